@@ -1,0 +1,77 @@
+/**
+ * The summary: the contract of summary.json (documented in the README) and
+ * what the sheet plans are built from. Field names are stable.
+ */
+
+export type GradeCounts = Record<string, number>;
+
+export interface GroupSummary {
+  name: string;
+  counts: GradeCounts;
+  evaluated: number;
+  excluded: number;
+  /** Whole percents, rounded half up; keys as counts. */
+  percent: GradeCounts;
+  aOrBPercent: number | null;
+}
+
+export interface IndicatorResult {
+  name: string;
+  target: number | null;
+  actual: number | null;
+  unit: string | null;
+  lowerIsBetter: boolean;
+  /** Achievement rate R (1 = 100 %); null when not graded; Infinity is written as null with reason. */
+  achievement: number | null;
+  grade: string | null;
+  /** Why this grade (or why not graded), in English; stable for tests. */
+  reason: string;
+  /** Sheet rows (1-based) of the target and actual cells. */
+  targetRow?: number;
+  actualRow?: number;
+}
+
+export interface ItemResult {
+  sheet: string;
+  /** 1-based sheet row of the item's first row. */
+  row: number;
+  key: string;
+  name: string;
+  group: string | null;
+  department: string | null;
+  selfGrade: string | null;
+  suggestedGrade: string | null;
+  grade: string | null;
+  excludedReason: string | null;
+  indicators: IndicatorResult[];
+}
+
+export interface ReviewEntry {
+  sheet: string;
+  row: number;
+  reason: string;
+  /** Japanese text of the reason, for the 要確認 sheet. */
+  reasonJa?: string;
+}
+
+export interface Evaluation {
+  label: string;
+  fiscalYear: number | null;
+  source: "self" | "suggested" | "mixed";
+  groups: GroupSummary[];
+  total: Omit<GroupSummary, "name">;
+  items: ItemResult[];
+  review: ReviewEntry[];
+}
+
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+export interface SummaryJson {
+  evaluations: Evaluation[];
+  /** Sheets that hold no progress table, with the reason (not part of the stable contract's required fields). */
+  skippedSheets?: SkippedSheet[];
+  warnings?: string[];
+}
