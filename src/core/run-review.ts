@@ -5,12 +5,21 @@
 import type { WorkbookSnapshot } from "./model/snapshot";
 import type { SheetPlan } from "./model/sheet-plan";
 import type { Rules } from "./model/settings";
-import type { SummaryJson } from "./model/summary";
+import type { SkippedSheet, SummaryJson } from "./model/summary";
+import { SheetGrid } from "./layout/sheet-grid";
+import { detectTable } from "./layout/detect-header";
+import { readTable, type SourceTable } from "./layout/read-table";
+import { evaluateTables } from "./grading/evaluate-items";
+import { summarizeEvaluation } from "./summary/summarize";
+import { fingerprintSheets } from "./fingerprint";
+import { SETTINGS_SHEET_NAME } from "./settings-store";
+import { planGeneratedSheets } from "./plan/plan-generated-sheets";
+import type { TableLayout } from "./layout/table-model";
 
 export interface ReviewOptions {
   /** Names of every sheet in the workbook now (user and generated), to avoid taking a user's name. */
   existingSheetNames: string[];
-  /** Names the add-in generated before; these may be reused. */
+  /** Names the add-in generated before; these may be reused and are never read as data. */
   previouslyGenerated: string[];
 }
 
@@ -21,11 +30,60 @@ export interface ReviewResult {
   fingerprint: string;
   /** Human-readable warnings (Japanese) for stderr / the pane. */
   warnings: string[];
+  /** What detection found per sheet (for the pane's column mapping view). */
+  layouts: TableLayout[];
+  skippedSheets: (SkippedSheet & { reasonJa: string })[];
+}
+
+/** The sheets the review reads as source data (everything but generated and settings sheets). */
+export function sourceSheets(snapshot: WorkbookSnapshot, previouslyGenerated: string[]) {
+  const generated = new Set(previouslyGenerated.map((n) => n.toLowerCase()));
+  return snapshot.sheets.filter((s) => !generated.has(s.name.toLowerCase()) && s.name !== SETTINGS_SHEET_NAME);
 }
 
 export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options: ReviewOptions): ReviewResult {
-  void snapshot;
-  void rules;
-  void options;
-  throw new Error("reviewWorkbook: not implemented yet");
+  const sheets = sourceSheets(snapshot, options.previouslyGenerated);
+  const tables: SourceTable[] = [];
+  const skipped: ReviewResult["skippedSheets"] = [];
+  const warnings: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.visibility !== "Visible") {
+      skipped.push({ sheet: sheet.name, reason: "hidden sheet", reasonJa: "非表示のシート" });
+      continue;
+    }
+    const grid = new SheetGrid(sheet);
+    const detection = detectTable(grid, rules.columnOverrides[sheet.name]);
+    if (!detection.ok) {
+      skipped.push({ sheet: sheet.name, reason: detection.reason, reasonJa: detection.reasonJa });
+      continue;
+    }
+    if (sheet.merges === null && detection.layout.kind === "pairs") {
+      warnings.push(`「${sheet.name}」: 結合セルの情報が取得できないため、空欄は上の行の値を引き継いで読みました。`);
+    }
+    tables.push(readTable(grid, detection.layout));
+  }
+  if (tables.length === 0) warnings.push("進捗表のあるシートが見つかりませんでした。見出し行（項目名と評価・目標・実績）を確認してください。");
+  const graded = evaluateTables(tables, rules);
+  const evaluations = graded.map((g) => summarizeEvaluation(g, rules));
+  const summary: SummaryJson = {
+    evaluations,
+    skippedSheets: skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
+    warnings,
+  };
+  const plans = planGeneratedSheets({
+    evaluations: graded,
+    summaries: evaluations,
+    skippedSheets: skipped,
+    rules,
+    existingSheetNames: options.existingSheetNames,
+    previouslyGenerated: options.previouslyGenerated,
+  });
+  return {
+    summary,
+    plans,
+    fingerprint: fingerprintSheets(sheets),
+    warnings,
+    layouts: tables.map((t) => t.layout),
+    skippedSheets: skipped,
+  };
 }

@@ -1,0 +1,144 @@
+/**
+ * One target / actual cell → what it means for grading. Reads the value as
+ * staff write it: 36,000件, 32.80%, ▲16.68%, １５分以内, 評価期間前, or a
+ * number shown through a format such as 0.00%;"▲"0.00% or #,##0"件".
+ */
+import { toHalfWidth, cleanText } from "../japanese/normalize-text";
+import { rationalFromDecimalString, rationalFromNumber, type Rational } from "./exact-number";
+import type { RawValue } from "../model/snapshot";
+
+export type Qualifier = "以内" | "以下" | "未満" | "以上" | "まで" | "超";
+
+export type IndicatorValue =
+  | {
+      kind: "number";
+      /** The value as a plain number (percent as a fraction: 32.8 % → 0.328). */
+      value: number;
+      exact: Rational;
+      unit: string | null;
+      qualifier: Qualifier | null;
+    }
+  | { kind: "blank" }
+  /** A word that means "not evaluated": 評価期間前, 対象外, -, … */
+  | { kind: "excluded"; word: string }
+  | { kind: "error"; code: string }
+  /** Present but not a number: text, a date, TRUE/FALSE. */
+  | { kind: "unreadable"; text: string; why: "text" | "date" | "boolean" };
+
+/** Words that mean the value is not evaluated (GRADING.md §4). */
+export const EXCLUDED_WORDS = [
+  "評価期間前",
+  "対象外",
+  "集計中",
+  "未確定",
+  "該当なし",
+  "評価対象外",
+  "未実施",
+  "-",
+  "－",
+  "―",
+  "—",
+  "‐",
+  "−",
+  "ー",
+  "–",
+  "n/a",
+  "na",
+];
+const EXCLUDED_SET = new Set(EXCLUDED_WORDS);
+
+const ERROR_VALUES = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+export function isErrorValue(v: unknown): v is string {
+  return typeof v === "string" && v.length > 2 && v[0] === "#" && ERROR_VALUES.test(v);
+}
+
+export function excludedWord(text: string): string | null {
+  const t = toHalfWidth(cleanText(text)).toLowerCase();
+  return EXCLUDED_SET.has(t) ? cleanText(text) : null;
+}
+
+const QUALIFIERS: Qualifier[] = ["以内", "以下", "未満", "以上", "まで", "超"];
+
+/** Number formats that display a date or a time. */
+export function isDateFormat(format: string): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  // Ignore quoted literals and colour / condition brackets before looking for date tokens.
+  const f = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  return /[ymdhs]|ggg?|e{1,2}(?![a-z])/i.test(f.replace(/General/gi, ""));
+}
+
+/** Literal unit text inside a number format: #,##0"件" → 件; 0.0% → %. */
+export function unitFromFormat(format: string): string | null {
+  if (!format || format === "General") return null;
+  const first = format.split(";")[0]!;
+  const quoted = /"([^"]+)"\s*$/.exec(first) ?? /\\(.)\s*$/.exec(first);
+  if (quoted && /[^\d.,\s▲△-]/.test(quoted[1]!)) return quoted[1]!.trim();
+  if (/%/.test(first.replace(/"[^"]*"/g, ""))) return "%";
+  return null;
+}
+
+const NUMBER_TEXT = /^([+\-▲△]?)\s*(約|概ね|およそ)?\s*([+\-▲△]?)(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(.*)$/;
+
+/** Parses text like "36,000件", "▲16.68%", "15分以内", "+3.5ポイント". */
+export function parseNumberText(raw: string): IndicatorValue | null {
+  const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
+  const m = NUMBER_TEXT.exec(t);
+  if (!m) return null;
+  const signChar = m[1] || m[3] || "";
+  const negative = signChar === "-" || signChar === "▲" || signChar === "△";
+  const digits = m[4]!;
+  // Thousands separators must be well placed, else this is not a number ("1,2,3").
+  if (digits.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
+  let rest = m[5]!.trim();
+  let qualifier: Qualifier | null = null;
+  for (const q of QUALIFIERS) {
+    if (rest.endsWith(q)) {
+      qualifier = q;
+      rest = rest.slice(0, -q.length).trim();
+      break;
+    }
+  }
+  // A unit is a short word without digits; anything longer is a sentence, not a value.
+  if (rest.length > 8 || /\d/.test(rest)) return null;
+  let exact = rationalFromDecimalString((negative ? "-" : "") + digits.replace(/,/g, ""));
+  const unit = rest === "" ? null : rest;
+  if (unit === "%") exact = { num: exact.num, den: exact.den * BigInt(100) };
+  const value = Number(exact.num) / Number(exact.den);
+  return { kind: "number", value, exact: normaliseSign(exact), unit, qualifier };
+}
+
+function normaliseSign(r: Rational): Rational {
+  return r.den < 0 ? { num: -r.num, den: -r.den } : r;
+}
+
+/** Reads one indicator cell from its raw value, displayed text and number format. */
+export function parseIndicatorValue(value: RawValue, text: string, numberFormat: string): IndicatorValue {
+  if (value === null || value === undefined || (typeof value === "string" && cleanText(value) === "")) {
+    return { kind: "blank" };
+  }
+  if (typeof value === "boolean") return { kind: "unreadable", text: text || String(value), why: "boolean" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "unreadable", text: text || String(value), why: "text" };
+    if (isDateFormat(numberFormat)) return { kind: "unreadable", text: text || String(value), why: "date" };
+    const unit = unitFromFormat(numberFormat);
+    // The displayed text can carry a qualifier through the format (15"分以内").
+    let qualifier: Qualifier | null = null;
+    const shown = text ? toHalfWidth(text) : "";
+    for (const q of QUALIFIERS) if (shown.endsWith(q)) qualifier = q;
+    const unitClean = unit ? stripQualifier(unit) : null;
+    return { kind: "number", value, exact: rationalFromNumber(value), unit: unitClean || null, qualifier };
+  }
+  const s = String(value);
+  if (isErrorValue(s.trim())) return { kind: "error", code: s.trim() };
+  const word = excludedWord(s);
+  if (word !== null) return { kind: "excluded", word };
+  const parsed = parseNumberText(s);
+  if (parsed) return parsed;
+  return { kind: "unreadable", text: cleanText(s), why: "text" };
+}
+
+function stripQualifier(unit: string): string {
+  for (const q of QUALIFIERS) if (unit.endsWith(q)) return unit.slice(0, -q.length).trim();
+  return unit;
+}

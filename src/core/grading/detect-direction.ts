@@ -1,0 +1,51 @@
+/**
+ * Is lower better for this indicator? (GRADING.md §2, in this order)
+ * 1. an explicit direction column or a per-indicator override;
+ * 2. any target carries 以内 / 以下 / 未満 / まで;
+ * 3. ≥ 2 yearly targets that strictly decrease (90分 → 30分 → 15分);
+ * 4. baseline > target.
+ */
+import { toHalfWidth } from "../japanese/normalize-text";
+import { compare } from "../cells/exact-number";
+import type { IndicatorValue } from "../cells/parse-indicator-value";
+
+export interface Direction {
+  lowerIsBetter: boolean;
+  why: string;
+  whyJa: string;
+}
+
+const LOWER_WORDS = /^(低|減|減少|下げ|小|↓|lower|down|decrease|less|min)/i;
+const HIGHER_WORDS = /^(高|増|増加|上げ|大|↑|higher|up|increase|more|max)/i;
+
+export function detectDirection(input: {
+  override: "higher" | "lower" | null;
+  directionCell: string | null;
+  /** Targets in fiscal-year order. */
+  targets: IndicatorValue[];
+  baseline: IndicatorValue | null;
+  target: IndicatorValue | null;
+}): Direction {
+  if (input.override) {
+    const lower = input.override === "lower";
+    return { lowerIsBetter: lower, why: "set by the reviewer", whyJa: "評価者の設定" };
+  }
+  if (input.directionCell) {
+    const d = toHalfWidth(input.directionCell).trim();
+    if (LOWER_WORDS.test(d)) return { lowerIsBetter: true, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+    if (HIGHER_WORDS.test(d)) return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+  }
+  for (const t of input.targets) {
+    if (t.kind === "number" && t.qualifier && t.qualifier !== "以上") {
+      return { lowerIsBetter: true, why: `a target says ${t.qualifier}`, whyJa: `目標に「${t.qualifier}」` };
+    }
+  }
+  const nums = input.targets.filter((t): t is Extract<IndicatorValue, { kind: "number" }> => t.kind === "number");
+  if (nums.length >= 2 && nums.every((t, i) => i === 0 || compare(t.exact, nums[i - 1]!.exact) < 0)) {
+    return { lowerIsBetter: true, why: "yearly targets decrease", whyJa: "年度目標が減少している" };
+  }
+  if (input.baseline?.kind === "number" && input.target?.kind === "number" && compare(input.baseline.exact, input.target.exact) > 0) {
+    return { lowerIsBetter: true, why: "baseline is above the target", whyJa: "基準値が目標より大きい" };
+  }
+  return { lowerIsBetter: false, why: "higher is better", whyJa: "高いほど良い" };
+}

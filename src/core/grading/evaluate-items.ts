@@ -1,0 +1,236 @@
+/**
+ * Source tables of every sheet → the evaluations (GRADING.md §5–6): which
+ * evaluations exist (one per grade column label such as R3 / 総括, or the
+ * evaluated year of target/actual tables), and for each item its self,
+ * suggested and adopted grade, or why it is excluded.
+ */
+import type { Rules } from "../model/settings";
+import type { Evaluation, IndicatorResult, ItemResult, ReviewEntry } from "../model/summary";
+import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
+import { parseGradeCell } from "../cells/parse-grade";
+import { formatFiscalYearJa } from "../japanese/fiscal-year";
+import { detectDirection } from "./detect-direction";
+import { gradeIndicator } from "./grade-indicator";
+import { yearsWithActuals, type SourceCell, type SourceTable, type YearKey } from "../layout/read-table";
+import type { ColumnMapping } from "../layout/table-model";
+
+/** Evaluations of different sheets are the same when their key is (R3評価 = 令和3年度 = 2021年度). */
+export type EvaluationKey = string;
+
+interface EvaluationSlot {
+  key: EvaluationKey;
+  label: string;
+  fiscalYear: number | null;
+}
+
+export interface GradedItem extends ItemResult {
+  /** Where the adopted grade came from. */
+  adoptedFrom: "self" | "suggested" | null;
+  excludedReasonJa: string | null;
+}
+
+export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items"> {
+  key: EvaluationKey;
+  items: GradedItem[];
+  /** Japanese reasons per indicator (same order as items[].indicators). */
+  indicatorReasonsJa: Map<IndicatorResult, string>;
+}
+
+function slotForGradeColumn(c: ColumnMapping): EvaluationSlot {
+  if (typeof c.fiscalYear === "number") return { key: `fy:${c.fiscalYear}`, label: c.label ?? c.header, fiscalYear: c.fiscalYear };
+  if (c.overall) return { key: "overall", label: c.label ?? "総括", fiscalYear: null };
+  return { key: `label:${c.label ?? c.header}`, label: c.label ?? c.header, fiscalYear: null };
+}
+
+function read(cell: SourceCell | undefined): IndicatorValue {
+  if (!cell) return { kind: "blank" };
+  return parseIndicatorValue(cell.value, cell.text, cell.format);
+}
+
+function yearsOfTable(table: SourceTable): YearKey[] {
+  const keys = new Set<YearKey>();
+  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.targets.keys()) keys.add(k);
+  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.actuals.keys()) keys.add(k);
+  return [...keys];
+}
+
+/** The fiscal year evaluated in target/actual tables: the rule's year, else the latest year with actuals anywhere. */
+export function chooseYear(tables: SourceTable[], rules: Rules): number | null {
+  if (rules.year !== null) return rules.year;
+  let latest: number | null = null;
+  for (const t of tables) for (const y of yearsWithActuals(t)) if (latest === null || y > latest) latest = y;
+  return latest;
+}
+
+export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvaluation[] {
+  const labels = rules.bands.map((b) => b.label);
+  const year = chooseYear(tables, rules);
+  const evaluations = new Map<EvaluationKey, GradedEvaluation>();
+  const ensure = (slot: EvaluationSlot): GradedEvaluation => {
+    let e = evaluations.get(slot.key);
+    if (!e) {
+      e = { key: slot.key, label: slot.label, fiscalYear: slot.fiscalYear, source: "self", items: [], review: [], indicatorReasonsJa: new Map() };
+      evaluations.set(slot.key, e);
+    }
+    return e;
+  };
+
+  for (const table of tables) {
+    const gradeCols = table.layout.columns.filter((c) => c.role === "selfGrade");
+    const tableYears = yearsOfTable(table);
+    const hasIndicators = table.items.some((i) => i.indicators.length > 0);
+    // Which (grade column, year of the indicator data) pairs make the evaluations of this sheet.
+    const plan: { slot: EvaluationSlot; gradeCol: ColumnMapping | null; yearKey: YearKey | null }[] = [];
+    for (const g of gradeCols) {
+      const slot = slotForGradeColumn(g);
+      if (rules.year !== null && slot.fiscalYear !== null && slot.fiscalYear !== rules.year) continue;
+      let yearKey: YearKey | null = null;
+      if (hasIndicators) {
+        if (slot.fiscalYear !== null && tableYears.includes(slot.fiscalYear)) yearKey = slot.fiscalYear;
+        else if (!g.overall && slot.fiscalYear === null) yearKey = tableYears.includes("single") ? "single" : year;
+        else if (tableYears.includes("single")) yearKey = "single";
+      }
+      plan.push({ slot, gradeCol: g, yearKey });
+    }
+    if (plan.length === 0 && hasIndicators) {
+      if (tableYears.includes("single")) {
+        const y = table.layout.titleYear;
+        plan.push({
+          slot: y !== null ? { key: `fy:${y}`, label: formatFiscalYearJa(y), fiscalYear: y } : { key: "label:評価", label: "評価", fiscalYear: null },
+          gradeCol: null,
+          yearKey: "single",
+        });
+      } else if (year !== null) {
+        const yearCol = table.layout.columns.find((c) => c.fiscalYear === year);
+        plan.push({
+          slot: { key: `fy:${year}`, label: yearCol?.label ?? formatFiscalYearJa(year), fiscalYear: year },
+          gradeCol: null,
+          yearKey: year,
+        });
+      }
+    }
+
+    for (const p of plan) {
+      const ev = ensure(p.slot);
+      for (const src of table.items) {
+        const item = gradeItem(src, p.gradeCol, p.yearKey, rules, labels, ev);
+        ev.items.push(item);
+      }
+      for (const u of table.unreadRows) ev.review.push({ sheet: u.sheet, row: u.row + 1, reason: u.reason, reasonJa: u.reasonJa });
+    }
+  }
+
+  for (const ev of evaluations.values()) {
+    const from = new Set(ev.items.filter((i) => i.adoptedFrom).map((i) => i.adoptedFrom));
+    ev.source = from.size === 2 ? "mixed" : from.has("suggested") ? "suggested" : "self";
+    ev.review.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
+  }
+  return [...evaluations.values()];
+}
+
+function gradeItem(
+  src: SourceTable["items"][number],
+  gradeCol: ColumnMapping | null,
+  yearKey: YearKey | null,
+  rules: Rules,
+  labels: string[],
+  ev: GradedEvaluation,
+): GradedItem {
+  const review = (reason: string, reasonJa: string) =>
+    ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
+
+  const indicators: IndicatorResult[] = [];
+  let suggested: string | null = null;
+  let firstReason: { en: string; ja: string } | null = null;
+  if (yearKey !== null) {
+    for (const ind of src.indicators) {
+      const yearOrder = [...ind.targets.keys()].filter((k): k is number => typeof k === "number").sort((a, b) => a - b);
+      const targets = yearOrder.map((y) => read(ind.targets.get(y)));
+      const target = read(ind.targets.get(yearKey));
+      const actual = read(ind.actuals.get(yearKey));
+      const baseline = ind.baseline ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format) : null;
+      const direction = detectDirection({
+        override: rules.directionOverrides[ind.name] ?? null,
+        directionCell: ind.direction,
+        targets: yearKey === "single" ? [target] : targets,
+        baseline,
+        target,
+      });
+      const out = gradeIndicator({ target, actual, baseline, direction, rules });
+      const unit = (target.kind === "number" && target.unit) || (actual.kind === "number" && actual.unit) || ind.unit || null;
+      const result: IndicatorResult = {
+        name: ind.name,
+        target: target.kind === "number" ? target.value : null,
+        actual: actual.kind === "number" ? actual.value : null,
+        unit,
+        lowerIsBetter: direction.lowerIsBetter,
+        achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
+        grade: out.graded ? out.grade : null,
+        reason: out.reason,
+        targetRow: (ind.targets.get(yearKey)?.row ?? ind.row) + 1,
+        actualRow: (ind.actuals.get(yearKey)?.row ?? ind.row) + 1,
+      };
+      indicators.push(result);
+      ev.indicatorReasonsJa.set(result, out.reasonJa);
+      if (out.graded) {
+        // The item's suggestion is its lowest indicator grade.
+        if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
+      } else {
+        firstReason ??= { en: out.reason, ja: out.reasonJa };
+        if (out.review) review(`${ind.name}: ${out.reason}`, `${ind.name}の${out.reasonJa}`);
+      }
+    }
+  }
+
+  let selfGrade: string | null = null;
+  let excludedReason: string | null = null;
+  let excludedReasonJa: string | null = null;
+  let grade: string | null = null;
+  let adoptedFrom: GradedItem["adoptedFrom"] = null;
+  const selfCell = gradeCol ? parseGradeCell(src.grades.get(gradeCol.col)?.value ?? null, labels) : { kind: "blank" as const };
+
+  if (selfCell.kind === "grade") {
+    selfGrade = selfCell.grade;
+    grade = selfGrade;
+    adoptedFrom = "self";
+    if (suggested !== null && suggested !== selfGrade) {
+      review(`self ${selfGrade}, suggested ${suggested}`, `自己評価 ${selfGrade}、提案 ${suggested}`);
+    }
+  } else if (selfCell.kind === "excluded") {
+    excludedReason = selfCell.word;
+    excludedReasonJa = `評価が「${selfCell.word}」`;
+    if (suggested !== null) review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
+  } else if (selfCell.kind === "unknown") {
+    excludedReason = "unknown grade";
+    excludedReasonJa = `評価「${selfCell.text}」は評価区分にありません`;
+    review(`unknown grade "${selfCell.text}"`, excludedReasonJa);
+  } else if (suggested !== null) {
+    grade = suggested;
+    adoptedFrom = "suggested";
+  } else if (firstReason) {
+    excludedReason = firstReason.en;
+    excludedReasonJa = firstReason.ja;
+  } else {
+    excludedReason = "blank";
+    excludedReasonJa = "評価が空欄";
+  }
+  if (grade === null && excludedReason) {
+    ev.review.push({ sheet: src.sheet, row: src.row + 1, reason: `excluded: ${excludedReason}`, reasonJa: `${src.name}：評価対象外（${excludedReasonJa}）` });
+  }
+
+  return {
+    sheet: src.sheet,
+    row: src.row + 1,
+    key: src.key,
+    name: src.name,
+    group: src.group,
+    department: src.department,
+    selfGrade,
+    suggestedGrade: suggested,
+    grade,
+    excludedReason: grade === null ? excludedReason : null,
+    excludedReasonJa: grade === null ? excludedReasonJa : null,
+    adoptedFrom,
+    indicators,
+  };
+}

@@ -1,0 +1,82 @@
+/** Words of the generated sheets, Japanese first (the report's language) and English. */
+export interface SheetLabels {
+  summaryTitle: (n: number, label: string) => string;
+  groupHeader: string;
+  gradeHeader: (g: string) => string;
+  excludedHeader: string;
+  aOrBHeader: (a: string, b: string) => string;
+  total: string;
+  countCell: (count: number, percent: number) => string;
+  countOnly: (n: number) => string;
+  percent: (p: number | null) => string;
+  footDenominator: (evaluated: number) => string;
+  footRounded: string;
+  footExcluded: (names: string[]) => string;
+  footSource: (source: string) => string;
+  chartData: string;
+  pieTitle: (label: string) => string;
+  barTitle: (label: string) => string;
+  listTitle: string;
+  listHeaders: string[];
+  reviewTitle: string;
+  reviewHeaders: string[];
+  skippedSheet: string;
+  noData: string;
+  sourceNames: Record<string, string>;
+}
+
+export const JA: SheetLabels = {
+  summaryTitle: (n, label) => `表3-${n} 評価結果（${label}）`,
+  groupHeader: "区分",
+  gradeHeader: (g) => `${g}評価`,
+  excludedHeader: "評価対象外",
+  aOrBHeader: (a, b) => `${a}または${b}評価の割合`,
+  total: "合計",
+  countCell: (c, p) => `${c}件 (${p}%)`,
+  countOnly: (n) => `${n}件`,
+  percent: (p) => (p === null ? "－" : `${p}%`),
+  footDenominator: (n) => `※割合は評価対象${n}件に対するもので、小数点以下を四捨五入しているため合計が100%にならない場合があります。`,
+  footRounded: "※「AまたはB評価の割合」は件数から計算しています（四捨五入した割合の合計ではありません）。",
+  footExcluded: (names) => `※${names.join("、")}は評価対象外`,
+  footSource: (s) => `※評価：${s}`,
+  chartData: "グラフ用データ",
+  pieTitle: (l) => `評価結果の割合（${l}）`,
+  barTitle: (l) => `区分別の評価結果（${l}）`,
+  listTitle: "評価一覧",
+  listHeaders: ["評価", "No", "項目", "区分", "担当課", "評価指標", "目標", "実績", "達成率", "提案評価", "自己評価", "採用評価", "理由", "元の行"],
+  reviewTitle: "要確認",
+  reviewHeaders: ["評価", "シート", "行", "内容", "元の行"],
+  skippedSheet: "シートを読み飛ばしました",
+  noData: "評価できる項目がありません",
+  sourceNames: { self: "各課の自己評価", suggested: "目標と実績から算定した提案評価", mixed: "自己評価（空欄は提案評価）" },
+};
+
+export const EN: SheetLabels = {
+  summaryTitle: (n, label) => `Table 3-${n} Evaluation results (${label})`,
+  groupHeader: "Group",
+  gradeHeader: (g) => `Grade ${g}`,
+  excludedHeader: "Not evaluated",
+  aOrBHeader: (a, b) => `${a} or ${b}`,
+  total: "Total",
+  countCell: (c, p) => `${c} (${p}%)`,
+  countOnly: (n) => `${n}`,
+  percent: (p) => (p === null ? "-" : `${p}%`),
+  footDenominator: (n) => `* Percentages are of the ${n} evaluated items, rounded to whole percents; they may not add up to 100%.`,
+  footRounded: "* The A-or-B share is computed from the counts, not by adding rounded percents.",
+  footExcluded: (names) => `* Not evaluated: ${names.join(", ")}`,
+  footSource: (s) => `* Grades: ${s}`,
+  chartData: "Chart data",
+  pieTitle: (l) => `Share of grades (${l})`,
+  barTitle: (l) => `Grades by group (${l})`,
+  listTitle: "Item list",
+  listHeaders: ["Evaluation", "No", "Item", "Group", "Department", "Indicator", "Target", "Actual", "Achievement", "Suggested", "Self", "Adopted", "Reason", "Source row"],
+  reviewTitle: "To review",
+  reviewHeaders: ["Evaluation", "Sheet", "Row", "Reason", "Source row"],
+  skippedSheet: "Sheet skipped",
+  noData: "No gradable items",
+  sourceNames: { self: "departments' self grades", suggested: "suggested from targets and actuals", mixed: "self grades (suggested where blank)" },
+};
+
+export function sheetLabels(language: "ja" | "en"): SheetLabels {
+  return language === "en" ? EN : JA;
+}

@@ -1,0 +1,276 @@
+/**
+ * Finds the header row(s) of a progress table and maps each column to a role.
+ * Works on the family of real municipal sheets: a title above the header,
+ * one- or two-row headers with merged cells (評価結果 over R3 / 総括), year
+ * columns (令和元年度…), and Japanese or English wording. The user's column
+ * override is an input of the same function, so a wrong guess can be fixed.
+ */
+import type { ColumnOverride } from "../model/settings";
+import { headerKey } from "../japanese/normalize-text";
+import { parseFiscalYear, isOverallLabel } from "../japanese/fiscal-year";
+import { SheetGrid } from "./sheet-grid";
+import { matchHeaderRole, PARENT_ROLE_PATTERNS, GROUP_WHEN_ITEM_ELSEWHERE, KIND_TARGET, KIND_ACTUAL } from "./header-vocabulary";
+import type { ColumnMapping, SheetDetection, TableLayout } from "./table-model";
+
+/** How far below the top of the used range a header may start (titles, notes, blank rows). */
+const HEADER_SEARCH_ROWS = 40;
+
+const IDENTITY_ROLES = new Set(["item", "indicator", "key"]);
+const VALUE_ROLES = new Set(["selfGrade", "target", "actual", "year", "kind"]);
+
+interface CellGuess {
+  role: ColumnMapping["role"];
+  confidence: number;
+  fiscalYear?: number | null;
+  overall?: boolean;
+}
+
+/** A year-ish header cell: 令和２年度, R3, 2021年度, FY2021, 総括, 3か年総括. */
+function yearLabel(text: string): { fiscalYear: number | null; overall: boolean } | null {
+  const k = headerKey(text);
+  if (!k || k.length > 16) return null;
+  const fy = parseFiscalYear(k);
+  // A year label is mostly the year itself; 「令和3年度実績」 is a role word with a year.
+  if (fy !== null && k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "").length === 0)
+    return { fiscalYear: fy, overall: false };
+  if (isOverallLabel(k) && k.length <= 8) return { fiscalYear: null, overall: true };
+  return null;
+}
+
+/** Role of one header cell on its own (no parent). */
+function guessCell(text: string): CellGuess | null {
+  const k = headerKey(text);
+  if (!k) return null;
+  const y = yearLabel(text);
+  if (y) return { role: "year", confidence: 0.9, ...y };
+  const v = matchHeaderRole(k);
+  if (v) return { role: v.role, confidence: v.confidence };
+  // 「令和3年度評価」「R3評価」「評価(R3)」「2021年度目標」「実績（令和3年度）」
+  const fy = parseFiscalYear(k);
+  const overall = isOverallLabel(k);
+  if ((fy !== null || overall) && k.length <= 24) {
+    for (const p of PARENT_ROLE_PATTERNS) {
+      if (p.pattern.test(k)) return { role: p.role, confidence: 0.9, fiscalYear: fy, overall: overall && fy === null };
+    }
+    if (overall) return { role: "selfGrade", confidence: 0.7, fiscalYear: null, overall: true };
+  }
+  return null;
+}
+
+function rowGuesses(grid: SheetGrid, r: number): Map<number, CellGuess> {
+  const out = new Map<number, CellGuess>();
+  for (let c = grid.left; c <= grid.right; c++) {
+    const g = guessCell(grid.label(r, c));
+    if (g) out.set(c, g);
+  }
+  return out;
+}
+
+function scoreRoles(guesses: Iterable<CellGuess>): { score: number; identity: boolean; value: boolean } {
+  const roles = new Set<string>();
+  let identity = false;
+  let value = false;
+  for (const g of guesses) {
+    roles.add(g.role);
+    if (IDENTITY_ROLES.has(g.role)) identity = true;
+    if (VALUE_ROLES.has(g.role)) value = true;
+  }
+  return { score: roles.size, identity, value };
+}
+
+/** Is row r+1 the second row of a two-row header starting at r? */
+function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
+  const below = r + 1;
+  if (below > grid.bottom) return false;
+  const own = grid.ownCells(below);
+  let continuation = false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merge(below, c);
+    if (m && m.top <= r && m.bottom >= below) continuation = true;
+  }
+  if (own.length === 0) return continuation;
+  // Every own cell must read as a header word (year label, role word), none as data.
+  return own.every((c) => guessCell(grid.label(below, c)) !== null);
+}
+
+function titleAbove(grid: SheetGrid, headerTop: number): { text: string | null; year: number | null } {
+  for (let r = grid.top; r < headerTop; r++) {
+    const own = grid.ownCells(r);
+    if (own.length >= 1) {
+      const text = grid.label(r, own[0]!);
+      if (text) return { text, year: parseFiscalYear(text) };
+    }
+  }
+  return { text: null, year: null };
+}
+
+/** Roles of every column given the header rows (parent/child combination). */
+function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping[] {
+  const cols: ColumnMapping[] = [];
+  for (let c = grid.left; c <= grid.right; c++) {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = grid.label(r, c);
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    if (parts.length === 0) continue;
+    const header = parts.join(" / ");
+    const child = parts[parts.length - 1]!;
+    const parent = parts.length > 1 ? parts.slice(0, -1).join("") : null;
+    const childGuess = guessCell(child);
+    let mapping: ColumnMapping | null = null;
+    if (childGuess?.role === "year" && parent) {
+      const pk = headerKey(parent);
+      const p = PARENT_ROLE_PATTERNS.find((x) => x.pattern.test(pk));
+      if (p) {
+        mapping = {
+          col: c,
+          role: p.role,
+          header,
+          confidence: 0.95,
+          fiscalYear: childGuess.fiscalYear ?? null,
+          overall: childGuess.overall ?? false,
+          label: child,
+        };
+      }
+    } else if (childGuess && parent && (childGuess.role === "target" || childGuess.role === "actual" || childGuess.role === "selfGrade")) {
+      // 令和3年度 over 目標 / 実績: the parent carries the year.
+      const py = yearLabel(parent) ?? (parseFiscalYear(parent) !== null ? { fiscalYear: parseFiscalYear(parent), overall: false } : null);
+      if (py) mapping = { col: c, role: childGuess.role, header, confidence: 0.95, fiscalYear: py.fiscalYear, overall: py.overall, label: parent };
+    }
+    if (!mapping) {
+      const g = childGuess ?? (parent ? guessCell(parent + child) : null) ?? (parent ? guessCell(parent) : null);
+      if (!g) {
+        mapping = { col: c, role: "note", header, confidence: 0.2 };
+      } else {
+        mapping = { col: c, role: g.role, header, confidence: g.confidence };
+        if (g.fiscalYear !== undefined) mapping.fiscalYear = g.fiscalYear;
+        if (g.overall) mapping.overall = true;
+        if (g.role === "selfGrade") mapping.label = child;
+        if (g.role === "year") mapping.label = child;
+      }
+    }
+    cols.push(mapping);
+  }
+  return cols;
+}
+
+/** One column per singular role; extra candidates become notes or groups. */
+function resolveConflicts(cols: ColumnMapping[]): void {
+  const items = cols.filter((c) => c.role === "item");
+  if (items.length > 1) {
+    for (const c of items) {
+      if (GROUP_WHEN_ITEM_ELSEWHERE.test(headerKey(c.header)) && items.some((o) => o !== c && o.role === "item")) {
+        c.role = "group";
+        c.confidence = 0.6;
+      }
+    }
+    const rest = cols.filter((c) => c.role === "item").sort((a, b) => b.confidence - a.confidence || a.col - b.col);
+    for (const c of rest.slice(1)) c.role = "note";
+  }
+  for (const role of ["key", "department", "indicator", "unit", "baseline", "kind", "direction"] as const) {
+    const same = cols.filter((c) => c.role === role).sort((a, b) => b.confidence - a.confidence || a.col - b.col);
+    for (const c of same.slice(1)) c.role = "note";
+  }
+  for (const role of ["target", "actual"] as const) {
+    // Several plain (yearless) target columns: keep the first.
+    const plain = cols.filter((c) => c.role === role && c.fiscalYear === undefined);
+    for (const c of plain.slice(1)) c.role = "note";
+  }
+}
+
+/** Does a column below the header hold 目標 / 実績 words (the pairs layout)? */
+function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): number | null {
+  const limit = Math.min(grid.bottom, from + 60);
+  let best: { col: number; hits: number } | null = null;
+  for (const m of cols) {
+    if (m.role === "year" || m.role === "target" || m.role === "actual") continue;
+    let t = 0;
+    let a = 0;
+    for (let r = from; r <= limit; r++) {
+      const k = headerKey(grid.label(r, m.col));
+      if (KIND_TARGET.test(k)) t++;
+      else if (KIND_ACTUAL.test(k)) a++;
+    }
+    if (t >= 1 && a >= 1 && (!best || t + a > best.hits)) best = { col: m.col, hits: t + a };
+  }
+  return best?.col ?? null;
+}
+
+export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDetection {
+  const sheet = grid.sheet.name;
+  const fail = (reason: string, reasonJa: string): SheetDetection => ({ ok: false, sheet, reason, reasonJa });
+  if (grid.rowCount <= 0 || grid.right < grid.left) return fail("empty sheet", "空のシート");
+  if (override?.skip) return fail("skipped by the user", "利用者の設定で対象外");
+
+  let headerTop = -1;
+  let headerBottom = -1;
+  if (override?.headerRow !== undefined) {
+    headerBottom = override.headerRow;
+    headerTop = headerBottom;
+    if (headerTop > grid.top && isSecondHeaderRow(grid, headerTop - 1)) headerTop -= 1;
+  } else {
+    let best: { r: number; score: number; two: boolean } | null = null;
+    const last = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
+    for (let r = grid.top; r <= last; r++) {
+      const g = rowGuesses(grid, r);
+      if (g.size < 2) continue;
+      const two = isSecondHeaderRow(grid, r);
+      const all = [...g.values()];
+      if (two) for (const x of rowGuesses(grid, r + 1).values()) all.push(x);
+      const s = scoreRoles(all);
+      if (!s.identity || !s.value || s.score < 2) continue;
+      if (!best || s.score > best.score) best = { r, score: s.score, two };
+    }
+    if (!best) {
+      return fail(
+        "no progress table: no header row names an item and a grade, target or actual column",
+        "進捗表が見つかりません（項目名と評価・目標・実績の見出しがある行がありません）",
+      );
+    }
+    headerTop = best.r;
+    headerBottom = best.two ? best.r + 1 : best.r;
+  }
+
+  const columns = mapColumns(grid, headerTop, headerBottom);
+  if (override?.columns) {
+    for (const [colText, role] of Object.entries(override.columns)) {
+      const col = Number(colText);
+      const existing = columns.find((c) => c.col === col);
+      if (existing) {
+        existing.role = role;
+        existing.confidence = 1;
+        existing.overridden = true;
+      } else columns.push({ col, role, header: "", confidence: 1, overridden: true });
+    }
+    columns.sort((a, b) => a.col - b.col);
+  }
+  resolveConflicts(columns);
+
+  const hasYearCols = columns.some((c) => c.role === "year");
+  let kindCol = columns.find((c) => c.role === "kind")?.col ?? null;
+  if (kindCol === null && hasYearCols) {
+    kindCol = findKindColumn(grid, headerBottom + 1, columns);
+    if (kindCol !== null) {
+      const m = columns.find((c) => c.col === kindCol)!;
+      m.role = "kind";
+      m.confidence = 0.8;
+    }
+  }
+  const has = (role: string) => columns.some((c) => c.role === role);
+  const identity = has("item") || has("indicator") || has("key");
+  let kind: TableLayout["kind"];
+  if (kindCol !== null && hasYearCols) kind = "pairs";
+  else if ((has("target") && has("actual")) || has("selfGrade")) kind = "rowPerItem";
+  else {
+    return fail(
+      "no progress table: no grade column and no target/actual columns",
+      "進捗表が見つかりません（評価列も目標・実績列もありません）",
+    );
+  }
+  if (!identity) return fail("no progress table: no item, indicator or No column", "進捗表が見つかりません（項目名の列がありません）");
+  // A pairs table has year columns that are not role columns; they stay "year".
+  if (kind === "rowPerItem") for (const c of columns) if (c.role === "year") c.role = "note";
+  const title = titleAbove(grid, headerTop);
+  return { ok: true, layout: { sheet, kind, headerTop, headerBottom, columns, titleYear: title.year, titleText: title.text } };
+}

@@ -1,0 +1,29 @@
+/** The three generated sheets, named so that no user sheet is ever taken. */
+import type { Rules } from "../model/settings";
+import type { Evaluation } from "../model/summary";
+import type { SheetPlan } from "../model/sheet-plan";
+import type { GradedEvaluation } from "../grading/evaluate-items";
+import { sheetLabels } from "../i18n/sheet-labels";
+import { chooseSheetName } from "./sheet-names";
+import { planSummarySheet } from "./plan-summary-sheet";
+import { planListSheet } from "./plan-list-sheet";
+import { planReviewSheet } from "./plan-review-sheet";
+
+export function planGeneratedSheets(input: {
+  evaluations: GradedEvaluation[];
+  summaries: Evaluation[];
+  skippedSheets: { sheet: string; reasonJa: string }[];
+  rules: Rules;
+  existingSheetNames: string[];
+  previouslyGenerated: string[];
+}): SheetPlan[] {
+  const { rules } = input;
+  const L = sheetLabels(rules.language);
+  const taken = new Set<string>();
+  const name = (wanted: string) => chooseSheetName(wanted, input.existingSheetNames, input.previouslyGenerated, taken);
+  return [
+    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L),
+    planListSheet(name(rules.sheetNames.list), input.evaluations, rules, L),
+    planReviewSheet(name(rules.sheetNames.review), input.evaluations, input.skippedSheets, L),
+  ];
+}

@@ -1,0 +1,113 @@
+/**
+ * 評価一覧 (the 表4-1 shape): one row per indicator (or per item without
+ * indicators) and evaluation, with target, actual, R, suggested / self /
+ * adopted grade, the reason, and a link to the source row; an Excel table
+ * with filters and grade colours that keep their letter.
+ */
+import type { Rules } from "../model/settings";
+import type { PlanLink, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
+import type { GradedEvaluation } from "../grading/evaluate-items";
+import type { SheetLabels } from "../i18n/sheet-labels";
+import { columnLetter } from "./sheet-names";
+
+export const GRADE_COLOURS: { fill: string; fontColor: string }[] = [
+  { fill: "#C6EFCE", fontColor: "#006100" },
+  { fill: "#DDEBF7", fontColor: "#1F4E78" },
+  { fill: "#FFEB9C", fontColor: "#9C5700" },
+  { fill: "#FFC7CE", fontColor: "#9C0006" },
+  { fill: "#E7E6E6", fontColor: "#3A3838" },
+  { fill: "#E7E6E6", fontColor: "#3A3838" },
+];
+
+function numberFormatFor(unit: string | null): string {
+  if (unit === "%") return "0.0#%";
+  if (!unit) return "#,##0.##";
+  return `#,##0.##"${unit.replace(/"/g, "")}"`;
+}
+
+export function planListSheet(
+  name: string,
+  evaluations: GradedEvaluation[],
+  rules: Rules,
+  L: SheetLabels,
+  /** Output sheet name of each source sheet (the same unless renamed). */
+): SheetPlan {
+  const rows: PlanValue[][] = [L.listHeaders.slice()];
+  const links: PlanLink[] = [];
+  const valueFormats: { row: number; format: string }[] = [];
+  for (const ev of evaluations) {
+    for (const it of ev.items) {
+      const lines = it.indicators.length > 0 ? it.indicators : [null];
+      for (const ind of lines) {
+        const r = rows.length;
+        const reason = ind ? (ev.indicatorReasonsJa.get(ind) ?? ind.reason) : (it.excludedReasonJa ?? "");
+        const itemReason = ind === null || it.indicators.length === 0 ? "" : "";
+        rows.push([
+          ev.label,
+          it.key,
+          it.name,
+          it.group ?? it.sheet,
+          it.department ?? "",
+          ind?.name ?? "",
+          ind?.target ?? null,
+          ind?.actual ?? null,
+          ind?.achievement ?? null,
+          ind ? (ind.grade ?? "") : (it.suggestedGrade ?? ""),
+          it.selfGrade ?? "",
+          it.grade ?? (it.excludedReasonJa ? "対象外" : ""),
+          reason + itemReason,
+          null,
+        ]);
+        const row = ind ? (ind.targetRow ?? it.row) : it.row;
+        links.push({ row: r, col: 13, sheet: it.sheet, address: `A${row}`, text: `${it.sheet}!${row}` });
+        valueFormats.push({ row: r, format: numberFormatFor(ind?.unit ?? null) });
+      }
+    }
+  }
+  const last = rows.length - 1;
+  const formats: RangeFormat[] = [{ range: { top: 0, left: 0, bottom: 0, right: 13 }, style: "header" }];
+  if (last >= 1) {
+    // Source text stays text: a name like "=SUM(A1)" or "-5" must not become a formula or a number.
+    formats.push({ range: { top: 1, left: 0, bottom: last, right: 5 }, numberFormat: "@", style: "body" });
+    formats.push({ range: { top: 1, left: 8, bottom: last, right: 8 }, numberFormat: "0.0%", style: "body" });
+    formats.push({ range: { top: 1, left: 9, bottom: last, right: 13 }, numberFormat: "@", style: "body" });
+    // Target and actual: one format per run of rows with the same unit (ranges, not cells).
+    let start = 0;
+    for (let i = 1; i <= valueFormats.length; i++) {
+      if (i === valueFormats.length || valueFormats[i]!.format !== valueFormats[start]!.format) {
+        formats.push({
+          range: { top: valueFormats[start]!.row, left: 6, bottom: valueFormats[i - 1]!.row, right: 7 },
+          numberFormat: valueFormats[start]!.format,
+          style: "body",
+        });
+        start = i;
+      }
+    }
+  }
+  const labels = rules.bands.map((b) => b.label);
+  return {
+    role: "list",
+    name,
+    tabColor: "#1F4E78",
+    rows,
+    formats,
+    merges: [],
+    columnWidths: [12, 6, 36, 30, 18, 34, 12, 12, 10, 8, 8, 8, 60, 18],
+    freeze: { rows: 1, cols: 0 },
+    links,
+    table: last >= 1 ? { name: "ProgressReviewList", range: { top: 0, left: 0, bottom: last, right: 13 }, style: "TableStyleLight9" } : undefined,
+    conditionalFormats:
+      last >= 1
+        ? [
+            {
+              range: { top: 1, left: 9, bottom: last, right: 11 },
+              rules: labels.map((l, i) => ({ text: l, ...GRADE_COLOURS[i]! })),
+            },
+          ]
+        : [],
+    charts: [],
+    pageLayout: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 }, centerFooter: "&P / &N" },
+  };
+}
+
+export const LIST_LINK_COLUMN = columnLetter(13);
