@@ -33,8 +33,17 @@ function yearLabel(text: string): { fiscalYear: number | null; overall: boolean 
   // A year label is mostly the year itself; 「令和3年度実績」 is a role word with a year.
   if (fy !== null && k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "").length === 0)
     return { fiscalYear: fy, overall: false };
-  if (isOverallLabel(k) && k.length <= 8) return { fiscalYear: null, overall: true };
+  if (OVERALL_ONLY.test(k)) return { fiscalYear: null, overall: true };
   return null;
+}
+
+const OVERALL_ONLY = /^(\d+(か|ヵ|ケ|カ|ヶ)?年(間)?)?総括$|^最終$|^overall$|^計画期間(全体)?$/;
+const YEAR_TOKEN = /(令和|平成|昭和)(元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
+
+/** The year part of a header as written (「R3評価」→ R3, 「総括評価」→ 総括), for evaluation labels. */
+export function yearToken(text: string): string | null {
+  const m = YEAR_TOKEN.exec(text.replace(/\s+/g, ""));
+  return m ? m[0] : null;
 }
 
 /** Role of one header cell on its own (no parent). */
@@ -50,7 +59,7 @@ function guessCell(text: string): CellGuess | null {
   const overall = isOverallLabel(k);
   if ((fy !== null || overall) && k.length <= 24) {
     for (const p of PARENT_ROLE_PATTERNS) {
-      if (p.pattern.test(k)) return { role: p.role, confidence: 0.9, fiscalYear: fy, overall: overall && fy === null };
+      if (p.pattern.test(k.replace(/総括/g, ""))) return { role: p.role, confidence: 0.9, fiscalYear: fy, overall: overall && fy === null };
     }
     if (overall) return { role: "selfGrade", confidence: 0.7, fiscalYear: null, overall: true };
   }
@@ -146,7 +155,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
         mapping = { col: c, role: g.role, header, confidence: g.confidence };
         if (g.fiscalYear !== undefined) mapping.fiscalYear = g.fiscalYear;
         if (g.overall) mapping.overall = true;
-        if (g.role === "selfGrade") mapping.label = child;
+        if (g.role === "selfGrade") mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : child;
         if (g.role === "year") mapping.label = child;
       }
     }
