@@ -1,0 +1,63 @@
+/**
+ * Open an input workbook read-only and tell, in one line, why it is not
+ * usable: missing, not a file, not a ZIP (CSV renamed .xlsx, old .xls,
+ * password-protected), corrupt, or not readable by ExcelJS.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+
+export type InputRead = { ok: true; workbook: ExcelJS.Workbook; label: string } | { ok: false; reason: string };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Buffer, sig: number[]): boolean {
+  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const head = buf.subarray(0, 512);
+  if (head.length === 0) return false;
+  let printable = 0;
+  for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127)) printable++;
+  return printable / head.length > 0.95;
+}
+
+export async function readInputWorkbook(file: string): Promise<InputRead> {
+  const label = path.basename(file);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    return { ok: false, reason: `${file}: ファイルがありません / file not found` };
+  }
+  if (!stat.isFile()) return { ok: false, reason: `${file}: ファイルではありません / not a file` };
+  if (stat.size === 0) return { ok: false, reason: `${file}: 空のファイルです / the file is empty` };
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file); // read-only: the input is never written
+  } catch (e) {
+    return { ok: false, reason: `${file}: 読み込めません / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  if (!startsWith(buf, ZIP)) {
+    if (startsWith(buf, CFB))
+      return {
+        ok: false,
+        reason: `${file}: パスワード付き、または古い .xls 形式のブックです。.xlsx で保存し直してください / password-protected or old .xls workbook; save it as .xlsx without a password`,
+      };
+    if (looksLikeText(buf))
+      return { ok: false, reason: `${file}: .xlsx ではなくテキスト（CSV など）です / not an .xlsx file: it is text (CSV?)` };
+    return { ok: false, reason: `${file}: .xlsx ファイルではありません / not an .xlsx file (no ZIP signature)` };
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const msg = ((e as Error).message ?? String(e)).split("\n")[0];
+    return { ok: false, reason: `${file}: 壊れているか .xlsx ではありません / corrupt or not an .xlsx workbook (${msg})` };
+  }
+  if (workbook.worksheets.length === 0)
+    return { ok: false, reason: `${file}: ワークシートがありません / no worksheets (not an Excel workbook?)` };
+  return { ok: true, workbook, label };
+}

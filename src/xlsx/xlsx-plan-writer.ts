@@ -1,0 +1,294 @@
+/**
+ * SheetPlan → a new ExcelJS worksheet: values (strings always as plain
+ * strings, never formulas), number formats, named styles (plan-styles.ts),
+ * merges, column widths, frozen panes, internal links, tab colour, filter,
+ * conditional formats and page setup.
+ *
+ * Tables: ExcelJS's addTable rewrites the cells and breaks easily, so a plan
+ * table becomes an autoFilter over its range with the header style on its
+ * first row. Charts: ExcelJS cannot write charts; the plan's chart data
+ * block is already ordinary cells, nothing else is added.
+ */
+import type ExcelJS from "exceljs";
+import type { CellRect } from "../core/model/snapshot";
+import type { PlanStyleName, SheetPlan } from "../core/model/sheet-plan";
+import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+export const MAX_CELL_CHARS = 32767;
+/** Cells a plan may touch through formats; guards against a runaway range. */
+const MAX_FORMAT_CELLS = 5_000_000;
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Zero-based row/col → "B3". */
+export function cellAddress(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+export function rectAddress(r: CellRect): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Quote a sheet name for a reference: 'It''s'!A1. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Why a worksheet name is not allowed in Excel, or null when it is fine. */
+export function sheetNameProblem(name: unknown): string | null {
+  if (typeof name !== "string" || name.length === 0) return "the sheet name is empty";
+  if (name.length > 31) return `the sheet name "${name}" is longer than 31 characters`;
+  if (/[*?:/\\[\]]/.test(name)) return `the sheet name "${name}" contains one of * ? : / \\ [ ]`;
+  if (name.startsWith("'") || name.endsWith("'")) return `the sheet name "${name}" begins or ends with an apostrophe`;
+  if (name.toLowerCase() === "history") return `"History" is reserved by Excel`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(name)) return `the sheet name "${name}" contains a control character`;
+  return null;
+}
+
+function rectProblem(r: unknown, what: string): string | null {
+  const x = r as CellRect | null;
+  if (!x || typeof x !== "object") return `${what}: missing range`;
+  for (const k of ["top", "left", "bottom", "right"] as const) {
+    if (!Number.isInteger(x[k]) || x[k] < 0) return `${what}: ${k} is not a row/column index`;
+  }
+  if (x.bottom < x.top || x.right < x.left) return `${what}: range is inverted`;
+  if (x.bottom >= MAX_ROWS || x.right >= MAX_COLS) return `${what}: range is outside the sheet`;
+  return null;
+}
+
+function overlaps(a: CellRect, b: CellRect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** Everything wrong with a plan that would make writing it fail or produce a broken file. */
+export function validateSheetPlan(plan: SheetPlan): string[] {
+  const errors: string[] = [];
+  const where = `plan "${String(plan?.name)}"`;
+  const nameProblem = sheetNameProblem(plan?.name);
+  if (nameProblem) errors.push(`${where}: ${nameProblem}`);
+  if (!Array.isArray(plan.rows)) errors.push(`${where}: rows is not an array`);
+  else {
+    if (plan.rows.length > MAX_ROWS) errors.push(`${where}: too many rows`);
+    plan.rows.forEach((row, r) => {
+      if (!Array.isArray(row)) {
+        errors.push(`${where}: row ${r + 1} is not an array`);
+        return;
+      }
+      if (row.length > MAX_COLS) errors.push(`${where}: row ${r + 1} has too many cells`);
+      for (const v of row) {
+        const t = typeof v;
+        if (!(v === null || v === undefined || t === "string" || t === "number" || t === "boolean")) {
+          errors.push(`${where}: row ${r + 1} holds a value that is not text, a number or a boolean`);
+          break;
+        }
+      }
+    });
+  }
+  let formatCells = 0;
+  for (const f of plan.formats ?? []) {
+    const p = rectProblem(f.range, `${where} format`);
+    if (p) errors.push(p);
+    else formatCells += (f.range.bottom - f.range.top + 1) * (f.range.right - f.range.left + 1);
+    if (f.style !== undefined && !(f.style in PLAN_STYLES)) errors.push(`${where}: unknown style "${String(f.style)}"`);
+    if (f.numberFormat !== undefined && (typeof f.numberFormat !== "string" || f.numberFormat.length > 255))
+      errors.push(`${where}: bad number format`);
+  }
+  if (formatCells > MAX_FORMAT_CELLS) errors.push(`${where}: formats cover too many cells`);
+  const merges = plan.merges ?? [];
+  merges.forEach((m, i) => {
+    const p = rectProblem(m, `${where} merge ${i + 1}`);
+    if (p) errors.push(p);
+  });
+  if (!errors.some((e) => e.includes(" merge "))) {
+    for (let i = 0; i < merges.length; i++)
+      for (let j = i + 1; j < merges.length; j++)
+        if (overlaps(merges[i]!, merges[j]!)) errors.push(`${where}: merges ${rectAddress(merges[i]!)} and ${rectAddress(merges[j]!)} overlap`);
+  }
+  (plan.columnWidths ?? []).forEach((w, i) => {
+    if (w !== null && w !== undefined && !(typeof w === "number" && Number.isFinite(w) && w >= 0 && w <= 255))
+      errors.push(`${where}: width of column ${i + 1} is not 0–255`);
+  });
+  if (plan.freeze) {
+    const { rows, cols } = plan.freeze;
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0 || rows >= MAX_ROWS || cols >= MAX_COLS)
+      errors.push(`${where}: bad freeze panes`);
+  }
+  for (const l of plan.links ?? []) {
+    if (!Number.isInteger(l.row) || !Number.isInteger(l.col) || l.row < 0 || l.col < 0 || l.row >= MAX_ROWS || l.col >= MAX_COLS)
+      errors.push(`${where}: link cell out of range`);
+    if (typeof l.sheet !== "string" || l.sheet === "") errors.push(`${where}: link without a sheet`);
+    if (typeof l.address !== "string" || !/^\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?$/i.test(l.address))
+      errors.push(`${where}: link address "${String(l.address)}" is not an A1 address`);
+  }
+  if (plan.table) {
+    const p = rectProblem(plan.table.range, `${where} table`);
+    if (p) errors.push(p);
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    const p = rectProblem(cf.range, `${where} conditional format`);
+    if (p) errors.push(p);
+  }
+  if (plan.pageLayout?.printTitleRows) {
+    const { first, last } = plan.pageLayout.printTitleRows;
+    if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS)
+      errors.push(`${where}: bad print title rows`);
+  }
+  return errors;
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, r: CellRect, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) {
+    const wsRow = ws.getRow(row + 1);
+    for (let col = r.left; col <= r.right; col++) fn(wsRow.getCell(col + 1));
+  }
+}
+
+function applyStyleParts(cell: ExcelJS.Cell, parts: ExcelJsStyleParts): void {
+  // Each assignment replaces one part of this cell's own style object (never shared).
+  if (parts.font) cell.font = { ...(cell.font ?? {}), ...parts.font };
+  if (parts.fill) cell.fill = parts.fill;
+  if (parts.alignment) cell.alignment = { ...(cell.alignment ?? {}), ...parts.alignment };
+  if (parts.border) cell.border = { ...parts.border };
+}
+
+/** Excel header/footer text: a literal & is written &&. */
+function footerText(s: string): string {
+  return s.replace(/&/g, "&&");
+}
+
+/** A plan value as ExcelJS should store it; strings stay strings whatever they start with. */
+function cellValueOf(v: unknown): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  return String(v);
+}
+
+/**
+ * Write `plan` as a new worksheet named `sheetName` (default: the plan's name)
+ * at the end of `wb`. The plan must have passed validateSheetPlan.
+ */
+export function writeSheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, sheetName: string = plan.name): ExcelJS.Worksheet {
+  const tab = toArgb(plan.tabColor);
+  const ws = wb.addWorksheet(sheetName, {
+    properties: tab ? { tabColor: { argb: tab } } : {},
+  });
+
+  // Column widths
+  (plan.columnWidths ?? []).forEach((w, i) => {
+    if (typeof w === "number" && Number.isFinite(w)) ws.getColumn(i + 1).width = w;
+  });
+
+  // Values. ExcelJS turns only {formula} objects into formulas; a string is
+  // always stored as a string, so "=1+1" or "@x" stays text.
+  plan.rows.forEach((row, r) => {
+    if (!row || row.length === 0) return;
+    const wsRow = ws.getRow(r + 1);
+    row.forEach((v, c) => {
+      const value = cellValueOf(v);
+      if (value !== null) wsRow.getCell(c + 1).value = value;
+    });
+  });
+
+  // Merges keep each cell's own style object, so formats below do not leak.
+  for (const m of plan.merges ?? []) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    ws.mergeCellsWithoutStyle(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+
+  // Table → autoFilter over its range, header style on its first row.
+  if (plan.table) {
+    const t = plan.table.range;
+    ws.autoFilter = { from: { row: t.top + 1, column: t.left + 1 }, to: { row: t.bottom + 1, column: t.right + 1 } };
+    const header = toExcelJsStyle(PLAN_STYLES.header);
+    forEachCell(ws, { top: t.top, bottom: t.top, left: t.left, right: t.right }, (cell) => applyStyleParts(cell, header));
+  }
+
+  // Formats, in plan order (later ones win).
+  const styleCache = new Map<PlanStyleName, ExcelJsStyleParts>();
+  for (const f of plan.formats ?? []) {
+    let parts: ExcelJsStyleParts | undefined;
+    if (f.style) {
+      parts = styleCache.get(f.style);
+      if (!parts) {
+        parts = toExcelJsStyle(PLAN_STYLES[f.style]);
+        styleCache.set(f.style, parts);
+      }
+    }
+    forEachCell(ws, f.range, (cell) => {
+      if (f.numberFormat !== undefined) cell.numFmt = f.numberFormat;
+      if (parts) applyStyleParts(cell, parts);
+    });
+  }
+
+  // Links to the source rows, as internal hyperlinks.
+  for (const l of plan.links ?? []) {
+    const cell = ws.getCell(l.row + 1, l.col + 1);
+    const text = l.text.length > MAX_CELL_CHARS ? l.text.slice(0, MAX_CELL_CHARS) : l.text;
+    cell.value = { text, hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
+    cell.font = { ...(cell.font ?? {}), color: { argb: "FF0563C1" }, underline: true };
+  }
+
+  // Grade colours: cells equal to the text get the fill and font colour.
+  for (const cf of plan.conditionalFormats ?? []) {
+    // priorities are left to ExcelJS, which numbers them uniquely over the sheet
+    const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((rule) => {
+      const fill = toArgb(rule.fill);
+      const font = toArgb(rule.fontColor);
+      return {
+        type: "cellIs",
+        operator: "equal",
+        formulae: [`"${rule.text.replace(/"/g, '""')}"`],
+        style: {
+          ...(fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: fill } } } : {}),
+          ...(font ? { font: { color: { argb: font } } } : {}),
+        },
+      } as ExcelJS.ConditionalFormattingRule;
+    });
+    if (rules.length) ws.addConditionalFormatting({ ref: rectAddress(cf.range), rules });
+  }
+
+  // Frozen panes (never "tabSelected": the user's active sheet stays selected).
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
+    const { rows, cols } = plan.freeze;
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: cols,
+        ySplit: rows,
+        topLeftCell: cellAddress(rows, cols),
+        activeCell: cellAddress(rows, cols),
+      },
+    ];
+  }
+
+  // Page setup
+  const pl = plan.pageLayout;
+  if (pl) {
+    ws.pageSetup.orientation = pl.orientation;
+    ws.pageSetup.paperSize = 9; // A4
+    if (pl.fitToWidth) {
+      ws.pageSetup.fitToPage = true;
+      ws.pageSetup.fitToWidth = 1;
+      ws.pageSetup.fitToHeight = 0;
+    }
+    if (pl.printTitleRows) ws.pageSetup.printTitlesRow = `${pl.printTitleRows.first + 1}:${pl.printTitleRows.last + 1}`;
+    if (pl.centerFooter) ws.headerFooter.oddFooter = `&C${footerText(pl.centerFooter)}`;
+  }
+  return ws;
+}
