@@ -1,0 +1,21 @@
+/**
+ * What the adapter needs from the Office.js globals. The real globals fit
+ * (`createExcelPort({ Excel, Office })`), and so does the simulated host in
+ * src/preview, which is how the integration tests and the preview run it.
+ */
+export interface ExcelHostApi {
+  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } } };
+}
+
+export interface ExcelPortOptions {
+  /**
+   * Largest request or response of one sync, in bytes. Excel on the web
+   * refuses batches above 5 MB; the adapter plans to stay well below
+   * (see excel-batching.ts). Desktop Excel has no such limit, which does
+   * not hurt: smaller batches only cost a few more syncs.
+   */
+  maxBatchBytes?: number;
+  /** Token used in temporary sheet names (injected by tests so names are repeatable). */
+  token?: () => string;
+}

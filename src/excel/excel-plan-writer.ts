@@ -1,0 +1,282 @@
+/**
+ * A SheetPlan as a list of sized write operations on one (temporary)
+ * worksheet. The port packs the operations of all plans into as few syncs
+ * as the payload limit allows (usually one).
+ *
+ * Order per sheet: number formats, values, styles, merges, column widths,
+ * freeze panes, tab colour, links, table, conditional formats, charts,
+ * page layout.
+ *
+ * Source text stays text: every string cell gets the text format "@"
+ * before its value is written, so that "=SUM(A1)", "+81-3", "-5", "@x",
+ * "1/2" or "10%" are not taken as a formula, a number or a date.
+ */
+import type { CellRect } from "../core/model/snapshot";
+import type { PlanValue, SheetPlan } from "../core/model/sheet-plan";
+import { cellAddress, quoteSheetName, rectAddress } from "./excel-address";
+import { jsonBytes, OP_OVERHEAD_BYTES, splitRowBlocks } from "./excel-batching";
+import type { ExcelFeatures } from "./excel-requirements";
+import { NOTE_NO_PAGE_LAYOUT } from "./excel-requirements";
+import { applyStyle, EXCEL_PLAN_STYLES } from "./excel-styles";
+
+export interface WriteOp {
+  /** Estimated request bytes. */
+  bytes: number;
+  /** Index of the plan (and of its temporary sheet). */
+  sheet: number;
+  apply(ws: Excel.Worksheet): void;
+}
+
+export const TEXT_FORMAT = "@";
+export const GENERAL_FORMAT = "General";
+
+/** Column width in characters (of the default font's digits) → points, as Excel converts them. */
+export function charsToPoints(chars: number): number {
+  const pixels = Math.trunc(chars * 7 + 5);
+  return Math.round(pixels * 0.75 * 100) / 100;
+}
+
+/** A string Excel could read as something else (formula, number, date) when written to a General cell. */
+export function needsTextGuard(value: PlanValue): boolean {
+  return typeof value === "string" && value.length > 0;
+}
+
+function rowsOf(r: CellRect): number {
+  return r.bottom - r.top + 1;
+}
+function colsOf(r: CellRect): number {
+  return r.right - r.left + 1;
+}
+
+function rangeOf(ws: Excel.Worksheet, r: CellRect): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, rowsOf(r), colsOf(r));
+}
+
+export interface WriterContext {
+  features: ExcelFeatures;
+  /** Bytes one operation may take (values and formats are split into row blocks to fit). */
+  blockBudget: number;
+  /** Table name to use while the sheet is temporary (renamed in the swap). */
+  temporaryTableName?: string;
+  notes: string[];
+}
+
+/** The exact rectangle of the cell block: values, number formats and links. */
+export function planExtent(plan: SheetPlan): { rows: number; cols: number } {
+  let rows = plan.rows.length;
+  let cols = plan.rows.reduce((m, r) => Math.max(m, r.length), 0);
+  for (const f of plan.formats) {
+    if (f.numberFormat === undefined) continue;
+    rows = Math.max(rows, f.range.bottom + 1);
+    cols = Math.max(cols, f.range.right + 1);
+  }
+  for (const l of plan.links) {
+    rows = Math.max(rows, l.row + 1);
+    cols = Math.max(cols, l.col + 1);
+  }
+  return { rows, cols };
+}
+
+/** Number format of every cell of the extent: the plan's formats, then "@" on every string. */
+export function numberFormatMatrix(plan: SheetPlan, rows: number, cols: number): string[][] {
+  const m: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(GENERAL_FORMAT));
+  for (const f of plan.formats) {
+    if (f.numberFormat === undefined) continue;
+    for (let r = f.range.top; r <= f.range.bottom; r++)
+      for (let c = f.range.left; c <= f.range.right; c++) m[r]![c] = f.numberFormat;
+  }
+  plan.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (needsTextGuard(v)) m[r]![c] = TEXT_FORMAT;
+    }),
+  );
+  for (const l of plan.links) if (needsTextGuard(l.text)) m[l.row]![l.col] = TEXT_FORMAT;
+  return m;
+}
+
+/** Values with the extent's exact shape: ragged rows padded, null written as "". */
+export function valueMatrix(plan: SheetPlan, rows: number, cols: number): (string | number | boolean)[][] {
+  const m: (string | number | boolean)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = plan.rows[r] ?? [];
+    const row: (string | number | boolean)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const v = src[c];
+      row[c] = v === null || v === undefined ? "" : v;
+    }
+    m.push(row);
+  }
+  return m;
+}
+
+function op(sheet: number, payload: unknown, apply: (ws: Excel.Worksheet) => void): WriteOp {
+  return { sheet, bytes: OP_OVERHEAD_BYTES + (payload === undefined ? 0 : jsonBytes(payload)), apply };
+}
+
+export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const { rows, cols } = planExtent(plan);
+
+  // 1–2. Number formats, then values, in row blocks that fit the budget.
+  if (rows > 0 && cols > 0) {
+    const formats = numberFormatMatrix(plan, rows, cols);
+    const values = valueMatrix(plan, rows, cols);
+    const rowBytes = (r: number) => jsonBytes(formats[r]) + jsonBytes(values[r]) + 2;
+    for (const block of splitRowBlocks(rows, rowBytes, wc.blockBudget - 2 * OP_OVERHEAD_BYTES)) {
+      const f = formats.slice(block.start, block.start + block.count);
+      const v = values.slice(block.start, block.start + block.count);
+      ops.push(
+        op(sheet, f, (ws) => {
+          ws.getRangeByIndexes(block.start, 0, block.count, cols).numberFormat = f;
+        }),
+      );
+      ops.push(
+        op(sheet, v, (ws) => {
+          ws.getRangeByIndexes(block.start, 0, block.count, cols).values = v;
+        }),
+      );
+    }
+  }
+
+  // 3. Styles, one operation per range.
+  for (const f of plan.formats) {
+    if (!f.style) continue;
+    const style = EXCEL_PLAN_STYLES[f.style];
+    const range = f.range;
+    ops.push(op(sheet, style, (ws) => applyStyle(rangeOf(ws, range), style, rowsOf(range), colsOf(range))));
+  }
+
+  // 4. Merges.
+  for (const m of plan.merges) {
+    if (rowsOf(m) === 1 && colsOf(m) === 1) continue;
+    ops.push(op(sheet, undefined, (ws) => rangeOf(ws, m).merge(false)));
+  }
+
+  // 5. Column widths (characters → points), consecutive equal widths together.
+  const widths = plan.columnWidths;
+  for (let c = 0; c < widths.length; ) {
+    const w = widths[c];
+    let end = c;
+    while (end + 1 < widths.length && widths[end + 1] === w) end++;
+    if (typeof w === "number" && w > 0) {
+      const points = charsToPoints(w);
+      const first = c;
+      const count = end - c + 1;
+      ops.push(
+        op(sheet, undefined, (ws) => {
+          ws.getRangeByIndexes(0, first, 1, count).getEntireColumn().format.columnWidth = points;
+        }),
+      );
+    }
+    c = end + 1;
+  }
+
+  // 6. Freeze panes (ExcelApi 1.7).
+  const freeze = plan.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    ops.push(
+      op(sheet, undefined, (ws) => {
+        if (freeze.cols === 0) ws.freezePanes.freezeRows(freeze.rows);
+        else if (freeze.rows === 0) ws.freezePanes.freezeColumns(freeze.cols);
+        else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
+      }),
+    );
+  }
+
+  // 7. Tab colour (ExcelApi 1.7).
+  const tabColor = plan.tabColor;
+  if (tabColor) ops.push(op(sheet, tabColor, (ws) => (ws.tabColor = tabColor)));
+
+  // 8. Links back to the source rows (ExcelApi 1.7), one per cell.
+  for (const l of plan.links) {
+    const hyperlink: Excel.RangeHyperlink = {
+      documentReference: `${quoteSheetName(l.sheet)}!${l.address}`,
+      textToDisplay: l.text,
+      screenTip: `${l.sheet}!${l.address}`,
+    };
+    ops.push(
+      op(sheet, hyperlink, (ws) => {
+        ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = hyperlink;
+      }),
+    );
+  }
+
+  // 9. The Excel table (with filter buttons).
+  const table = plan.table;
+  if (table) {
+    const name = wc.temporaryTableName ?? table.name;
+    ops.push(
+      op(sheet, table, (ws) => {
+        const t = ws.tables.add(rangeOf(ws, table.range), true);
+        t.name = name;
+        t.style = table.style;
+        t.showFilterButton = true;
+      }),
+    );
+  }
+
+  // 10. Grade colours as conditional formats (ExcelApi 1.6): cell value equal to the grade.
+  for (const cf of plan.conditionalFormats) {
+    for (const rule of cf.rules) {
+      const range = cf.range;
+      ops.push(
+        op(sheet, rule, (ws) => {
+          const f = rangeOf(ws, range).conditionalFormats.add("CellValue");
+          f.cellValue.format.fill.color = rule.fill;
+          f.cellValue.format.font.color = rule.fontColor;
+          f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+        }),
+      );
+    }
+  }
+
+  // 11. Charts, placed on the plan's anchor.
+  for (const chart of plan.charts) {
+    ops.push(
+      op(sheet, chart, (ws) => {
+        const ch = ws.charts.add(
+          chart.kind === "pie" ? "Pie" : "ColumnClustered",
+          rangeOf(ws, chart.data),
+          chart.seriesBy === "rows" ? "Rows" : "Columns",
+        );
+        ch.title.text = chart.title;
+        if (chart.kind === "pie") {
+          ch.dataLabels.showPercentage = true;
+          ch.dataLabels.showValue = false;
+        }
+        const a = chart.anchor;
+        ch.setPosition(
+          cellAddress(a.row, a.col),
+          cellAddress(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1),
+        );
+      }),
+    );
+  }
+
+  // 12. Page layout, only where ExcelApi 1.9 is there.
+  const layout = plan.pageLayout;
+  if (layout) {
+    if (!wc.features.pageLayout) {
+      if (!wc.notes.includes(NOTE_NO_PAGE_LAYOUT)) wc.notes.push(NOTE_NO_PAGE_LAYOUT);
+    } else {
+      ops.push(
+        op(sheet, layout, (ws) => {
+          const p = ws.pageLayout;
+          p.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
+          if (layout.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (layout.printTitleRows) {
+            p.setPrintTitleRows(`$${layout.printTitleRows.first + 1}:$${layout.printTitleRows.last + 1}`);
+          }
+          if (layout.centerFooter !== undefined) p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
+        }),
+      );
+    }
+  }
+  return ops;
+}
+
+/** The A1 address of a plan's whole cell block (for messages and tests). */
+export function planAddress(plan: SheetPlan): string | null {
+  const { rows, cols } = planExtent(plan);
+  return rows > 0 && cols > 0 ? rectAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 }) : null;
+}

@@ -1,0 +1,37 @@
+/**
+ * Feature detection. The manifest asks for ExcelApi 1.7; later sets are
+ * checked at run time and their features skipped with a note (Japanese
+ * first, then English) when missing.
+ */
+import type { ExcelHostApi } from "./excel-host";
+import { UnsupportedExcelError } from "./excel-errors";
+
+export interface ExcelFeatures {
+  /** `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13). */
+  mergedAreas: boolean;
+  /** `Worksheet.pageLayout`: orientation, fit to width, print titles, footer (ExcelApi 1.9). */
+  pageLayout: boolean;
+}
+
+export const MINIMUM_EXCEL_API = "1.7";
+
+function supported(api: ExcelHostApi, version: string): boolean {
+  try {
+    return api.Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+/** Throws UnsupportedExcelError below ExcelApi 1.7; otherwise what the later sets add. */
+export function detectFeatures(api: ExcelHostApi): ExcelFeatures {
+  if (!supported(api, MINIMUM_EXCEL_API)) throw new UnsupportedExcelError();
+  return { mergedAreas: supported(api, "1.13"), pageLayout: supported(api, "1.9") };
+}
+
+export const NOTE_NO_MERGED_AREAS =
+  "この Excel（ExcelApi 1.13 未満）では結合セルを読み取れないため、結合を考慮せずに表を読み取りました。/ This Excel (below ExcelApi 1.13) cannot report merged cells; the tables were read without merge information.";
+export const NOTE_TOO_MANY_MERGED_AREAS =
+  "結合セルが多すぎて（512 か所超）読み取れないシートがあったため、結合を考慮せずに読み取りました。/ A sheet has too many merged areas (over 512) to read; it was read without merge information.";
+export const NOTE_NO_PAGE_LAYOUT =
+  "この Excel（ExcelApi 1.9 未満）では印刷設定（向き、幅に合わせる、印刷タイトル、フッター）を書き込めないため、省略しました。/ This Excel (below ExcelApi 1.9) cannot set the page layout (orientation, fit to width, print titles, footer); it was skipped.";

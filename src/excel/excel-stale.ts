@@ -1,0 +1,44 @@
+/**
+ * Are the generated sheets older than the data? Compares the fingerprint
+ * stored at the last recompute with the fingerprint of the workbook now
+ * (computed by the core's fingerprintSheets over the same source sheets).
+ */
+import { fingerprintSheets } from "../core/fingerprint";
+import { sourceSheets } from "../core/run-review";
+import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
+import { createExcelPort } from "./excel-port";
+
+export type StaleReason =
+  /** Nothing was generated yet (no stored state). */
+  | "not-computed"
+  /** The stored state has no fingerprint: cannot tell, treated as stale. */
+  | "no-fingerprint"
+  /** The source data changed since the last recompute. */
+  | "changed"
+  | "unchanged";
+
+export interface StaleCheck {
+  stale: boolean;
+  reason: StaleReason;
+  storedFingerprint: string | null;
+  currentFingerprint: string | null;
+}
+
+export async function checkStale(api: ExcelHostApi, options: ExcelPortOptions = {}): Promise<StaleCheck> {
+  const port = createExcelPort(api, options);
+  const state = await port.readState();
+  if (!state) return { stale: false, reason: "not-computed", storedFingerprint: null, currentFingerprint: null };
+  const snapshot = await port.readSnapshot();
+  const generated = state.generated.map((g) => g.name);
+  // The same fingerprint recompute stores: the source sheets, without the generated ones.
+  const current = fingerprintSheets(sourceSheets(snapshot, generated));
+  if (state.fingerprint === null)
+    return { stale: true, reason: "no-fingerprint", storedFingerprint: null, currentFingerprint: current };
+  const changed = state.fingerprint !== current;
+  return {
+    stale: changed,
+    reason: changed ? "changed" : "unchanged",
+    storedFingerprint: state.fingerprint,
+    currentFingerprint: current,
+  };
+}

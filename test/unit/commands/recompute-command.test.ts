@@ -1,0 +1,296 @@
+/**
+ * The ribbon command with office-addin-mock, following Microsoft's
+ * documented pattern: mock data objects wrapped in OfficeMockObject for
+ * Office (context.ui.displayDialogAsync, requirements) and for the event.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import {
+  createDialogNotifier,
+  noticeFromQuery,
+  noticeUrl,
+  runRecomputeCommand,
+  type CommandEvent,
+  type DialogOffice,
+  type Notice,
+  type Notifier,
+} from "../../../src/commands/recompute-command";
+import type { ReviewResult } from "../../../src/core/run-review";
+import type { ExcelHostApi } from "../../../src/excel/excel-host";
+import { ExcelWriteError } from "../../../src/excel/excel-errors";
+
+const PAGE = "https://localhost:3000/commands.html";
+
+/** The event passed to an ExecuteFunction handler; completed() counts its calls. */
+function mockEvent(): CommandEvent & { completedCalls: number } {
+  const eventMockData = {
+    source: { id: "RecomputeButton" },
+    completedCalls: 0,
+    completed: function (this: { completedCalls: number }) {
+      this.completedCalls++;
+    },
+  };
+  const event = new OfficeMockObject(eventMockData) as unknown as CommandEvent & { completedCalls: number };
+  // Scalars of an OfficeMockObject must be loaded like Office.js properties; start at 0.
+  event.completedCalls = 0;
+  return event;
+}
+
+interface DialogMock {
+  handlers: Map<string, (arg: unknown) => void>;
+  closed: boolean;
+}
+
+/** Office with context.ui.displayDialogAsync and the requirement check. */
+function mockOffice(options: { opens: boolean; apiLevel?: number }) {
+  const state = { urls: [] as string[], dialogs: [] as DialogMock[] };
+  const officeMockData = {
+    context: {
+      requirements: {
+        isSetSupported: function (name: string, version?: string) {
+          const minor = Number((version ?? "1.1").split(".")[1]);
+          return name === "ExcelApi" && minor <= (options.apiLevel ?? 17);
+        },
+      },
+      ui: {
+        displayDialogAsync: function (
+          url: string,
+          _opts: unknown,
+          callback: (r: { status: string; value: unknown; error?: { message: string } }) => void,
+        ) {
+          state.urls.push(url);
+          if (!options.opens) {
+            callback({ status: "failed", value: undefined, error: { message: "12007: a dialog is already open" } });
+            return;
+          }
+          const dialog: DialogMock = { handlers: new Map(), closed: false };
+          state.dialogs.push(dialog);
+          callback({
+            status: "succeeded",
+            value: {
+              close: () => {
+                dialog.closed = true;
+              },
+              addEventHandler: (type: string, handler: (arg: unknown) => void) => dialog.handlers.set(type, handler),
+            },
+          });
+        },
+      },
+    },
+  };
+  const office = new OfficeMockObject(officeMockData) as unknown as DialogOffice & ExcelHostApi["Office"];
+  return { office, state };
+}
+
+function fakeResult(): ReviewResult {
+  return {
+    summary: {
+      evaluations: [
+        {
+          label: "R3",
+          fiscalYear: 2021,
+          source: "self",
+          groups: [],
+          total: {
+            counts: { A: 50, B: 7, C: 0, D: 0 },
+            evaluated: 57,
+            excluded: 1,
+            percent: { A: 88, B: 12, C: 0, D: 0 },
+            aOrBPercent: 100,
+          },
+          items: [],
+          review: [{ sheet: "表4-1", row: 9, reason: "self A, suggested C" }],
+        },
+      ],
+    },
+    plans: [
+      { role: "summary", name: "評価集計", rows: [], formats: [], merges: [], columnWidths: [], links: [], conditionalFormats: [], charts: [] },
+      { role: "list", name: "評価一覧", rows: [], formats: [], merges: [], columnWidths: [], links: [], conditionalFormats: [], charts: [] },
+    ],
+    fingerprint: "0123456789abcdef",
+    warnings: [],
+    layouts: [],
+    skippedSheets: [],
+  };
+}
+
+const excelNeverCalled: ExcelHostApi["Excel"] = {
+  run: () => Promise.reject(new Error("Excel.run must not be called in this test")),
+};
+
+/** A notifier that records and resolves at once. */
+function recordingNotifier(): Notifier & { shown: Notice[] } {
+  const shown: Notice[] = [];
+  return { shown, show: async (n) => void shown.push(n) };
+}
+
+describe("recompute command", () => {
+  test("success: reports the updated sheets and counts, then completes the event", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => fakeResult(),
+    });
+    expect(event.completedCalls).toBe(1);
+    expect(notifier.shown).toHaveLength(1);
+    const n = notifier.shown[0]!;
+    expect(n.kind).toBe("success");
+    expect(n.title).toMatch(/^再計算しました/);
+    expect(n.lines[0]).toBe("「評価集計」「評価一覧」を更新しました。");
+    expect(n.lines.join("\n")).toContain("R3: A 50・B 7・C 0・D 0（対象外 1");
+    expect(n.lines.join("\n")).toContain("要確認 1 件");
+  });
+
+  test("failure: shows the adapter's Japanese and English message and still completes", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => {
+        throw new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }));
+      },
+    });
+    expect(event.completedCalls).toBe(1);
+    const n = notifier.shown[0]!;
+    expect(n.kind).toBe("error");
+    expect(n.lines[0]).toMatch(/^集計シートの書き込みに失敗しました。ブックは実行前の状態に戻しました。/);
+    expect(n.lines[1]).toMatch(/^Writing the summary sheets failed; the workbook was restored/);
+  });
+
+  test("unexpected error (not from the adapter) is shown too, and the event completes", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => {
+        throw new TypeError("x is undefined");
+      },
+    });
+    expect(event.completedCalls).toBe(1);
+    expect(notifier.shown[0]!.lines.join(" ")).toContain("x is undefined");
+  });
+
+  test("Excel below ExcelApi 1.7: the real recompute path fails with the clear message, before any Excel.run", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true, apiLevel: 6 });
+    await runRecomputeCommand(event, { api: { Excel: excelNeverCalled, Office: office }, notifier });
+    expect(event.completedCalls).toBe(1);
+    const n = notifier.shown[0]!;
+    expect(n.kind).toBe("error");
+    expect(n.lines[0]).toContain("ExcelApi 1.7 以降");
+    expect(n.lines[1]).toContain("ExcelApi 1.7 or later is required");
+  });
+
+  test("a notifier that throws does not keep the event open", async () => {
+    const event = mockEvent();
+    const { office } = mockOffice({ opens: true });
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: { show: () => Promise.reject(new Error("no UI")) },
+      run: async () => fakeResult(),
+    });
+    spy.mockRestore();
+    expect(event.completedCalls).toBe(1);
+  });
+
+  test("a second press while the first runs is refused politely; both complete", async () => {
+    const first = mockEvent();
+    const second = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const running = runRecomputeCommand(first, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => {
+        await gate;
+        return fakeResult();
+      },
+    });
+    await runRecomputeCommand(second, { api: { Excel: excelNeverCalled, Office: office }, notifier, run: async () => fakeResult() });
+    expect(second.completedCalls).toBe(1);
+    expect(notifier.shown[0]!.kind).toBe("info");
+    expect(first.completedCalls).toBe(0);
+    release();
+    await running;
+    expect(first.completedCalls).toBe(1);
+    expect(notifier.shown[1]!.kind).toBe("success");
+  });
+});
+
+describe("dialog notifier", () => {
+  test("opens the notice page and completes the event only when the user closes the dialog", async () => {
+    const event = mockEvent();
+    const { office, state } = mockOffice({ opens: true });
+    const done = runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: createDialogNotifier(office, PAGE),
+      run: async () => fakeResult(),
+    });
+    // Let the command reach the dialog.
+    for (let i = 0; i < 10 && state.dialogs.length === 0; i++) await Promise.resolve();
+    expect(state.urls).toHaveLength(1);
+    const notice = noticeFromQuery(new URL(state.urls[0]!).search)!;
+    expect(notice.kind).toBe("success");
+    expect(notice.lines[0]).toBe("「評価集計」「評価一覧」を更新しました。");
+    expect(event.completedCalls).toBe(0);
+    // The page's close button sends a message; the parent closes the dialog.
+    state.dialogs[0]!.handlers.get("dialogMessageReceived")!({ message: "close" });
+    await done;
+    expect(state.dialogs[0]!.closed).toBe(true);
+    expect(event.completedCalls).toBe(1);
+  });
+
+  test("closing with the dialog's own X also completes", async () => {
+    const event = mockEvent();
+    const { office, state } = mockOffice({ opens: true });
+    const done = runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: createDialogNotifier(office, PAGE),
+      run: async () => {
+        throw new Error("boom");
+      },
+    });
+    for (let i = 0; i < 10 && state.dialogs.length === 0; i++) await Promise.resolve();
+    state.dialogs[0]!.handlers.get("dialogEventReceived")!({ error: 12006 });
+    await done;
+    expect(event.completedCalls).toBe(1);
+  });
+
+  test("when the dialog cannot open, the message goes to the console and the event completes", async () => {
+    const event = mockEvent();
+    const { office } = mockOffice({ opens: false });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: createDialogNotifier(office, PAGE),
+      run: async () => fakeResult(),
+    });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+    expect(event.completedCalls).toBe(1);
+  });
+
+  test("notice URL round trip keeps Japanese text, and long text is cut", () => {
+    const url = noticeUrl(PAGE + "?_host_Info=Excel#x", { kind: "error", title: "再計算できませんでした / Recompute failed", lines: ["一行目 & <b>", "second"] });
+    expect(url.startsWith(PAGE + "?")).toBe(true);
+    expect(url).not.toContain("_host_Info");
+    expect(noticeFromQuery(new URL(url).search)).toEqual({
+      kind: "error",
+      title: "再計算できませんでした / Recompute failed",
+      lines: ["一行目 & <b>", "second"],
+    });
+    const long = noticeUrl(PAGE, { kind: "info", title: "t", lines: ["あ".repeat(5000)] });
+    expect(noticeFromQuery(new URL(long).search)!.lines[0]!.length).toBeLessThanOrEqual(1501);
+    expect(noticeFromQuery("?notice=other")).toBeNull();
+  });
+});
