@@ -4,7 +4,7 @@
  * number shown through a format such as 0.00%;"▲"0.00% or #,##0"件".
  */
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
-import { rationalFromDecimalString, rationalFromNumber, type Rational } from "./exact-number";
+import { rationalFromDecimalString, type Rational } from "./exact-number";
 import type { RawValue } from "../model/snapshot";
 
 export type Qualifier = "以内" | "以下" | "未満" | "以上" | "まで" | "超";
@@ -14,7 +14,8 @@ export type IndicatorValue =
       kind: "number";
       /** The value as a plain number (percent as a fraction: 32.8 % → 0.328). */
       value: number;
-      exact: Rational;
+      /** Exact value, computed on demand (only the band comparison near a boundary needs it). */
+      readonly exact: Rational;
       unit: string | null;
       qualifier: Qualifier | null;
     }
@@ -53,7 +54,10 @@ export function isErrorValue(v: unknown): v is string {
   return typeof v === "string" && v.length > 2 && v[0] === "#" && ERROR_VALUES.test(v);
 }
 
+const LONGEST_EXCLUDED = Math.max(...EXCLUDED_WORDS.map((w) => w.length)) + 4;
+
 export function excludedWord(text: string): string | null {
+  if (text.length > LONGEST_EXCLUDED * 2) return null;
   const t = toHalfWidth(cleanText(text)).toLowerCase();
   return EXCLUDED_SET.has(t) ? cleanText(text) : null;
 }
@@ -64,8 +68,9 @@ const QUALIFIERS: Qualifier[] = ["以内", "以下", "未満", "以上", "まで
 export function isDateFormat(format: string): boolean {
   if (!format || format === "General" || format === "@") return false;
   // Ignore quoted literals and colour / condition brackets before looking for date tokens.
-  const f = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  return /[ymdhs]|ggg?|e{1,2}(?![a-z])/i.test(f.replace(/General/gi, ""));
+  // Escaped literals (\h) are text too; E+ / E- is scientific notation, not the era year.
+  const f = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[ymdhs]|ggg?|e{1,2}(?![a-z+-])/i.test(f.replace(/General/gi, ""));
 }
 
 /** Literal unit text inside a number format: #,##0"件" → 件; 0.0% → %. */
@@ -101,15 +106,32 @@ export function parseNumberText(raw: string): IndicatorValue | null {
   }
   // A unit is a short word without digits; anything longer is a sentence, not a value.
   if (rest.length > 8 || /\d/.test(rest)) return null;
-  let exact = rationalFromDecimalString((negative ? "-" : "") + digits.replace(/,/g, ""));
   const unit = rest === "" ? null : rest;
-  if (unit === "%") exact = { num: exact.num, den: exact.den * BigInt(100) };
-  const value = Number(exact.num) / Number(exact.den);
-  return { kind: "number", value, exact: normaliseSign(exact), unit, qualifier };
+  // "16.68%" is 16.68e-2: the decimal as written, so the exact value needs no float.
+  const decimal = (negative ? "-" : "") + digits.replace(/,/g, "") + (unit === "%" ? "e-2" : "");
+  return numberValue(Number(decimal), decimal, unit, qualifier);
 }
 
-function normaliseSign(r: Rational): Rational {
-  return r.den < 0 ? { num: -r.num, den: -r.den } : r;
+/** A class, not an object literal with a getter: creating millions of these stays cheap. */
+class NumberValue {
+  readonly kind = "number" as const;
+  private exactValue: Rational | undefined;
+  constructor(
+    readonly value: number,
+    private readonly decimal: string,
+    readonly unit: string | null,
+    readonly qualifier: Qualifier | null,
+  ) {}
+  get exact(): Rational {
+    return (this.exactValue ??= rationalFromDecimalString(this.decimal));
+  }
+  toJSON() {
+    return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier };
+  }
+}
+
+function numberValue(value: number, decimal: string, unit: string | null, qualifier: Qualifier | null): IndicatorValue {
+  return new NumberValue(value, decimal, unit, qualifier);
 }
 
 /** Reads one indicator cell from its raw value, displayed text and number format. */
@@ -127,7 +149,7 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     const shown = text ? toHalfWidth(text) : "";
     for (const q of QUALIFIERS) if (shown.endsWith(q)) qualifier = q;
     const unitClean = unit ? stripQualifier(unit) : null;
-    return { kind: "number", value, exact: rationalFromNumber(value), unit: unitClean || null, qualifier };
+    return numberValue(value, String(value), unitClean || null, qualifier);
   }
   const s = String(value);
   if (isErrorValue(s.trim())) return { kind: "error", code: s.trim() };

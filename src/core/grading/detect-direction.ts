@@ -4,9 +4,9 @@
  * 2. any target carries 以内 / 以下 / 未満 / まで;
  * 3. ≥ 2 yearly targets that strictly decrease (90分 → 30分 → 15分);
  * 4. baseline > target.
+ * Plain float comparisons are exact here: equal decimals parse to equal doubles, and order is kept.
  */
 import { toHalfWidth } from "../japanese/normalize-text";
-import { compare } from "../cells/exact-number";
 import type { IndicatorValue } from "../cells/parse-indicator-value";
 
 export interface Direction {
@@ -41,10 +41,10 @@ export function detectDirection(input: {
     }
   }
   const nums = input.targets.filter((t): t is Extract<IndicatorValue, { kind: "number" }> => t.kind === "number");
-  if (nums.length >= 2 && nums.every((t, i) => i === 0 || compare(t.exact, nums[i - 1]!.exact) < 0)) {
+  if (nums.length >= 2 && nums.every((t, i) => i === 0 || t.value < nums[i - 1]!.value)) {
     return { lowerIsBetter: true, why: "yearly targets decrease", whyJa: "年度目標が減少している" };
   }
-  if (input.baseline?.kind === "number" && input.target?.kind === "number" && compare(input.baseline.exact, input.target.exact) > 0) {
+  if (input.baseline?.kind === "number" && input.target?.kind === "number" && input.baseline.value > input.target.value) {
     return { lowerIsBetter: true, why: "baseline is above the target", whyJa: "基準値が目標より大きい" };
   }
   return { lowerIsBetter: false, why: "higher is better", whyJa: "高いほど良い" };

@@ -5,7 +5,7 @@
  * suggested and adopted grade, or why it is excluded.
  */
 import type { Rules } from "../model/settings";
-import type { Evaluation, IndicatorResult, ItemResult, ReviewEntry } from "../model/summary";
+import type { Evaluation, IndicatorResult, ItemResult } from "../model/summary";
 import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { formatFiscalYearJa } from "../japanese/fiscal-year";

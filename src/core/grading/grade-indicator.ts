@@ -4,7 +4,7 @@
  * bands as an exact rational.
  */
 import type { Rules } from "../model/settings";
-import { compare, div, isZero, rationalFromNumber, sub, toNumber, type Rational } from "../cells/exact-number";
+import { compare, div, rationalFromNumber, sub, toNumber, type Rational } from "../cells/exact-number";
 import type { IndicatorValue } from "../cells/parse-indicator-value";
 import type { Direction } from "./detect-direction";
 
@@ -25,14 +25,37 @@ export type IndicatorOutcome =
       review: boolean;
     };
 
-export function gradeFromRate(r: Rational | "infinite", bands: Rules["bands"]): string {
+const bandCache = new WeakMap<Rules["bands"], (Rational | null)[]>();
+
+function exactBands(bands: Rules["bands"]): (Rational | null)[] {
+  let b = bandCache.get(bands);
+  if (!b) bandCache.set(bands, (b = bands.map((x) => (x.min === null ? null : rationalFromNumber(x.min)))));
+  return b;
+}
+
+/** Is a float R so close to a band minimum or to zero that only the exact value can tell? */
+function nearBoundary(r: number, bands: Rules["bands"]): boolean {
+  if (Math.abs(r) < 1e-9) return true;
+  for (const b of bands) if (b.min !== null && Math.abs(r - b.min) <= 1e-9 * Math.max(1, Math.abs(b.min))) return true;
+  return false;
+}
+
+/** R (exact, or a float far from every boundary) → grade label. */
+export function gradeFromRate(r: Rational | number | "infinite", bands: Rules["bands"]): string {
+  const lowest = bands[bands.length - 1]!.label;
   if (r === "infinite") return bands[0]!.label;
-  if (r.num <= BigInt(0)) return bands[bands.length - 1]!.label; // R ≤ 0 is always the lowest grade
-  for (const b of bands) {
-    if (b.min === null) return b.label;
-    if (compare(r, rationalFromNumber(b.min)) >= 0) return b.label;
+  if (typeof r === "number") {
+    if (r <= 0) return lowest; // R ≤ 0 is always the lowest grade
+    for (const b of bands) if (b.min === null || r >= b.min) return b.label;
+    return lowest;
   }
-  return bands[bands.length - 1]!.label;
+  if (r.num <= BigInt(0)) return lowest;
+  const exact = exactBands(bands);
+  for (let i = 0; i < bands.length; i++) {
+    const m = exact[i];
+    if (m === null || m === undefined || compare(r, m) >= 0) return bands[i]!.label;
+  }
+  return lowest;
 }
 
 function notGraded(value: IndicatorValue, what: "target" | "actual" | "baseline"): IndicatorOutcome | null {
@@ -68,6 +91,7 @@ export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): str
 }
 
 function trim(x: number): string {
+  if (Number.isInteger(x)) return String(x);
   return String(Number(x.toPrecision(12)));
 }
 
@@ -91,46 +115,52 @@ export function gradeIndicator(input: {
   if (target.kind !== "number" || actual.kind !== "number") throw new Error("unreachable");
   const bands = rules.bands;
   const dirText = direction.lowerIsBetter ? "lower is better" : "higher is better";
-  let rate: Rational | "infinite";
+  // R in floating point first; the exact rational is computed only where it can matter:
+  // near a band boundary or near zero (a double is within 1e-15 of the true R).
+  let rateFloat: number;
+  let exactRate: () => Rational | null;
   let how: string;
   let howJa: string;
   if (rules.mode === "baseline" && input.baseline) {
     const b = notGraded(input.baseline, "baseline");
     if (b) return b;
-    if (input.baseline.kind !== "number") throw new Error("unreachable");
-    const span = sub(target.exact, input.baseline.exact);
-    const r = div(sub(actual.exact, input.baseline.exact), span);
-    if (r === null) {
+    const base = input.baseline;
+    if (base.kind !== "number") throw new Error("unreachable");
+    if (target.value === base.value) {
       return { graded: false, reason: "target equals baseline", reasonJa: "目標と基準値が同じため達成率を計算できません", review: true };
     }
-    rate = r;
-    how = `(actual ${formatValue(actual)} − baseline ${formatValue(input.baseline)}) / (target ${formatValue(target)} − baseline)`;
-    howJa = `（実績${formatValue(actual)}−基準値${formatValue(input.baseline)}）÷（目標${formatValue(target)}−基準値）`;
+    rateFloat = (actual.value - base.value) / (target.value - base.value);
+    exactRate = () => div(sub(actual.exact, base.exact), sub(target.exact, base.exact));
+    how = `(actual ${formatValue(actual)} − baseline ${formatValue(base)}) / (target ${formatValue(target)} − baseline)`;
+    howJa = `（実績${formatValue(actual)}−基準値${formatValue(base)}）÷（目標${formatValue(target)}−基準値）`;
   } else if (direction.lowerIsBetter) {
-    if (isZero(actual.exact)) rate = "infinite";
-    else rate = div(target.exact, actual.exact)!;
+    rateFloat = actual.value === 0 ? Infinity : target.value / actual.value;
+    exactRate = () => div(target.exact, actual.exact);
     how = `target ${formatValue(target)} / actual ${formatValue(actual)} (${dirText}: ${direction.why})`;
     howJa = `目標${formatValue(target)}÷実績${formatValue(actual)}（低いほど良い：${direction.whyJa}）`;
   } else {
-    const r = div(actual.exact, target.exact);
-    if (r === null) {
+    if (target.value === 0) {
       return { graded: false, reason: "target is zero", reasonJa: "目標が0のため達成率を計算できません", review: true };
     }
-    rate = r;
+    rateFloat = actual.value / target.value;
+    exactRate = () => div(actual.exact, target.exact);
     how = `actual ${formatValue(actual)} / target ${formatValue(target)}`;
     howJa = `実績${formatValue(actual)}÷目標${formatValue(target)}`;
   }
+  let rate: Rational | "infinite" | number = rateFloat === Infinity ? "infinite" : rateFloat;
+  if (typeof rate === "number" && nearBoundary(rate, bands)) rate = exactRate() ?? "infinite";
   const grade = gradeFromRate(rate, bands);
-  const achievement = rate === "infinite" ? Infinity : toNumber(rate);
+  const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
+  const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : rate.num <= BigInt(0));
   const band = bands.find((b) => b.label === grade)!;
   const bandText =
-    rate !== "infinite" && rate.num <= BigInt(0)
+    nonPositive
       ? "R ≤ 0"
       : band.min === null
         ? `< ${percentText(bands[bands.length - 2]!.min ?? 0)}`
         : `≥ ${percentText(band.min)}`;
   const bandJa =
-    rate !== "infinite" && rate.num <= BigInt(0)
+    nonPositive
       ? "0%以下"
       : band.min === null
         ? `${percentText(bands[bands.length - 2]!.min ?? 0)}未満`
