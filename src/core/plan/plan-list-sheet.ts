@@ -19,10 +19,12 @@ export const GRADE_COLOURS: { fill: string; fontColor: string }[] = [
   { fill: "#E7E6E6", fontColor: "#3A3838" },
 ];
 
-function numberFormatFor(unit: string | null): string {
+/** "#,##0.##" would show "20,000." for whole numbers, so whole and fractional values get their own formats. */
+function numberFormatFor(unit: string | null, whole: boolean): string {
   if (unit === "%") return "0.0#%";
-  if (!unit) return "#,##0.##";
-  return `#,##0.##"${unit.replace(/"/g, "")}"`;
+  const n = whole ? "#,##0" : "#,##0.0##";
+  if (!unit) return n;
+  return `${n}"${unit.replace(/"/g, "")}"`;
 }
 
 export function planListSheet(
@@ -41,7 +43,6 @@ export function planListSheet(
       for (const ind of lines) {
         const r = rows.length;
         const reason = ind ? (ev.indicatorReasonsJa.get(ind) ?? ind.reason) : (it.excludedReasonJa ?? "");
-        const itemReason = ind === null || it.indicators.length === 0 ? "" : "";
         rows.push([
           ev.label,
           it.key,
@@ -55,12 +56,13 @@ export function planListSheet(
           ind ? (ind.grade ?? "") : (it.suggestedGrade ?? ""),
           it.selfGrade ?? "",
           it.grade ?? (it.excludedReasonJa ? "対象外" : ""),
-          reason + itemReason,
+          reason,
           null,
         ]);
         const row = ind ? (ind.targetRow ?? it.row) : it.row;
         links.push({ row: r, col: 13, sheet: it.sheet, address: `A${row}`, text: `${it.sheet}!${row}` });
-        valueFormats.push({ row: r, format: numberFormatFor(ind?.unit ?? null) });
+        const whole = Number.isInteger(ind?.target ?? 0) && Number.isInteger(ind?.actual ?? 0);
+        valueFormats.push({ row: r, format: numberFormatFor(ind?.unit ?? null, whole) });
       }
     }
   }
