@@ -5,21 +5,12 @@
  */
 import type { StoredState } from "../core/model/settings";
 import { decodeState, encodeState, SETTINGS_SHEET_NAME } from "../core/settings-store";
-import type { SheetRead } from "./excel-snapshot";
 import { TEXT_FORMAT } from "./excel-plan-writer";
 
 export { SETTINGS_SHEET_NAME };
 
 export const NOTE_SETTINGS_INVALID =
   "設定シートを読み取れなかったため、既定の設定で実行しました。/ The settings sheet could not be read; the default settings were used.";
-
-/** Column A of a sheet read, from row 1 (rows above the used range are empty). */
-export function columnA(sheet: SheetRead): unknown[] {
-  if (sheet.origin.col !== 0) return [];
-  const column: unknown[] = new Array(sheet.origin.row).fill(null);
-  for (const row of sheet.values) column.push(row[0] ?? null);
-  return column;
-}
 
 export interface DecodedSettings {
   state: StoredState | null;

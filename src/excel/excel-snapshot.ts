@@ -2,33 +2,25 @@
  * Reading the workbook in a constant number of syncs, whatever the number
  * of sheets and rows:
  *
- *   sync 1  the sheet list (names, visibility, order) and the workbook name;
- *   sync 2  for every sheet at once: the used range (values only) with its
- *           address, values, text and number formats, the merged areas
- *           (ExcelApi 1.13) and the table names, plus the sheet list again
- *           to prove that nothing was added, removed or renamed meanwhile.
+ *   layout  sync 1  the sheet list (names, visibility, order), the workbook name;
+ *           sync 2  for every sheet at once: the used range's address (values
+ *                   only), merged areas (ExcelApi 1.13), table names, a sample
+ *                   of the first rows (to size the cells sync), and the whole
+ *                   of the settings sheet's column A;
+ *   cells   sync 3  values, text and number formats of every used range, in
+ *                   as few row blocks as the payload budget allows (one for
+ *                   most workbooks), with the sheet list, the used-range
+ *                   addresses and the recorded generated sheets checked again
+ *                   in the same batch.
  *
- * Sync 2 is optimistic: nothing tells the size of a sheet before it is read.
- * When Excel on the web refuses the response (over 5 MB), the reader falls
- * back to the careful path: one sync for the dimensions, then row blocks
- * packed under the budget (excel-batching.ts), with the per-cell estimate
- * corrected from every block received. Once a workbook needed the careful
- * path, the port starts there next time.
- *
- * The settings sheet is read like any other sheet here; the port takes it
- * out of the snapshot.
+ * The size of a block is planned from the sample (the largest cell of each
+ * column, times the rows) and corrected from every block received, so that
+ * no request or response goes over Excel on the web's 5 MB. If Excel still
+ * refuses one, the estimate is doubled and the block split.
  */
 import type { CellRect, RawValue, SheetVisibility } from "../core/model/snapshot";
 import { parseAreas, parseRect } from "./excel-address";
-import {
-  budgetOf,
-  estimateReadBytes,
-  jsonBytes,
-  packBatches,
-  READ_BYTES_PER_CELL,
-  splitUniformRows,
-  OP_OVERHEAD_BYTES,
-} from "./excel-batching";
+import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
 import { isPayloadTooLarge } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
@@ -36,6 +28,23 @@ import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requir
 export interface SheetListing {
   name: string;
   visibility: SheetVisibility;
+}
+
+export interface SheetLayout extends SheetListing {
+  /** The used range (values only), or null for a sheet without values. */
+  rect: CellRect | null;
+  merges: CellRect[] | null;
+  tables: string[];
+  /** Estimated response bytes of one row of values + text + numberFormat. */
+  rowBytes: number;
+}
+
+export interface WorkbookLayout {
+  workbookName: string;
+  sheets: SheetLayout[];
+  /** Column A of the sheet asked for in readLayout (the settings sheet), or null when it does not exist. */
+  columnA: unknown[] | null;
+  notes: string[];
 }
 
 export interface SheetRead {
@@ -47,47 +56,29 @@ export interface SheetRead {
   text: string[][];
   numberFormat: string[][];
   merges: CellRect[] | null;
-  /** Names of the Excel tables on this sheet. */
-  tables: string[];
 }
 
-export interface WorkbookRead {
-  workbookName: string;
-  /** Every sheet, in workbook order. */
+export interface CellsRead {
   sheets: SheetRead[];
-  notes: string[];
-  /** Syncs this read took. */
-  syncs: number;
-  /** Bytes of cell data received (JSON), for the next read's strategy. */
-  bytes: number;
-  /** True when the optimistic one-sync read was refused as too large. */
-  needsBlocks: boolean;
+  /** Of the names asked to check, those that exist, with their current spelling. */
+  existing: string[];
 }
 
-export interface ReadOptions {
-  features: ExcelFeatures;
-  maxBatchBytes: number;
-  /** Start with the careful path (dimensions first), e.g. because the last read was too large. */
-  careful?: boolean;
-}
-
-interface Dims {
-  name: string;
-  visibility: SheetVisibility;
-  /** null when the sheet has no values. */
-  rect: CellRect | null;
-  merges: CellRect[] | null;
-  tables: string[];
-}
-
-const MAX_LIST_RETRIES = 3;
-
-function sameListing(a: SheetListing[], b: SheetListing[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.visibility === b[i]!.visibility);
-}
+/** Rows sampled per sheet in the layout sync to size the cells sync. */
+export const SAMPLE_ROWS = 20;
+/** A cell's share of JSON punctuation in a values/text/numberFormat response. */
+const CELL_FRAMING = 3;
+/** Smallest believable row cost per cell ("" , "" , "General"). */
+const MIN_CELL_BYTES = 16;
+const MARGIN = 1.25;
+const MAX_RETRIES = 4;
 
 function listingOf(collection: Excel.WorksheetCollection): SheetListing[] {
   return collection.items.map((w) => ({ name: w.name, visibility: w.visibility as SheetVisibility }));
+}
+
+function sameListing(a: readonly SheetListing[], b: readonly SheetListing[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.visibility === b[i]!.visibility);
 }
 
 /** Excel gives "" for empty cells; the snapshot wants null. Errors stay their text ("#DIV/0!"). */
@@ -102,249 +93,235 @@ function normaliseValues(values: unknown[][]): RawValue[][] {
 }
 
 function normaliseStrings(rows: unknown[][], fallback: string): string[][] {
-  return rows.map((row) => row.map((v) => (v === null || v === undefined ? fallback : String(v))));
+  return rows.map((row) => row.map((v) => (v === null || v === undefined || v === "" ? fallback : String(v))));
 }
 
-/** Read every sheet of the workbook inside one Excel.run context. */
-export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptions): Promise<WorkbookRead> {
-  const notes: string[] = [];
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await ctx.sync();
-  };
+function cellBytes(v: unknown): number {
+  return v === null || v === undefined ? 4 : typeof v === "string" ? utf8Length(v) + 2 : utf8Length(String(v));
+}
 
-  // Sync 1: the sheet list.
-  const sheetsProxy = ctx.workbook.worksheets;
-  sheetsProxy.load("items/name,items/visibility");
+/** Bytes of one row, estimated from a sample: the largest cell of each column (values + text + format). */
+export function estimateRowBytes(
+  sample: { values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | null,
+  cols: number,
+): number {
+  if (!sample || sample.values.length === 0) return cols * MIN_CELL_BYTES * 4;
+  let total = 0;
+  for (let c = 0; c < cols; c++) {
+    let max = MIN_CELL_BYTES;
+    for (let r = 0; r < sample.values.length; r++) {
+      const b =
+        cellBytes(sample.values[r]?.[c]) + cellBytes(sample.text[r]?.[c]) + cellBytes(sample.numberFormat[r]?.[c]) + CELL_FRAMING;
+      if (b > max) max = b;
+    }
+    total += max;
+  }
+  return Math.ceil(total * MARGIN) + 4;
+}
+
+export interface LayoutOptions {
+  features: ExcelFeatures;
+  /** A sheet whose column A is read whole (the settings sheet). */
+  columnASheet?: string;
+}
+
+/** Syncs 1 and 2. */
+export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptions): Promise<WorkbookLayout> {
+  const notes: string[] = [];
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
   ctx.workbook.load("name");
-  await sync();
-  let listing = listingOf(sheetsProxy);
+  await ctx.sync();
+  let listing = listingOf(worksheets);
   const workbookName = ctx.workbook.name;
 
   let withMerges = options.features.mergedAreas;
   if (!withMerges) notes.push(NOTE_NO_MERGED_AREAS);
-  let optimistic = !options.careful;
 
   for (let attempt = 0; ; attempt++) {
+    const queued = listing.map((l) => {
+      const ws = ctx.workbook.worksheets.getItem(l.name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      // The first rows of the used range (A1 on a blank sheet), to size the cells sync.
+      const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
+      sample.load("values,text,numberFormat");
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges) {
+        merged = ws.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      const tables = ws.tables;
+      tables.load("items/name");
+      let columnA: Excel.Range | null = null;
+      if (l.name === options.columnASheet) {
+        columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
+        columnA.load("address,values");
+      }
+      return { l, used, sample, merged, tables, columnA };
+    });
+    const check = ctx.workbook.worksheets;
+    check.load("items/name,items/visibility");
     try {
-      const result = optimistic
-        ? await readAllAtOnce(ctx, listing, withMerges, sync)
-        : await readInBlocks(ctx, listing, withMerges, options.maxBatchBytes, sync);
-      if ("changed" in result) {
-        if (attempt >= MAX_LIST_RETRIES) throw new Error("the sheet list keeps changing while it is read");
-        listing = result.changed;
-        continue;
-      }
-      return {
-        workbookName,
-        sheets: result.sheets,
-        notes,
-        syncs,
-        bytes: result.bytes,
-        needsBlocks: !optimistic,
-      };
+      await ctx.sync();
     } catch (e) {
-      if (optimistic && isPayloadTooLarge(e)) {
-        optimistic = false;
-        continue;
-      }
-      if (withMerges && !isPayloadTooLarge(e) && attempt < MAX_LIST_RETRIES + 2) {
-        // getMergedAreasOrNullObject fails past 512 areas; read again without merges.
+      if (withMerges && !isPayloadTooLarge(e) && attempt < MAX_RETRIES) {
+        // getMergedAreasOrNullObject fails past 512 areas: read without merges.
         withMerges = false;
         notes.push(NOTE_TOO_MANY_MERGED_AREAS);
         continue;
       }
       throw e;
     }
+    const now = listingOf(check);
+    if (!sameListing(listing, now)) {
+      if (attempt >= MAX_RETRIES) throw new Error("the sheet list keeps changing while it is read");
+      listing = now;
+      continue;
+    }
+    let columnA: unknown[] | null = null;
+    const sheets = queued.map((q): SheetLayout => {
+      const rect = q.used.isNullObject ? null : parseRect(q.used.address);
+      if (q.columnA) {
+        columnA = [];
+        if (!q.columnA.isNullObject) {
+          const top = parseRect(q.columnA.address).top;
+          columnA = [...new Array<unknown>(top).fill(null), ...q.columnA.values.map((r) => r[0])];
+        }
+      }
+      const cols = rect ? rect.right - rect.left + 1 : 0;
+      return {
+        ...q.l,
+        rect,
+        merges: q.merged ? (q.merged.isNullObject ? [] : parseAreas(q.merged.address)) : null,
+        tables: q.tables.items.map((t) => t.name),
+        rowBytes: rect ? estimateRowBytes({ values: q.sample.values, text: q.sample.text, numberFormat: q.sample.numberFormat }, cols) : 0,
+      };
+    });
+    return { workbookName, sheets, columnA, notes };
   }
 }
 
-interface SheetProxies {
-  listing: SheetListing;
-  used: Excel.Range;
-  merged: Excel.RangeAreas | null;
-  tables: Excel.TableCollection;
-}
-
-function queueSheetProxies(
-  ctx: Excel.RequestContext,
-  listing: SheetListing[],
-  withMerges: boolean,
-  usedProperties: string,
-): { proxies: SheetProxies[]; check: Excel.WorksheetCollection } {
-  const proxies = listing.map((l): SheetProxies => {
-    const ws = ctx.workbook.worksheets.getItem(l.name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load(usedProperties);
-    let merged: Excel.RangeAreas | null = null;
-    if (withMerges) {
-      merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
-    }
-    const tables = ws.tables;
-    tables.load("items/name");
-    return { listing: l, used, merged, tables };
-  });
-  // The list again, in the same batch: proves that the data belongs to this list.
-  const check = ctx.workbook.worksheets;
-  check.load("items/name,items/visibility");
-  return { proxies, check };
-}
-
-function dimsOf(p: SheetProxies): Dims {
-  const rect = p.used.isNullObject ? null : parseRect(p.used.address);
-  let merges: CellRect[] | null = null;
-  if (p.merged) merges = p.merged.isNullObject ? [] : parseAreas(p.merged.address);
-  return {
-    name: p.listing.name,
-    visibility: p.listing.visibility,
-    rect,
-    merges,
-    tables: p.tables.items.map((t) => t.name),
-  };
-}
-
-function emptySheet(d: Dims): SheetRead {
-  return {
-    name: d.name,
-    visibility: d.visibility,
-    origin: { row: d.rect?.top ?? 0, col: d.rect?.left ?? 0 },
-    values: [],
-    text: [],
-    numberFormat: [],
-    merges: d.merges,
-    tables: d.tables,
-  };
-}
-
-type ReadResult = { sheets: SheetRead[]; bytes: number } | { changed: SheetListing[] };
-
-/** Sync 2, optimistic: dimensions and cells of every sheet together. */
-async function readAllAtOnce(
-  ctx: Excel.RequestContext,
-  listing: SheetListing[],
-  withMerges: boolean,
-  sync: () => Promise<void>,
-): Promise<ReadResult> {
-  const { proxies, check } = queueSheetProxies(ctx, listing, withMerges, "address,values,text,numberFormat");
-  await sync();
-  const now = listingOf(check);
-  if (!sameListing(listing, now)) return { changed: now };
-  let bytes = 0;
-  const sheets = proxies.map((p) => {
-    const d = dimsOf(p);
-    if (!d.rect) return emptySheet(d);
-    const values = p.used.values;
-    const text = p.used.text;
-    const numberFormat = p.used.numberFormat;
-    bytes += jsonBytes(values) + jsonBytes(text) + jsonBytes(numberFormat);
-    return {
-      ...emptySheet(d),
-      values: normaliseValues(values),
-      text: normaliseStrings(text, ""),
-      numberFormat: normaliseStrings(numberFormat, "General"),
-    };
-  });
-  return { sheets, bytes };
-}
-
-interface BlockUnit {
+interface Block {
   sheet: number;
   start: number;
   count: number;
-  cols: number;
   bytes: number;
 }
 
-/** The careful path: dimensions first, then row blocks under the budget. */
-async function readInBlocks(
-  ctx: Excel.RequestContext,
-  listing: SheetListing[],
-  withMerges: boolean,
-  maxBatchBytes: number,
-  sync: () => Promise<void>,
-): Promise<ReadResult> {
-  const { proxies, check } = queueSheetProxies(ctx, listing, withMerges, "address");
-  await sync();
-  const now = listingOf(check);
-  if (!sameListing(listing, now)) return { changed: now };
-  const dims = proxies.map(dimsOf);
-  const sheets = dims.map(emptySheet);
-  const budget = budgetOf(maxBatchBytes);
-  let perCell = READ_BYTES_PER_CELL;
-  let bytes = 0;
+export interface CellsOptions {
+  maxBatchBytes: number;
+  /** Sheet names whose existence is checked (getItemOrNullObject) in the same sync. */
+  checkExisting?: string[];
+  /** Sheets not to read (the settings sheet). */
+  skip?: (name: string) => boolean;
+}
 
-  // Units still to read, in order; re-planned whenever the estimate grows.
-  const plan = (units: { sheet: number; start: number; count: number; cols: number }[]): BlockUnit[] => {
-    const out: BlockUnit[] = [];
-    for (const u of units) {
-      for (const b of splitUniformRows(u.count, u.cols * perCell, budget - OP_OVERHEAD_BYTES)) {
-        out.push({ ...u, start: u.start + b.start, count: b.count, bytes: estimateReadBytes(b.count, u.cols, perCell) });
-      }
-    }
-    return out;
-  };
+/**
+ * Sync 3 (and more only for data above the budget). Returns null when the
+ * workbook no longer matches the layout (a sheet added, removed, renamed or
+ * its used range changed): read the layout again.
+ */
+export async function readCells(
+  ctx: Excel.RequestContext,
+  layout: WorkbookLayout,
+  options: CellsOptions,
+): Promise<CellsRead | null> {
+  const budget = budgetOf(options.maxBatchBytes);
+  const skip = options.skip ?? (() => false);
+  const sheets: SheetRead[] = layout.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.visibility,
+    origin: { row: s.rect?.top ?? 0, col: s.rect?.left ?? 0 },
+    values: [],
+    text: [],
+    numberFormat: [],
+    merges: s.merges,
+  }));
+  const rowBytes = layout.sheets.map((s) => s.rowBytes);
+  const plan = (units: { sheet: number; start: number; count: number }[]): Block[] =>
+    units.flatMap((u) =>
+      splitUniformRows(u.count, rowBytes[u.sheet]!, budget - 2 * OP_OVERHEAD_BYTES).map((b) => ({
+        sheet: u.sheet,
+        start: u.start + b.start,
+        count: b.count,
+        bytes: b.count * rowBytes[u.sheet]! + OP_OVERHEAD_BYTES,
+      })),
+    );
   let pending = plan(
-    dims.flatMap((d, sheet) =>
-      d.rect ? [{ sheet, start: 0, count: d.rect.bottom - d.rect.top + 1, cols: d.rect.right - d.rect.left + 1 }] : [],
+    layout.sheets.flatMap((s, sheet) =>
+      s.rect && !skip(s.name) ? [{ sheet, start: 0, count: s.rect.bottom - s.rect.top + 1 }] : [],
     ),
   );
 
-  while (pending.length > 0) {
-    const batch = packBatches(pending, budget)[0]!;
+  let existing: string[] = [];
+  let first = true;
+  for (let retries = 0; first || pending.length > 0; ) {
+    // The checks ride along with the first batch; they cost a few hundred bytes.
+    const checkBytes = first ? layout.sheets.length * OP_OVERHEAD_BYTES * 2 : 0;
+    const batch = pending.length ? packBatches(pending, budget - checkBytes)[0]! : [];
     const queued = batch.map((u) => {
-      const d = dims[u.sheet]!;
-      const rect = d.rect!;
+      const s = layout.sheets[u.sheet]!;
+      const rect = s.rect!;
       const range = ctx.workbook.worksheets
-        .getItem(d.name)
-        .getRangeByIndexes(rect.top + u.start, rect.left, u.count, u.cols);
+        .getItem(s.name)
+        .getRangeByIndexes(rect.top + u.start, rect.left, u.count, rect.right - rect.left + 1);
       range.load("values,text,numberFormat");
       return { u, range };
     });
-    try {
-      await sync();
-    } catch (e) {
-      if (!isPayloadTooLarge(e) || batch.every((u) => u.count === 1)) throw e;
-      // Excel refused the response: the estimate was too low. Halve and retry.
-      perCell *= 2;
-      pending = plan(pending);
-      continue;
+    let check: { list: Excel.WorksheetCollection; used: Excel.Range[]; named: Excel.Worksheet[] } | null = null;
+    if (first) {
+      const list = ctx.workbook.worksheets;
+      list.load("items/name,items/visibility");
+      const used = layout.sheets.map((s) => {
+        const u = ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
+        u.load("address");
+        return u;
+      });
+      const named = (options.checkExisting ?? []).map((n) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
+        ws.load("name");
+        return ws;
+      });
+      check = { list, used, named };
     }
-    let batchBytes = 0;
-    let batchCells = 0;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e) && retries < MAX_RETRIES && batch.some((u) => u.count > 1)) {
+        // Excel refused the response: the estimate was too low for these sheets.
+        retries++;
+        for (const u of batch) rowBytes[u.sheet] = rowBytes[u.sheet]! * 2;
+        pending = plan(pending);
+        continue;
+      }
+      // A sheet in the layout is gone (ItemNotFound): the caller reads the layout again.
+      if (first && (e as { code?: string }).code === "ItemNotFound") return null;
+      throw e;
+    }
+    if (check) {
+      first = false;
+      if (!sameListing(layout.sheets, listingOf(check.list))) return null;
+      for (let i = 0; i < layout.sheets.length; i++) {
+        const u = check.used[i]!;
+        const was = layout.sheets[i]!.rect;
+        const now = u.isNullObject ? null : parseRect(u.address);
+        if (JSON.stringify(was) !== JSON.stringify(now)) return null;
+      }
+      existing = check.named.filter((w) => !w.isNullObject).map((w) => w.name);
+    }
     for (const { u, range } of queued) {
       const s = sheets[u.sheet]!;
       s.values.push(...normaliseValues(range.values));
       s.text.push(...normaliseStrings(range.text, ""));
       s.numberFormat.push(...normaliseStrings(range.numberFormat, "General"));
-      batchBytes += jsonBytes(range.values) + jsonBytes(range.text) + jsonBytes(range.numberFormat);
-      batchCells += u.count * u.cols;
+      // Learn from what arrived: plan the rest of this sheet with the larger estimate.
+      const measured = Math.ceil(
+        ((jsonBytes(range.values) + jsonBytes(range.text) + jsonBytes(range.numberFormat)) / u.count) * MARGIN,
+      );
+      if (measured > rowBytes[u.sheet]!) rowBytes[u.sheet] = measured;
     }
-    bytes += batchBytes;
-    pending = pending.slice(batch.length);
-    // Learn from what arrived: plan the rest with the larger of the estimates (and a margin).
-    const measured = batchCells > 0 ? Math.ceil((batchBytes / batchCells) * 1.25) : perCell;
-    if (measured > perCell) {
-      perCell = measured;
-      pending = plan(pending);
-    }
+    pending = plan(pending.slice(batch.length));
   }
-  return { sheets, bytes };
-}
-
-/** Just the settings sheet's column A, for callers that only need the stored state (2 syncs). */
-export async function readColumnA(ctx: Excel.RequestContext, sheetName: string): Promise<unknown[] | null> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-  ws.load("name");
-  await ctx.sync();
-  if (ws.isNullObject) return null;
-  const used = ws.getRange("A:A").getUsedRangeOrNullObject(true);
-  used.load("address,values");
-  await ctx.sync();
-  if (used.isNullObject) return [];
-  const rect = parseRect(used.address);
-  const column: unknown[] = new Array(rect.top).fill("");
-  for (const row of used.values) column.push(row[0]);
-  return column;
+  return { sheets, existing };
 }
