@@ -52,7 +52,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       continue;
     }
     const grid = new SheetGrid(sheet);
-    const detection = detectTable(grid, rules.columnOverrides[sheet.name]);
+    const override = Object.hasOwn(rules.columnOverrides, sheet.name) ? rules.columnOverrides[sheet.name] : undefined;
+    const detection = detectTable(grid, override);
     if (!detection.ok) {
       skipped.push({ sheet: sheet.name, reason: detection.reason, reasonJa: detection.reasonJa });
       continue;

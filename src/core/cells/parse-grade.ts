@@ -10,13 +10,14 @@ export type GradeCell =
   | { kind: "grade"; grade: string }
   | { kind: "blank" }
   | { kind: "excluded"; word: string }
+  | { kind: "error"; code: string }
   | { kind: "unknown"; text: string };
 
 export function parseGradeCell(value: RawValue, labels: readonly string[]): GradeCell {
   if (value === null || value === undefined) return { kind: "blank" };
   const raw = cleanText(String(value));
   if (raw === "") return { kind: "blank" };
-  if (isErrorValue(raw)) return { kind: "unknown", text: raw };
+  if (isErrorValue(raw)) return { kind: "error", code: raw };
   const word = excludedWord(raw);
   if (word !== null) return { kind: "excluded", word };
   const t = toHalfWidth(raw)

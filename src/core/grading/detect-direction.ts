@@ -16,6 +16,8 @@ export interface Direction {
 }
 
 const LOWER_WORDS = /^(低|減|減少|下げ|小|↓|lower|down|decrease|less|min)/i;
+/** Qualifiers that cap a target (§2 rule 2); 以上 and 超 set a floor. */
+const LOWER_QUALIFIERS = new Set(["以内", "以下", "未満", "まで"]);
 const HIGHER_WORDS = /^(高|増|増加|上げ|大|↑|higher|up|increase|more|max)/i;
 
 export function detectDirection(input: {
@@ -36,7 +38,7 @@ export function detectDirection(input: {
     if (HIGHER_WORDS.test(d)) return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
   }
   for (const t of input.targets) {
-    if (t.kind === "number" && t.qualifier && t.qualifier !== "以上") {
+    if (t.kind === "number" && t.qualifier && LOWER_QUALIFIERS.has(t.qualifier)) {
       return { lowerIsBetter: true, why: `a target says ${t.qualifier}`, whyJa: `目標に「${t.qualifier}」` };
     }
   }

@@ -150,7 +150,8 @@ function gradeItem(
       const actual = read(ind.actuals.get(yearKey));
       const baseline = ind.baseline ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format) : null;
       const direction = detectDirection({
-        override: rules.directionOverrides[ind.name] ?? null,
+        // Own keys only: an indicator named "constructor" must not find Object.prototype.
+        override: Object.hasOwn(rules.directionOverrides, ind.name) ? rules.directionOverrides[ind.name]! : null,
         directionCell: ind.direction,
         targets: yearKey === "single" ? [target] : targets,
         baseline,
@@ -200,6 +201,9 @@ function gradeItem(
     excludedReason = selfCell.word;
     excludedReasonJa = `評価が「${selfCell.word}」`;
     if (suggested !== null) review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
+  } else if (selfCell.kind === "error") {
+    excludedReason = `error value ${selfCell.code}`;
+    excludedReasonJa = `評価がエラー値 ${selfCell.code}`;
   } else if (selfCell.kind === "unknown") {
     excludedReason = "unknown grade";
     excludedReasonJa = `評価「${selfCell.text}」は評価区分にありません`;
