@@ -206,6 +206,29 @@ function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): n
   return best?.col ?? null;
 }
 
+/**
+ * In a row-per-item table a column headed only by a year or 総括 (「R3」「3か年総括」 in a one-row
+ * header) is a grade column when its cells hold grades: A–D, ◎○△, or words like 評価期間前.
+ */
+function gradeColumnsFromContent(grid: SheetGrid, from: number, cols: ColumnMapping[]): void {
+  const limit = Math.min(grid.bottom, from + 200);
+  for (const m of cols) {
+    if (m.role !== "year") continue;
+    let grades = 0;
+    let other = 0;
+    for (let r = from; r <= limit; r++) {
+      const t = headerKey(grid.label(r, m.col));
+      if (!t) continue;
+      if (/^[a-ds◎○△×]$|^[-－―ー]$|評価期間前|対象外/i.test(t)) grades++;
+      else other++;
+    }
+    if (m.overall || (grades > 0 && grades >= other)) {
+      m.role = "selfGrade";
+      m.label = yearToken(m.header) ?? m.header;
+    }
+  }
+}
+
 export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDetection {
   const sheet = grid.sheet.name;
   const fail = (reason: string, reasonJa: string): SheetDetection => ({ ok: false, sheet, reason, reasonJa });
@@ -266,6 +289,7 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       m.confidence = 0.8;
     }
   }
+  if (kindCol === null) gradeColumnsFromContent(grid, headerBottom + 1, columns);
   const has = (role: string) => columns.some((c) => c.role === role);
   const identity = has("item") || has("indicator") || has("key");
   let kind: TableLayout["kind"];

@@ -94,6 +94,7 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
   const yearCols = layout.columns.filter((c) => c.role === "year" && typeof c.fiscalYear === "number");
   const valueCols = new Set<number>([...gradeCols, ...targetCols, ...actualCols, ...yearCols].map((c) => c.col));
   if (kindCol) valueCols.add(kindCol.col);
+  const valueColList = [...valueCols];
 
   const items: SourceItem[] = [];
   const byKey = new Map<string, SourceItem>();
@@ -106,12 +107,12 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
   for (let r = layout.headerBottom + 1; r <= grid.bottom; r++) {
     const own = grid.ownCells(r);
     // A row may consist only of merge continuations (the 実績 row of a pair): keep reading it.
-    const anyContent = own.length > 0 || [...valueCols].some((c) => !isBlankValue(grid.value(r, c)));
+    const anyContent = own.length > 0 || valueColList.some((c) => !isBlankValue(grid.value(r, c)));
     if (!anyContent) continue;
     const firstText = own.length > 0 ? cleanText(grid.text(r, own[0]!)) : "";
-    if (own.length > 0 && NOTE_ROW.test(firstText)) continue;
-
-    const hasValues = [...valueCols].some((c) => !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c));
+    const hasValues = valueColList.some((c) => !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c));
+    // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
+    if (own.length > 0 && !hasValues && NOTE_ROW.test(firstText)) continue;
     const distinctOwn = new Set(own.map((c) => cleanText(grid.text(r, c))));
     if (!hasValues && distinctOwn.size === 1) {
       const c0 = own[0]!;

@@ -31,7 +31,7 @@ describe("rows of a table", () => {
 
   // Not done yet (src/core/layout/read-table.ts): a row whose first cell starts with ※ is taken
   // for a note and skipped even when it carries a target, an actual and a grade.
-  it.failing("a row whose first filled cell starts with ※ but has values is graded or listed", () => {
+  it("a row whose first filled cell starts with ※ but has values is graded or listed", () => {
     const res = reviewSheets([
       sheetOf("進捗", [HEADER, ["1", "事業1", "利用者数", "100人", "100人", null], [null, null, "※参考 満足度", "80%", "40%", null]]),
     ]);
