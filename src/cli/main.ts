@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { recompute } from "../core/recompute";
 import type { ReviewResult } from "../core/run-review";
-import type { WorkbookPort } from "../core/workbook-port";
 import { DEFAULT_RULES, parseRules, type Rules } from "../core/model/settings";
 import type { Evaluation } from "../core/model/summary";
 import { createXlsxPort, readStoredState } from "../xlsx/xlsx-port";
@@ -128,7 +127,8 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
   }
   if (values.json !== undefined) {
     if (values.json === "") throw new InputError("--json にファイル名がありません / --json needs a file name");
-    if (samePath(values.json, out)) throw new InputError("--json と --out が同じファイルです / --json and --out are the same file");
+    if (samePath(values.json, out))
+      throw new InputError("--json と --out が同じファイルです / --json and --out are the same file");
     for (const input of inputs)
       if (samePath(values.json, input))
         throw new InputError(`--json が入力と同じファイルです / --json is the same file as an input: ${values.json}`);
@@ -198,38 +198,25 @@ function describeEvaluation(ev: Evaluation): string {
   );
 }
 
-interface SimulatedExcelLike {
-  Excel?: unknown;
-  Office?: unknown;
-  api?: { Excel: unknown; Office: unknown };
-  stats: { syncs: number };
-  saveToFile(file: string): Promise<void> | void;
-}
-
-/** The same job through the Office.js adapter on the simulated Excel host (modules loaded on demand). */
+/**
+ * The same job through the Office.js adapter on the simulated Excel host.
+ * Loaded on demand, so the plain command does not load the simulator.
+ */
 async function runViaExcel(
   workbook: ExcelJS.Workbook,
   rules: Rules | undefined,
   out: string,
 ): Promise<{ result: ReviewResult; syncs: number; warnings: string[] }> {
-  const simPath = "../preview/simulated-excel";
-  const portPath = "../excel/excel-port";
-  let simMod: { SimulatedExcel: { fromExcelJs(wb: ExcelJS.Workbook): SimulatedExcelLike | Promise<SimulatedExcelLike> } };
-  let portMod: { createExcelPort(api: { Excel: unknown; Office: unknown }): WorkbookPort & { warnings?: string[] } };
-  try {
-    simMod = await import(simPath);
-    portMod = await import(portPath);
-  } catch (e) {
-    throw new Error(`--via-excel is not available in this build: ${(e as Error).message.split("\n")[0]}`);
-  }
-  const sim = await simMod.SimulatedExcel.fromExcelJs(workbook);
-  const api = sim.api ?? { Excel: sim.Excel, Office: sim.Office };
-  const port = portMod.createExcelPort(api);
+  const { SimulatedExcel } = await import("../preview/simulated-excel");
+  const { createExcelPort } = await import("../excel/excel-port");
+  const sim = SimulatedExcel.fromExcelJs(workbook);
+  const port = createExcelPort({ Excel: sim.Excel, Office: sim.Office } as unknown as Parameters<
+    typeof createExcelPort
+  >[0]);
   const result = await recompute(port, { rules });
-  await writeFileAtomic(out, async (tmp) => {
-    await sim.saveToFile(tmp);
-  });
-  return { result, syncs: sim.stats.syncs, warnings: port.warnings ?? [] };
+  const syncs = sim.stats.syncs; // the whole job: reads, writes and settings
+  await writeFileAtomic(out, (tmp) => sim.saveToFile(tmp));
+  return { result, syncs, warnings: [...port.notes] };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -20,6 +20,10 @@ export function parseYearArg(input: string): YearArg {
   if (!era && !shapes.some((re) => re.test(compact))) return bad;
   const year = parseFiscalYear(era ? `${era[1]}${era[2]}年度` : compact);
   if (year === null) return bad;
-  if (year < 1989 || year > 2200) return { ok: false, message: `--year: 1989〜2200 の年度を指定してください / the year must be 1989–2200: "${input}"` };
+  if (year < 1989 || year > 2200)
+    return {
+      ok: false,
+      message: `--year: 1989〜2200 の年度を指定してください / the year must be 1989–2200: "${input}"`,
+    };
   return { ok: true, year };
 }

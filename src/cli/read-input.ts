@@ -38,7 +38,10 @@ export async function readInputWorkbook(file: string): Promise<InputRead> {
   try {
     buf = await fs.readFile(file); // read-only: the input is never written
   } catch (e) {
-    return { ok: false, reason: `${file}: 読み込めません / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      ok: false,
+      reason: `${file}: 読み込めません / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   }
   if (!startsWith(buf, ZIP)) {
     if (startsWith(buf, CFB))
@@ -47,7 +50,10 @@ export async function readInputWorkbook(file: string): Promise<InputRead> {
         reason: `${file}: パスワード付き、または古い .xls 形式のブックです。.xlsx で保存し直してください / password-protected or old .xls workbook; save it as .xlsx without a password`,
       };
     if (looksLikeText(buf))
-      return { ok: false, reason: `${file}: .xlsx ではなくテキスト（CSV など）です / not an .xlsx file: it is text (CSV?)` };
+      return {
+        ok: false,
+        reason: `${file}: .xlsx ではなくテキスト（CSV など）です / not an .xlsx file: it is text (CSV?)`,
+      };
     return { ok: false, reason: `${file}: .xlsx ファイルではありません / not an .xlsx file (no ZIP signature)` };
   }
   const workbook = new ExcelJS.Workbook();
@@ -55,7 +61,10 @@ export async function readInputWorkbook(file: string): Promise<InputRead> {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     const msg = ((e as Error).message ?? String(e)).split("\n")[0];
-    return { ok: false, reason: `${file}: 壊れているか .xlsx ではありません / corrupt or not an .xlsx workbook (${msg})` };
+    return {
+      ok: false,
+      reason: `${file}: 壊れているか .xlsx ではありません / corrupt or not an .xlsx workbook (${msg})`,
+    };
   }
   if (workbook.worksheets.length === 0)
     return { ok: false, reason: `${file}: ワークシートがありません / no worksheets (not an Excel workbook?)` };

@@ -3,7 +3,14 @@
  * Range.values would report): strings, numbers, booleans, errors as their
  * text, formulas as their cached result, dates as serial numbers.
  */
+import type ExcelJS from "exceljs";
 import type { RawValue } from "../core/model/snapshot";
+
+// Builtins bound once: under jest's vm sandbox every global lookup (Math, Number, String) is slow.
+const { isFinite: isFiniteNumber, isNaN: isNaNNumber } = Number;
+const toStr = String;
+const toNum = Number;
+const DateCtor = Date;
 
 const DAY_MS = 86400000;
 
@@ -11,7 +18,7 @@ const DAY_MS = 86400000;
 export function dateToSerial(d: Date, date1904: boolean): number {
   const serial = d.getTime() / DAY_MS + (date1904 ? 24107 : 25569);
   // ExcelJS rounds to milliseconds when it reads; undo the float noise of the division.
-  return Number(serial.toPrecision(15));
+  return toNum(serial.toPrecision(15));
 }
 
 function richTextToString(v: { richText?: { text?: unknown }[] }): string {
@@ -28,16 +35,16 @@ export function toRawValue(value: unknown, date1904: boolean): RawValue {
     case "string":
       return value === "" ? null : value;
     case "number":
-      return Number.isFinite(value) ? value : "#NUM!";
+      return isFiniteNumber(value) ? value : "#NUM!";
     case "boolean":
       return value;
     case "object":
       break;
     default:
-      return String(value);
+      return toStr(value);
   }
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : dateToSerial(value, date1904);
+  if (value instanceof DateCtor) {
+    return isNaNNumber(value.getTime()) ? null : dateToSerial(value, date1904);
   }
   const v = value as Record<string, unknown>;
   if (typeof v.error === "string") return v.error;
@@ -57,4 +64,47 @@ export function toRawValue(value: unknown, date1904: boolean): RawValue {
   }
   if ("sharedString" in v) return null;
   return null;
+}
+
+// ExcelJS ValueType numbers (lib/doc/enums.js), inlined for speed.
+const T_NUMBER = 2;
+const T_STRING = 3;
+const T_DATE = 4;
+const T_FORMULA = 6;
+const T_BOOLEAN = 9;
+const T_ERROR = 10;
+
+export interface CellRaw {
+  value: RawValue;
+  /** The value was a date (the cell's own value or a formula's cached result). */
+  isDate: boolean;
+}
+
+/**
+ * One cell → RawValue, by the cell's type. Reads a formula's cached result
+ * through `cell.result`: ExcelJS's `cell.value` drops a result of 0, "" or false.
+ */
+export function cellToRaw(cell: ExcelJS.Cell, date1904: boolean): CellRaw {
+  switch (cell.type as number) {
+    case T_NUMBER: {
+      const v = cell.value as number;
+      return { value: isFiniteNumber(v) ? v : "#NUM!", isDate: false };
+    }
+    case T_STRING: {
+      const v = cell.value as string;
+      return { value: v === "" ? null : v, isDate: false };
+    }
+    case T_BOOLEAN:
+      return { value: cell.value as boolean, isDate: false };
+    case T_DATE:
+      return { value: toRawValue(cell.value, date1904), isDate: true };
+    case T_ERROR:
+      return { value: toRawValue(cell.value, date1904), isDate: false };
+    case T_FORMULA: {
+      const result = cell.result as unknown;
+      return { value: toRawValue(result, date1904), isDate: result instanceof DateCtor };
+    }
+    default:
+      return { value: toRawValue(cell.value, date1904), isDate: false };
+  }
 }

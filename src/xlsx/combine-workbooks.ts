@@ -68,7 +68,12 @@ type SheetModel = ExcelJS.WorksheetModel & {
  * Copy one worksheet of `from` into `to` under `name` (appended at the end).
  * Returns notes about what could not be carried over.
  */
-export function copyWorksheet(src: ExcelJS.Worksheet, from: ExcelJS.Workbook, to: ExcelJS.Workbook, name: string): string[] {
+export function copyWorksheet(
+  src: ExcelJS.Worksheet,
+  from: ExcelJS.Workbook,
+  to: ExcelJS.Workbook,
+  name: string,
+): string[] {
   const notes: string[] = [];
   const model = src.model as SheetModel;
   const ws = to.addWorksheet(name);
@@ -80,7 +85,8 @@ export function copyWorksheet(src: ExcelJS.Worksheet, from: ExcelJS.Workbook, to
     const key = String(m.imageId);
     let id = imageMap.get(key);
     if (id === undefined) {
-      const image = from.getImage(Number(m.imageId)) as unknown as { buffer?: Buffer; base64?: string; extension?: string } | undefined;
+      const image = from.getImage(Number(m.imageId)) as unknown as
+        { buffer?: Buffer; base64?: string; extension?: string } | undefined;
       if (!image || (!image.buffer && !image.base64)) {
         notes.push(`an image of sheet "${src.name}" could not be copied`);
         continue;
@@ -119,7 +125,8 @@ export function copyWorksheet(src: ExcelJS.Worksheet, from: ExcelJS.Workbook, to
   } as unknown as ExcelJS.WorksheetModel;
   ws.state = src.state;
   const rowBreaks = (src as unknown as { rowBreaks?: unknown[] }).rowBreaks;
-  if (Array.isArray(rowBreaks) && rowBreaks.length) (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [...rowBreaks];
+  if (Array.isArray(rowBreaks) && rowBreaks.length)
+    (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [...rowBreaks];
   return notes;
 }
 
@@ -144,7 +151,9 @@ export function combineWorkbooks(inputs: InputWorkbook[]): CombineResult {
       );
     const definedNames = (wb.definedNames as unknown as { model?: unknown[] }).model ?? [];
     if (definedNames.length)
-      warnings.push(`${input.label}: 名前の定義はコピーされません / defined names are not copied (cached formula results are kept)`);
+      warnings.push(
+        `${input.label}: 名前の定義はコピーされません / defined names are not copied (cached formula results are kept)`,
+      );
 
     for (const ws of wb.worksheets) {
       if (ws.name === SETTINGS_SHEET_NAME) continue;

@@ -12,6 +12,12 @@
  * Unsupported pieces (fractions, elapsed days) fall back to General.
  */
 
+// Builtins bound once: under jest's vm sandbox every global lookup (Math, Number, String) is slow.
+const { abs, floor, round, pow, log10, max } = Math;
+const { isFinite: isFiniteNumber, isInteger } = Number;
+const toStr = String;
+const toNum = Number;
+
 export interface FormatOptions {
   /** The workbook uses the 1904 date system (serial 0 = 1904-01-01). */
   date1904?: boolean;
@@ -119,7 +125,7 @@ function parseSection(src: string): Section {
       const stop = end < 0 ? src.length : end;
       const inner = src.slice(i + 1, stop);
       const cond = /^(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)$/.exec(inner);
-      if (cond) condition = { op: cond[1] as Condition["op"], value: Number(cond[2]) };
+      if (cond) condition = { op: cond[1] as Condition["op"], value: toNum(cond[2]) };
       else if (/^(h+|m+|s+)$/i.test(inner)) tokens.push({ t: "date", s: "[" + inner.toLowerCase() + "]" });
       else if (inner.startsWith("$")) {
         const dash = inner.indexOf("-");
@@ -169,7 +175,8 @@ function parseSection(src: string): Section {
   // A seconds fraction (ss.00) is part of a date section, not a decimal point.
   let kind: Section["kind"];
   if (tokens.some((t) => t.t === "date")) kind = "date";
-  else if (isFraction(tokens)) kind = "general"; // fractions (# ?/?) are shown as General
+  else if (isFraction(tokens))
+    kind = "general"; // fractions (# ?/?) are shown as General
   else if (tokens.some((t) => t.t === "digit" || t.t === "point")) kind = "number";
   else if (tokens.some((t) => t.t === "text")) kind = "text";
   else if (tokens.some((t) => t.t === "general")) kind = "general";
@@ -230,23 +237,25 @@ function pickSection(f: CompiledFormat, v: number): { section: Section; abs: boo
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
 function roundDecimal(x: number, decimals: number): { int: string; frac: string } {
-  const a = Math.abs(x);
+  const a = abs(x);
   if (a === 0) return { int: "0", frac: "0".repeat(decimals) };
-  if (Number.isInteger(a) && a < 1e15) return { int: String(a), frac: "0".repeat(decimals) };
+  if (isInteger(a) && a < 1e15) return { int: toStr(a), frac: "0".repeat(decimals) };
   if (decimals <= 10) {
     // Fast path: shift, cut to 15 significant digits (as Excel stores), round half up.
     const p = POW10[decimals]!;
     const scaled = a * p;
     if (scaled < 1e15) {
-      const n = Math.round(Number(scaled.toPrecision(15)));
-      const intPart = Math.floor(n / p);
+      // Only a value near a tie needs the 15-digit cut (1.005 is stored as 1.00499999…).
+      const fl = floor(scaled);
+      const n = abs(scaled - fl - 0.5) > 1e-6 + scaled * 1e-14 ? round(scaled) : round(toNum(scaled.toPrecision(15)));
+      const intPart = floor(n / p);
       const fracPart = n - intPart * p;
-      return { int: String(intPart), frac: decimals ? String(fracPart).padStart(decimals, "0") : "" };
+      return { int: toStr(intPart), frac: decimals ? toStr(fracPart).padStart(decimals, "0") : "" };
     }
   }
   const [mant, e] = a.toExponential(14).split("e");
   let digits = mant!.replace(".", "");
-  let exp = Number(e) + 1; // value = 0.digits × 10^exp
+  let exp = toNum(e) + 1; // value = 0.digits × 10^exp
   const keep = exp + decimals;
   if (keep < 0) return { int: "0", frac: "0".repeat(decimals) };
   if (keep < digits.length) {
@@ -279,27 +288,28 @@ function roundDecimal(x: number, decimals: number): { int: string; frac: string 
   return { int: int || "0", frac };
 }
 
+/** 1.23457E+12: at most 6 significant digits, trailing zeros removed. */
+function scientificGeneral(a: number, sign: string): string {
+  const [m, e] = a.toExponential(5).split("e");
+  const mant = m!.replace(/\.?0+$/, "");
+  const n = toNum(e);
+  return `${sign}${mant}E${n < 0 ? "-" : "+"}${toStr(abs(n)).padStart(2, "0")}`;
+}
+
 /** Excel's General format for a number in a standard-width cell (≈ 11 characters). */
 export function formatGeneral(v: number): string {
-  if (!Number.isFinite(v)) return "#NUM!";
+  if (!isFiniteNumber(v)) return "#NUM!";
   if (v === 0) return "0";
-  const a = Math.abs(v);
+  const a = abs(v);
   const sign = v < 0 ? "-" : "";
-  const scientific = (): string => {
-    // 1.23457E+12: at most 6 significant digits, trailing zeros removed
-    const [m, e] = a.toExponential(5).split("e");
-    const mant = m!.replace(/\.?0+$/, "");
-    const n = Number(e);
-    return `${sign}${mant}E${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-  };
-  if (a >= 1e11 || a < 1e-9) return scientific();
-  if (Number.isInteger(a)) return sign + String(a);
+  if (a >= 1e11 || a < 1e-9) return scientificGeneral(a, sign);
+  if (isInteger(a)) return sign + toStr(a);
   // At most 11 characters: the integer digits, the point and the decimals (and the sign).
   const intLen = a >= 1 ? roundDecimal(a, 0).int.length : 1;
-  const decimals = Math.max(0, 10 - intLen - sign.length);
+  const decimals = max(0, 10 - intLen - sign.length);
   const r = roundDecimal(a, decimals);
   const frac = r.frac.replace(/0+$/, "");
-  if (r.int === "0" && frac === "") return scientific();
+  if (r.int === "0" && frac === "") return scientificGeneral(a, sign);
   return sign + (frac ? `${r.int}.${frac}` : r.int);
 }
 
@@ -402,7 +412,10 @@ function layoutOf(section: Section): NumberLayout {
     fracLiterals: fracTokens.map((t) => (t.t === "lit" ? t.s : "")).join(""),
     exp:
       expAt >= 0
-        ? { sign: (core[expAt] as Extract<Token, { t: "exp" }>).sign, digits: expTokens.filter((t) => t.t === "digit").length }
+        ? {
+            sign: (core[expAt] as Extract<Token, { t: "exp" }>).sign,
+            digits: expTokens.filter((t) => t.t === "digit").length,
+          }
         : null,
     // engineering-style formats (##0.0E+0) put the exponent on a multiple of the integer digits
     engineering: intPh.length > 1 && intPh.some((t) => t.c === "#") ? intPh.length : 1,
@@ -415,7 +428,7 @@ function layoutOf(section: Section): NumberLayout {
 
 function renderNumber(section: Section, v: number, showMinus: boolean): string {
   const l = layoutOf(section);
-  let value = Math.abs(v) * l.factor;
+  let value = abs(v) * l.factor;
 
   if (l.literalOnly) {
     const body = l.hasGeneral ? formatGeneral(value) : "";
@@ -429,11 +442,11 @@ function renderNumber(section: Section, v: number, showMinus: boolean): string {
   let exponent = 0;
   if (l.exp && value !== 0) {
     const step = l.engineering;
-    exponent = Math.floor(Math.floor(Math.log10(value)) / step) * step;
-    value = value / Math.pow(10, exponent);
+    exponent = floor(floor(log10(value)) / step) * step;
+    value = value / pow(10, exponent);
     if (roundDecimal(value, fracPh.length).int.length > step) {
       exponent += step;
-      value = value / Math.pow(10, step);
+      value = value / pow(10, step);
     }
   }
 
@@ -494,7 +507,7 @@ function renderNumber(section: Section, v: number, showMinus: boolean): string {
   numText += l.fracLiterals;
   if (l.exp) {
     const sign = exponent < 0 ? "-" : l.exp.sign === "+" ? "+" : "";
-    numText += "E" + sign + String(Math.abs(exponent)).padStart(Math.max(1, l.exp.digits), "0");
+    numText += "E" + sign + toStr(abs(exponent)).padStart(max(1, l.exp.digits), "0");
   }
   const minus = showMinus && v < 0 && !isZero ? "-" : "";
   return minus + l.before + numText + l.after;
@@ -507,8 +520,8 @@ const DAY_MS = 86400000;
 
 /** Excel serial → calendar parts (UTC), honouring the 1900 leap-year bug. */
 function serialToParts(serial: number, date1904: boolean) {
-  let days = Math.floor(serial);
-  let fracSec = Math.round((serial - days) * 86400);
+  let days = floor(serial);
+  let fracSec = round((serial - days) * 86400);
   if (fracSec >= 86400) {
     days++;
     fracSec -= 86400;
@@ -527,7 +540,16 @@ function serialToParts(serial: number, date1904: boolean) {
     d = dt.getUTCDate();
     wd = dt.getUTCDay();
   }
-  return { y, mo, d, wd, h: Math.floor(fracSec / 3600), mi: Math.floor((fracSec % 3600) / 60), s: fracSec % 60, totalSec: days * 86400 + fracSec };
+  return {
+    y,
+    mo,
+    d,
+    wd,
+    h: floor(fracSec / 3600),
+    mi: floor((fracSec % 3600) / 60),
+    s: fracSec % 60,
+    totalSec: days * 86400 + fracSec,
+  };
 }
 
 const ERAS_JA: { start: [number, number, number]; name: string; abbr: string; roman: string }[] = [
@@ -546,7 +568,20 @@ function eraOf(y: number, mo: number, d: number) {
   return null;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const DAYS_JA = ["日", "月", "火", "水", "木", "金", "土"];
 
@@ -555,7 +590,7 @@ function renderDate(section: Section, serial: number, date1904: boolean): string
   const p = serialToParts(serial, date1904);
   const tokens = section.tokens;
   const ampm = tokens.some((t) => t.t === "date" && (t.s === "am/pm" || t.s === "a/p"));
-  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  const pad = (n: number, w: number) => toStr(n).padStart(w, "0");
   // m / mm is minutes right after an hour or right before seconds
   const dateIdx = tokens.map((t, i) => (t.t === "date" ? i : -1)).filter((i) => i >= 0);
   const isMinute = (i: number): boolean => {
@@ -574,12 +609,12 @@ function renderDate(section: Section, serial: number, date1904: boolean): string
     else if (t.t === "date") {
       const s = t.s;
       const era = eraOf(p.y, p.mo, p.d);
-      if (s[0] === "y") out += s.length <= 2 ? pad(p.y % 100, 2) : String(p.y);
-      else if (s[0] === "m" && s.length <= 2 && isMinute(i)) out += s.length === 2 ? pad(p.mi, 2) : String(p.mi);
+      if (s[0] === "y") out += s.length <= 2 ? pad(p.y % 100, 2) : toStr(p.y);
+      else if (s[0] === "m" && s.length <= 2 && isMinute(i)) out += s.length === 2 ? pad(p.mi, 2) : toStr(p.mi);
       else if (s[0] === "m")
         out +=
           s.length === 1
-            ? String(p.mo)
+            ? toStr(p.mo)
             : s.length === 2
               ? pad(p.mo, 2)
               : s.length === 3
@@ -590,24 +625,24 @@ function renderDate(section: Section, serial: number, date1904: boolean): string
       else if (s[0] === "d")
         out +=
           s.length === 1
-            ? String(p.d)
+            ? toStr(p.d)
             : s.length === 2
               ? pad(p.d, 2)
               : s.length === 3
                 ? DAYS_EN[p.wd]!.slice(0, 3)
                 : DAYS_EN[p.wd]!;
+      else if (s === "am/pm") out += p.h < 12 ? "AM" : "PM";
+      else if (s === "a/p") out += p.h < 12 ? "A" : "P";
       else if (s[0] === "a") out += s.length === 3 ? DAYS_JA[p.wd]! : DAYS_JA[p.wd]! + "曜日";
       else if (s[0] === "h") {
         const h = ampm ? ((p.h + 11) % 12) + 1 : p.h;
-        out += s.length >= 2 ? pad(h, 2) : String(h);
-      } else if (s[0] === "s") out += s.length >= 2 ? pad(p.s, 2) : String(p.s);
-      else if (s === "[h]" || s === "[hh]") out += String(Math.floor(p.totalSec / 3600));
-      else if (s.startsWith("[m")) out += String(Math.floor(p.totalSec / 60));
-      else if (s.startsWith("[s")) out += String(p.totalSec);
-      else if (s === "am/pm") out += p.h < 12 ? "AM" : "PM";
-      else if (s === "a/p") out += p.h < 12 ? "A" : "P";
+        out += s.length >= 2 ? pad(h, 2) : toStr(h);
+      } else if (s[0] === "s") out += s.length >= 2 ? pad(p.s, 2) : toStr(p.s);
+      else if (s === "[h]" || s === "[hh]") out += toStr(floor(p.totalSec / 3600));
+      else if (s.startsWith("[m")) out += toStr(floor(p.totalSec / 60));
+      else if (s.startsWith("[s")) out += toStr(p.totalSec);
       else if (s[0] === "g") out += era ? (s.length === 1 ? era.roman : s.length === 2 ? era.abbr : era.name) : "";
-      else if (s[0] === "e") out += era ? (s.length >= 2 ? pad(era.year, 2) : String(era.year)) : String(p.y);
+      else if (s[0] === "e") out += era ? (s.length >= 2 ? pad(era.year, 2) : toStr(era.year)) : toStr(p.y);
     }
   });
   return out;
@@ -630,21 +665,21 @@ const LOCALE_FORMATS: Record<string, string> = { "mm-dd-yy": "yyyy/m/d" };
 
 /** The text Excel displays for a number in a cell with this format. */
 export function formatNumber(value: number, format: string | null | undefined, options: FormatOptions = {}): string {
-  if (!Number.isFinite(value)) return "#NUM!";
+  if (!isFiniteNumber(value)) return "#NUM!";
   const code = format ? (LOCALE_FORMATS[format] ?? format) : "General";
   if (code === "General" || code === "") return formatGeneral(value);
   const f = compile(code);
   const pick = pickSection(f, value);
   if (!pick) return formatGeneral(value);
-  const { section, abs } = pick;
+  const { section, abs: positive } = pick;
   if (section.tokens.length === 0) return ""; // an empty section hides the value (0;-0;;@)
-  if (section.kind === "date") return renderDate(section, abs ? Math.abs(value) : value, options.date1904 === true);
+  if (section.kind === "date") return renderDate(section, positive ? abs(value) : value, options.date1904 === true);
   if (section.kind === "general" || section.kind === "text") {
     const hasGeneral = section.tokens.some((t) => t.t === "general");
-    if (!hasGeneral) return (abs || value >= 0 ? "" : "-") + formatGeneral(Math.abs(value));
-    return renderNumber(section, value, !abs);
+    if (!hasGeneral) return (positive || value >= 0 ? "" : "-") + formatGeneral(abs(value));
+    return renderNumber(section, value, !positive);
   }
-  return renderNumber(section, value, !abs);
+  return renderNumber(section, value, !positive);
 }
 
 /** The text Excel displays for a string in a cell with this format (the text section, if any). */

@@ -116,7 +116,8 @@ export function validateSheetPlan(plan: SheetPlan): string[] {
   if (!errors.some((e) => e.includes(" merge "))) {
     for (let i = 0; i < merges.length; i++)
       for (let j = i + 1; j < merges.length; j++)
-        if (overlaps(merges[i]!, merges[j]!)) errors.push(`${where}: merges ${rectAddress(merges[i]!)} and ${rectAddress(merges[j]!)} overlap`);
+        if (overlaps(merges[i]!, merges[j]!))
+          errors.push(`${where}: merges ${rectAddress(merges[i]!)} and ${rectAddress(merges[j]!)} overlap`);
   }
   (plan.columnWidths ?? []).forEach((w, i) => {
     if (w !== null && w !== undefined && !(typeof w === "number" && Number.isFinite(w) && w >= 0 && w <= 255))
@@ -124,11 +125,25 @@ export function validateSheetPlan(plan: SheetPlan): string[] {
   });
   if (plan.freeze) {
     const { rows, cols } = plan.freeze;
-    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0 || rows >= MAX_ROWS || cols >= MAX_COLS)
+    if (
+      !Number.isInteger(rows) ||
+      !Number.isInteger(cols) ||
+      rows < 0 ||
+      cols < 0 ||
+      rows >= MAX_ROWS ||
+      cols >= MAX_COLS
+    )
       errors.push(`${where}: bad freeze panes`);
   }
   for (const l of plan.links ?? []) {
-    if (!Number.isInteger(l.row) || !Number.isInteger(l.col) || l.row < 0 || l.col < 0 || l.row >= MAX_ROWS || l.col >= MAX_COLS)
+    if (
+      !Number.isInteger(l.row) ||
+      !Number.isInteger(l.col) ||
+      l.row < 0 ||
+      l.col < 0 ||
+      l.row >= MAX_ROWS ||
+      l.col >= MAX_COLS
+    )
       errors.push(`${where}: link cell out of range`);
     if (typeof l.sheet !== "string" || l.sheet === "") errors.push(`${where}: link without a sheet`);
     if (typeof l.address !== "string" || !/^\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?$/i.test(l.address))
@@ -183,7 +198,11 @@ function cellValueOf(v: unknown): ExcelJS.CellValue {
  * Write `plan` as a new worksheet named `sheetName` (default: the plan's name)
  * at the end of `wb`. The plan must have passed validateSheetPlan.
  */
-export function writeSheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, sheetName: string = plan.name): ExcelJS.Worksheet {
+export function writeSheetPlan(
+  wb: ExcelJS.Workbook,
+  plan: SheetPlan,
+  sheetName: string = plan.name,
+): ExcelJS.Worksheet {
   const tab = toArgb(plan.tabColor);
   const ws = wb.addWorksheet(sheetName, {
     properties: tab ? { tabColor: { argb: tab } } : {},
@@ -216,7 +235,9 @@ export function writeSheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, sheetName:
     const t = plan.table.range;
     ws.autoFilter = { from: { row: t.top + 1, column: t.left + 1 }, to: { row: t.bottom + 1, column: t.right + 1 } };
     const header = toExcelJsStyle(PLAN_STYLES.header);
-    forEachCell(ws, { top: t.top, bottom: t.top, left: t.left, right: t.right }, (cell) => applyStyleParts(cell, header));
+    forEachCell(ws, { top: t.top, bottom: t.top, left: t.left, right: t.right }, (cell) =>
+      applyStyleParts(cell, header),
+    );
   }
 
   // Formats, in plan order (later ones win).

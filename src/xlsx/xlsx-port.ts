@@ -10,7 +10,7 @@ import type { SheetPlan } from "../core/model/sheet-plan";
 import type { StoredState } from "../core/model/settings";
 import { SETTINGS_SHEET_NAME, decodeState, encodeState } from "../core/settings-store";
 import { snapshotWorkbook } from "./xlsx-snapshot";
-import { toRawValue } from "./cell-value";
+import { cellToRaw } from "./cell-value";
 import { sheetNameProblem, validateSheetPlan, writeSheetPlan } from "./xlsx-plan-writer";
 
 export function findSettingsSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
@@ -27,7 +27,7 @@ export function readStoredState(wb: ExcelJS.Workbook, label = "workbook"): Store
     const columnA: unknown[] = [];
     ws.eachRow((row, n) => {
       const cell = row.findCell(1);
-      columnA[n - 1] = cell ? toRawValue(cell.value, false) : null;
+      columnA[n - 1] = cell ? cellToRaw(cell, false).value : null;
     });
     const r = decodeState(columnA);
     if (r.ok) return { state: r.state, warning: null };
@@ -92,7 +92,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
       if (typeof plan.name !== "string") continue;
       const key = lower(plan.name);
       if (userNames.has(key)) errors.push(`generated sheet "${plan.name}" would replace a user's sheet`);
-      if (key === lower(SETTINGS_SHEET_NAME)) errors.push(`generated sheet "${plan.name}" would replace the settings sheet`);
+      if (key === lower(SETTINGS_SHEET_NAME))
+        errors.push(`generated sheet "${plan.name}" would replace the settings sheet`);
       if (planNames.has(key)) errors.push(`two generated sheets are named "${plan.name}"`);
       planNames.add(key);
     }

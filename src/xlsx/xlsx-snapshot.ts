@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/model/snapshot";
 import { SETTINGS_SHEET_NAME } from "../core/settings-store";
-import { toRawValue } from "./cell-value";
+import { cellToRaw } from "./cell-value";
 import { formatValue } from "./format-number";
 
 const MERGE = ExcelJS.ValueType.Merge;
@@ -47,7 +47,8 @@ export function mergesOf(ws: ExcelJS.Worksheet): CellRect[] {
   const out: CellRect[] = [];
   if (internal && typeof internal === "object") {
     for (const r of Object.values(internal)) {
-      if (r && typeof r.top === "number") out.push({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 });
+      if (r && typeof r.top === "number")
+        out.push({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 });
     }
   } else {
     for (const ref of ws.model.merges ?? []) {
@@ -62,10 +63,6 @@ export function mergesOf(ws: ExcelJS.Worksheet): CellRect[] {
 function numFmtOf(cell: ExcelJS.Cell): string {
   const f = cell.numFmt as unknown;
   return typeof f === "string" && f !== "" ? f : "General";
-}
-
-function isDateValue(raw: unknown): boolean {
-  return raw instanceof Date || (typeof raw === "object" && raw !== null && (raw as { result?: unknown }).result instanceof Date);
 }
 
 export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
@@ -91,13 +88,13 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): She
         fs.push(fmt);
         return;
       }
-      const raw = cell.value;
-      const v = toRawValue(raw, date1904);
+      const raw = cellToRaw(cell, date1904);
+      const v = raw.value;
       rs.push(r);
       cs.push(c);
       vs.push(v);
       // A Date without a format is written by ExcelJS with the built-in short date (id 14).
-      fs.push(fmt === "General" && typeof v === "number" && isDateValue(raw) ? "mm-dd-yy" : fmt);
+      fs.push(raw.isDate && fmt === "General" ? "mm-dd-yy" : fmt);
       if (v === null) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;

@@ -1,0 +1,155 @@
+/**
+ * A sheet plan written with ExcelJS, saved, and opened again: what a
+ * reviewer would find in the file.
+ */
+import ExcelJS from "exceljs";
+import type { SheetPlan } from "../../../src/core/model/sheet-plan";
+import { validateSheetPlan, writeSheetPlan } from "../../../src/xlsx/xlsx-plan-writer";
+
+async function saveAndReload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const buf = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buf);
+  return back;
+}
+
+const FORMULA_LIKE = ["=1+1", '=HYPERLINK("http://example.invalid","x")', "+81-6-1234", "-テスト", "@SUM(A1)"];
+
+function listPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
+  return {
+    role: "list",
+    name: "評価一覧",
+    tabColor: "#2F5597",
+    rows: [
+      ["評価一覧（令和２年度）"],
+      ["No", "項目", "達成率", "評価", "元の行"],
+      ...FORMULA_LIKE.map((name, i) => [i + 1, name, 0.5 + i / 10, i % 2 ? "B" : "A", null]),
+      [6, "合計", -0.1668, null, null],
+    ],
+    formats: [
+      { range: { top: 0, left: 0, bottom: 0, right: 4 }, style: "title" },
+      { range: { top: 1, left: 0, bottom: 1, right: 4 }, style: "header" },
+      { range: { top: 2, left: 1, bottom: 7, right: 1 }, numberFormat: "@", style: "body" },
+      { range: { top: 2, left: 2, bottom: 7, right: 2 }, numberFormat: '0.0%;"▲"0.0%' },
+      { range: { top: 7, left: 0, bottom: 7, right: 4 }, style: "total" },
+    ],
+    merges: [{ top: 0, left: 0, bottom: 0, right: 4 }],
+    columnWidths: [6, 40, 10, 8, 14],
+    freeze: { rows: 2, cols: 1 },
+    links: [{ row: 2, col: 4, sheet: "部長's 進捗", address: "B5", text: "部長's 進捗!5" }],
+    table: { name: "評価一覧表", range: { top: 1, left: 0, bottom: 7, right: 4 }, style: "TableStyleLight9" },
+    conditionalFormats: [
+      {
+        range: { top: 2, left: 3, bottom: 7, right: 3 },
+        rules: [
+          { text: "A", fill: "#C6EFCE", fontColor: "#006100" },
+          { text: "D", fill: "#FFC7CE", fontColor: "#9C0006" },
+        ],
+      },
+    ],
+    charts: [],
+    pageLayout: {
+      orientation: "landscape",
+      fitToWidth: true,
+      printTitleRows: { first: 1, last: 1 },
+      centerFooter: "&[Page] / 評価一覧",
+    },
+    ...overrides,
+  };
+}
+
+describe("writeSheetPlan", () => {
+  let ws: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("部長's 進捗").getCell("B5").value = "元データ";
+    writeSheetPlan(wb, listPlan());
+    ws = (await saveAndReload(wb)).getWorksheet("評価一覧")!;
+  });
+
+  it("text that starts with = + - @ is still plain text after saving, not a formula", () => {
+    FORMULA_LIKE.forEach((name, i) => {
+      const cell = ws.getCell(3 + i, 2);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(name);
+      expect(cell.formula).toBeUndefined();
+    });
+  });
+
+  it("ranges the plan marks as text get the @ format", () => {
+    expect(ws.getCell("B3").numFmt).toBe("@");
+  });
+
+  it("numbers keep their value and format", () => {
+    expect(ws.getCell("C8").value).toBe(-0.1668);
+    expect(ws.getCell("C8").numFmt).toBe('0.0%;"▲"0.0%');
+    expect(ws.getCell("A3").value).toBe(1);
+  });
+
+  it("merges, column widths and frozen panes", () => {
+    expect(ws.model.merges).toEqual(["A1:E1"]);
+    expect(ws.getColumn(2).width).toBe(40);
+    expect(ws.getColumn(5).width).toBe(14);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 2 });
+  });
+
+  it("named styles: bold header with a fill and borders", () => {
+    const h = ws.getCell("B2");
+    expect(h.font?.bold).toBe(true);
+    expect(h.fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(h.border?.bottom?.style).toBe("thin");
+    expect(ws.getCell("A1").font?.size).toBe(14);
+  });
+
+  it("the link goes to the source cell inside the workbook", () => {
+    expect(ws.getCell("E3").value).toEqual({ text: "部長's 進捗!5", hyperlink: "#'部長''s 進捗'!B5" });
+  });
+
+  it("the table becomes a filter over its range", () => {
+    expect(ws.autoFilter).toBe("A2:E8");
+  });
+
+  it("grade colours as conditional formats on the grade column", () => {
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] })
+      .conditionalFormattings;
+    expect(cf).toHaveLength(1);
+    expect(cf[0]!.ref).toBe("D3:D8");
+    expect(cf[0]!.rules.map((r) => r.formulae?.[0])).toEqual(['"A"', '"D"']);
+  });
+
+  it("tab colour and page setup", () => {
+    expect(ws.properties.tabColor).toEqual({ argb: "FF2F5597" });
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.printTitlesRow).toBe("2:2");
+    expect(ws.headerFooter.oddFooter).toBe("&C&&[Page] / 評価一覧");
+  });
+});
+
+describe("validateSheetPlan", () => {
+  it("accepts a good plan", () => {
+    expect(validateSheetPlan(listPlan())).toEqual([]);
+  });
+  it.each([
+    ["a name with a colon", { name: "評価:一覧" }],
+    ["a name longer than 31 characters", { name: "x".repeat(32) }],
+    ["a name beginning with an apostrophe", { name: "'評価" }],
+    ["an empty name", { name: "" }],
+    [
+      "overlapping merges",
+      {
+        merges: [
+          { top: 0, left: 0, bottom: 1, right: 1 },
+          { top: 1, left: 1, bottom: 2, right: 2 },
+        ],
+      },
+    ],
+    ["an inverted range", { formats: [{ range: { top: 3, left: 0, bottom: 1, right: 0 }, style: "body" as const }] }],
+    ["a link to a non-address", { links: [{ row: 0, col: 0, sheet: "S", address: "=A1", text: "x" }] }],
+    ["an object as a value", { rows: [[{ formula: "1+1" } as unknown as string]] }],
+  ])("rejects %s", (_what, overrides) => {
+    expect(validateSheetPlan(listPlan(overrides as Partial<SheetPlan>)).length).toBeGreaterThan(0);
+  });
+});
