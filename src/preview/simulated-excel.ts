@@ -1,0 +1,257 @@
+/**
+ * シミュレーションExcel — a TEST AND TRIAL HOST, not the product.
+ *
+ * A strict in-memory implementation of the subset of the Excel JavaScript API (Office.js)
+ * that the add-in's Office.js adapter (src/excel) uses, loaded from and saved to .xlsx through
+ * ExcelJS. It exists so that the adapter can be exercised without Excel: in jest integration
+ * tests (with sync and payload accounting and injected faults) and in the browser preview.
+ * The add-in itself runs in Excel; nothing here is used there.
+ *
+ * Strict on purpose: properties throw PropertyNotLoaded until loaded and synced, queued
+ * operations change the workbook only at sync, errors carry Excel's codes and arrive at sync
+ * time, values written as text follow Excel's input parsing (a leading "=" makes a formula),
+ * members of requirement sets newer than `excelApiLevel` fail with ApiNotFound, and a batch
+ * above `maxBatchBytes` (5 MB, Excel on the web) is refused.
+ *
+ * Not modelled: formula calculation (formulas are stored; their value is the cached result from
+ * the file, or empty), events, undo, cell shifting of tables/charts/conditional formats, chart
+ * rendering (charts are recorded and shown by inspect(), and are not written to .xlsx because
+ * ExcelJS cannot store them), add-in settings in the file (kept in memory, see inspect()).
+ */
+import ExcelJS from "exceljs";
+import { qualifiedAddress } from "./sim/address";
+import { ExcelEnums } from "./sim/enums";
+import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";
+import { WorkbookModel } from "./sim/model";
+import { chartData, makeApplicationProxy, makeWorkbookProxy } from "./sim/proxies-sheet";
+import { runBatch, SimRequestContext, type HostState, type SyncStats } from "./sim/runtime";
+
+export const SIMULATED_HOST_LABEL = "シミュレーションExcel（テスト・試用ホスト） / Simulated Excel (test and trial host)";
+
+export interface SimulatedExcelOptions {
+  /** Highest ExcelApi minor version supported, e.g. 7 for Office 2019 (1.7), 14 for Office 2021, 99 for web/M365. */
+  excelApiLevel?: number; // default 99
+  maxBatchBytes?: number; // default 5 * 1024 * 1024 (Excel on the web's request limit)
+  failAtSync?: number | null; // 1-based: the n-th sync throws (and applies nothing of that batch)
+}
+
+export type { SyncStats };
+export { SimRequestContext };
+export { SimError } from "./sim/errors";
+export type { SimRange, SimRangeFormat, SimRangeFont, SimRangeFill, SimRangeAreas, SimConditionalFormat } from "./sim/proxies-range";
+export type { SimWorkbook, SimWorksheet, SimWorksheetCollection, SimTable, SimChart, SimPageLayout, SimSetting } from "./sim/proxies-sheet";
+
+export interface InspectedChart {
+  type: string;
+  title: string | null;
+  sourceAddress: string;
+  seriesBy: string;
+  name: string;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: { name: string; values: (number | null)[] }[];
+  categories: string[];
+  /** Every recorded chart property, keyed by path ("legend.position", "series/0/points/1/format/fill.color"). */
+  props: Record<string, unknown>;
+}
+
+export interface InspectedSheet {
+  name: string;
+  visibility: string;
+  position: number;
+  charts: InspectedChart[];
+  tables: { name: string; address: string; style: string }[];
+  conditionalFormatCount: number;
+  conditionalFormats: { type: string; address: string; rule: Record<string, unknown> | null; format: Record<string, unknown> }[];
+  freezeRows: number;
+  freezeCols: number;
+  tabColor: string;
+  pageLayout: Record<string, unknown>;
+}
+
+export interface Inspection {
+  sheets: InspectedSheet[];
+  settings: Record<string, unknown>;
+}
+
+const DEFAULT_MAX_BATCH = 5 * 1024 * 1024;
+
+export class SimulatedExcel {
+  private readonly host: HostState;
+  private model: WorkbookModel;
+
+  /** The `Excel` namespace subset: Excel.run(cb) plus the enum objects (Excel.ChartType.pie …). */
+  readonly Excel: {
+    run<T>(batch: (context: any) => Promise<T>): Promise<T>;
+    RequestContext: typeof SimRequestContext;
+  } & typeof ExcelEnums;
+
+  /** The `Office` namespace subset: Office.context.requirements.isSetSupported(name, version). */
+  readonly Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } }; onReady(): Promise<{ host: string; platform: string }> };
+
+  private constructor(model: WorkbookModel, options: SimulatedExcelOptions = {}) {
+    this.model = model;
+    const level = options.excelApiLevel ?? 99;
+    if (!Number.isInteger(level) || level < 1) throw new Error("excelApiLevel must be a positive integer (the minor version of ExcelApi 1.x).");
+    const host: HostState = {
+      wb: model,
+      level,
+      maxBatchBytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH,
+      stats: { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 },
+      failAt: options.failAtSync ?? null,
+      syncsSinceFailSet: 0,
+      makeWorkbook: (ctx) => makeWorkbookProxy(ctx, () => this.host.wb),
+      makeApplication: (ctx) => makeApplicationProxy(ctx, () => this.host.wb),
+    };
+    this.host = host;
+    const run = <T>(...args: unknown[]): Promise<T> => {
+      // Excel.run(batch), Excel.run(object | objects | options, batch)
+      const batch = args.find((a) => typeof a === "function") as ((c: any) => Promise<T>) | undefined;
+      if (!batch) return Promise.reject(new TypeError("Excel.run needs a batch function."));
+      const first = args[0];
+      const reuse = first && typeof first === "object" && "context" in (first as object) && (first as { context: unknown }).context instanceof SimRequestContext ? ((first as { context: SimRequestContext }).context) : undefined;
+      return runBatch(host, batch, reuse);
+    };
+    this.Excel = Object.assign({ run: run as <T>(batch: (context: any) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext }, ExcelEnums);
+    this.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, minVersion?: string) => {
+            if (typeof name !== "string" || name.toLowerCase() !== "excelapi") return false;
+            if (minVersion === undefined || minVersion === null || minVersion === "") return true;
+            const m = /^(\d+)(?:\.(\d+))?$/.exec(String(minVersion).trim());
+            if (!m) return false;
+            const major = +m[1];
+            const minor = m[2] === undefined ? 0 : +m[2];
+            if (major !== 1) return major < 1;
+            return minor <= host.level;
+          },
+        },
+      },
+      onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+    };
+  }
+
+  static async fromFile(path: string, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const name = path.split(/[\\/]/).pop() || "Book1.xlsx";
+    return new SimulatedExcel(importWorkbook(wb, name), options);
+  }
+
+  static async fromBuffer(buf: Buffer | ArrayBuffer, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as any);
+    return new SimulatedExcel(importWorkbook(wb), options);
+  }
+
+  static fromExcelJs(wb: ExcelJS.Workbook, options?: SimulatedExcelOptions): SimulatedExcel {
+    return new SimulatedExcel(importWorkbook(wb), options);
+  }
+
+  /** Sync counts and JSON sizes since construction or the last resetStats(). */
+  get stats(): SyncStats {
+    return this.host.stats;
+  }
+
+  resetStats(): void {
+    this.host.stats = { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 };
+  }
+
+  /** The n-th sync from now (1-based) fails with GeneralException and applies nothing; null disables. */
+  setFailAtSync(n: number | null): void {
+    if (n !== null && (!Number.isInteger(n) || n < 1)) throw new Error("setFailAtSync takes a positive integer or null.");
+    this.host.failAt = n;
+    this.host.syncsSinceFailSet = 0;
+  }
+
+  /** The supported ExcelApi minor version (e.g. 7 → ExcelApi 1.7). */
+  get excelApiLevel(): number {
+    return this.host.level;
+  }
+
+  /** The workbook name (Workbook.name). */
+  get workbookName(): string {
+    return this.model.name;
+  }
+  set workbookName(name: string) {
+    this.model.name = name;
+  }
+
+  /** The current state as a new ExcelJS workbook (charts and add-in settings are not included). */
+  toExcelJs(): ExcelJS.Workbook {
+    return exportWorkbook(this.model);
+  }
+
+  async saveToFile(path: string): Promise<void> {
+    await this.toExcelJs().xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const out = await this.toExcelJs().xlsx.writeBuffer();
+    return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  }
+
+  /**
+   * Sets globalThis.Excel and globalThis.Office to this host (for code that uses the globals,
+   * e.g. the preview page). Returns a function that restores the previous values.
+   */
+  installGlobals(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const prev = { Excel: g.Excel, Office: g.Office };
+    g.Excel = this.Excel;
+    g.Office = this.Office;
+    return () => {
+      g.Excel = prev.Excel;
+      g.Office = prev.Office;
+    };
+  }
+
+  /** Recorded things ExcelJS cannot store, for tests: charts per sheet, conditional formats, page layout, hyperlinks, settings. */
+  inspect(): Inspection {
+    const wb = this.model;
+    return {
+      sheets: wb.sheets.map((s, position) => ({
+        name: s.name,
+        visibility: s.visibility,
+        position,
+        charts: s.charts.map((c) => {
+          const src = wb.sheetById(c.props["source.sheetId"] as string) ?? s;
+          const data = chartData(s, c);
+          const title = c.props["title.text"];
+          const { "source.sheetId": _src, ...props } = c.props;
+          return {
+            type: c.type,
+            title: typeof title === "string" ? title : null,
+            sourceAddress: qualifiedAddress(src.name, c.sourceRect),
+            seriesBy: c.seriesBy,
+            name: c.name,
+            top: c.top,
+            left: c.left,
+            width: c.width,
+            height: c.height,
+            series: data.series,
+            categories: data.categories,
+            props,
+          };
+        }),
+        tables: wb.tables.filter((t) => t.sheetId === s.id).map((t) => ({ name: t.name, address: qualifiedAddress(s.name, t.rect), style: t.style })),
+        conditionalFormatCount: s.cfs.length,
+        conditionalFormats: s.cfs.map((c) => ({ type: c.type, address: qualifiedAddress(s.name, c.rect), rule: c.rule ? { ...c.rule } : null, format: { ...c.format } })),
+        freezeRows: s.freeze.rows,
+        freezeCols: s.freeze.cols,
+        tabColor: s.tabColor,
+        pageLayout: {
+          ...JSON.parse(JSON.stringify(s.pageLayout.props)),
+          printArea: s.pageLayout.printArea ? s.pageLayout.printArea.map((r) => qualifiedAddress(s.name, r)).join(", ") : null,
+          printTitleRows: s.pageLayout.printTitleRows ? `$${s.pageLayout.printTitleRows.r0 + 1}:$${s.pageLayout.printTitleRows.r1 + 1}` : null,
+          printTitleColumns: s.pageLayout.printTitleColumns ? qualifiedAddress(s.name, s.pageLayout.printTitleColumns) : null,
+          headersFooters: JSON.parse(JSON.stringify(s.pageLayout.headersFooters)),
+        },
+      })),
+      settings: Object.fromEntries([...wb.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))])),
+    };
+  }
+}
