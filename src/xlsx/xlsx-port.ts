@@ -66,7 +66,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    return snapshotWorkbook(this.workbook, { source: this.options.source });
+    return snapshotWorkbook(this.workbook, { source: this.options.source, onWarning: (m) => this.warn(m) });
   }
 
   async readState(): Promise<StoredState | null> {

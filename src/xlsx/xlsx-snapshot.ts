@@ -28,6 +28,16 @@ export function parseA1Range(ref: string): CellRect | null {
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 
+function columnName(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -65,7 +75,67 @@ function numFmtOf(cell: ExcelJS.Cell): string {
   return typeof f === "string" && f !== "" ? f : "General";
 }
 
-export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+/** Largest block a snapshot holds for one sheet (e.g. 100,000 rows × 20 columns). */
+export const MAX_BLOCK_CELLS = 2_000_000;
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Shrink a block that is too big to hold (a stray value in XFD1048576 next to a
+ * table in A1:L2500): drop the outermost row or column of the sparser direction
+ * until the block fits. Returns the block and whether anything was dropped.
+ */
+function fitBlock(box: Box, rs: number[], cs: number[], vs: RawValue[], limit: number): { box: Box; trimmed: boolean } {
+  const area = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  if (area(box) <= limit) return { box, trimmed: false };
+  const rowSet = new Set<number>();
+  const colSet = new Set<number>();
+  for (let k = 0; k < rs.length; k++) {
+    if (vs[k] === null) continue;
+    rowSet.add(rs[k]!);
+    colSet.add(cs[k]!);
+  }
+  const rows = [...rowSet].sort((a, b) => a - b);
+  const cols = [...colSet].sort((a, b) => a - b);
+  let ri = rows.length - 1;
+  let ci = cols.length - 1;
+  const b = { ...box };
+  while (area(b) > limit && (ri > 0 || ci > 0)) {
+    const rowSparseness = (b.bottom - b.top + 1) / (ri + 1);
+    const colSparseness = (b.right - b.left + 1) / (ci + 1);
+    if ((rowSparseness >= colSparseness && ri > 0) || ci === 0) b.bottom = rows[--ri]!;
+    else b.right = cols[--ci]!;
+  }
+  if (area(b) > limit) {
+    // one row or one column with a huge span: keep its first part
+    b.bottom = Math.min(b.bottom, b.top + Math.max(0, Math.floor(limit / (b.right - b.left + 1)) - 1));
+    b.right = Math.min(b.right, b.left + limit - 1);
+  }
+  // tighten to the values that are left inside
+  const tight = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+  for (let k = 0; k < rs.length; k++) {
+    const r = rs[k]!;
+    const c = cs[k]!;
+    if (vs[k] === null || r < b.top || r > b.bottom || c < b.left || c > b.right) continue;
+    if (r < tight.top) tight.top = r;
+    if (r > tight.bottom) tight.bottom = r;
+    if (c < tight.left) tight.left = c;
+    if (c > tight.right) tight.right = c;
+  }
+  return { box: tight.bottom < 0 ? b : tight, trimmed: true };
+}
+
+export function snapshotWorksheet(
+  ws: ExcelJS.Worksheet,
+  date1904: boolean,
+  onWarning?: (message: string) => void,
+  maxCells = MAX_BLOCK_CELLS,
+): SheetSnapshot {
   // One pass over the stored cells, remembering what lies in the block.
   const rs: number[] = [];
   const cs: number[] = [];
@@ -111,6 +181,15 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): She
   if (bottom < 0) {
     return { ...base, origin: { row: 0, col: 0 }, values: [[null]], text: [[""]], numberFormat: [["General"]] };
   }
+  const fitted = fitBlock({ top, left, bottom, right }, rs, cs, vs, maxCells);
+  if (fitted.trimmed) {
+    ({ top, left, bottom, right } = fitted.box);
+    const read = `${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`;
+    onWarning?.(
+      `シート「${ws.name}」の表から遠く離れたセルは読み込みませんでした（読み込んだ範囲 ${read}） / ` +
+        `cells of sheet "${ws.name}" far outside its table were ignored (read ${read})`,
+    );
+  }
   const nRows = bottom - top + 1;
   const nCols = right - left + 1;
   const values: RawValue[][] = new Array(nRows);
@@ -140,6 +219,8 @@ export interface SnapshotOptions {
   source: string;
   /** Sheets to leave out besides the settings sheet. */
   skip?: (name: string) => boolean;
+  /** Told about cells that were left out (see MAX_BLOCK_CELLS). */
+  onWarning?: (message: string) => void;
 }
 
 export function snapshotWorkbook(wb: ExcelJS.Workbook, options: SnapshotOptions): WorkbookSnapshot {
@@ -148,7 +229,7 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook, options: SnapshotOptions)
   for (const ws of wb.worksheets) {
     if (ws.name === SETTINGS_SHEET_NAME) continue;
     if (options.skip?.(ws.name)) continue;
-    sheets.push(snapshotWorksheet(ws, date1904));
+    sheets.push(snapshotWorksheet(ws, date1904, options.onWarning));
   }
   return { source: options.source, sheets };
 }

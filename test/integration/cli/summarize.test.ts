@@ -383,6 +383,15 @@ describe("hostile but valid workbooks", () => {
     expect(wb.worksheets.length).toBe(6); // 進捗状況, 評価集計 (user), 3 generated, settings
   });
 
+  it("a stray value in the last cell of the sheet: the table is still reviewed, with a warning", async () => {
+    const dir = outDir();
+    const json = path.join(dir, "s.json");
+    const r = await run("summarize", hostile.strayCell, "--out", path.join(dir, "r.xlsx"), "--json", json);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/警告 \/ warning: .*far outside/);
+    expect(readJson(json).evaluations[0]!.items).toHaveLength(4);
+  });
+
   it("a malformed settings sheet: success with a warning", async () => {
     const dir = outDir();
     const r = await run("summarize", hostile.malformedSettings, "--out", path.join(dir, "r.xlsx"));

@@ -195,3 +195,20 @@ describe("snapshotWorkbook: speed", () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe("snapshotWorkbook: a stray value far away", () => {
+  it("keeps the table, leaves out the stray cell and says so", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("進捗");
+    for (let r = 1; r <= 50; r++) for (let c = 1; c <= 5; c++) ws.getCell(r, c).value = r * c;
+    ws.getCell("XFD1048576").value = "x"; // someone pressed Ctrl+End and typed
+    const warnings: string[] = [];
+    const snap = snapshotWorkbook(wb, { source: "x", onWarning: (m) => warnings.push(m) });
+    const s = snap.sheets[0]!;
+    expect(s.origin).toEqual({ row: 0, col: 0 });
+    expect([s.values.length, s.values[0]!.length]).toEqual([50, 5]);
+    expect(s.values[49]![4]).toBe(250);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/進捗/);
+  });
+});
