@@ -194,6 +194,13 @@ export class SimulatedExcel {
     return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
   }
 
+  /** The current state as .xlsx bytes, for browsers (no Buffer there). */
+  async toArrayBuffer(): Promise<ArrayBuffer> {
+    const out = (await this.toExcelJs().xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+    if (out instanceof ArrayBuffer) return out;
+    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+  }
+
   /**
    * Sets globalThis.Excel and globalThis.Office to this host (for code that uses the globals,
    * e.g. the preview page). Returns a function that restores the previous values.

@@ -130,12 +130,13 @@ function importPageLayout(ws: any, pl: PageLayoutModel): void {
   } else if (typeof ps.scale === "number") p.zoom = { scale: ps.scale };
   const m = ps.margins;
   if (m) {
-    if (typeof m.left === "number") p.leftMargin = m.left * 72;
-    if (typeof m.right === "number") p.rightMargin = m.right * 72;
-    if (typeof m.top === "number") p.topMargin = m.top * 72;
-    if (typeof m.bottom === "number") p.bottomMargin = m.bottom * 72;
-    if (typeof m.header === "number") p.headerMargin = m.header * 72;
-    if (typeof m.footer === "number") p.footerMargin = m.footer * 72;
+    const pt = (inches: number) => Math.round(inches * 72 * 1e6) / 1e6;
+    if (typeof m.left === "number") p.leftMargin = pt(m.left);
+    if (typeof m.right === "number") p.rightMargin = pt(m.right);
+    if (typeof m.top === "number") p.topMargin = pt(m.top);
+    if (typeof m.bottom === "number") p.bottomMargin = pt(m.bottom);
+    if (typeof m.header === "number") p.headerMargin = pt(m.header);
+    if (typeof m.footer === "number") p.footerMargin = pt(m.footer);
   }
   if (ps.horizontalCentered) p.centerHorizontally = true;
   if (ps.verticalCentered) p.centerVertically = true;

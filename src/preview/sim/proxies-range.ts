@@ -192,7 +192,12 @@ export class SimRange extends SimObject {
     }, { level: 4, orNull: true });
   }
 
-  /** The merged areas that intersect this range (ExcelApi 1.13); a null object when there are none; fails past 512 areas. */
+  /**
+   * The merged areas whose top-left cell lies in this range (ExcelApi 1.13) — as Excel does it
+   * (OfficeDev/office-js#3611: areas that only overlap the range are not returned); a null object
+   * when there are none; fails past 512 areas (the error code of that failure is not documented;
+   * GeneralException here).
+   */
   getMergedAreasOrNullObject(): SimRangeAreas {
     return this._child(
       "getMergedAreasOrNullObject",
@@ -201,7 +206,8 @@ export class SimRange extends SimObject {
       (b) => {
         const t = this._target(b) as RangeTarget | null;
         if (!t) return null;
-        const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
+        const r = t.rect;
+        const areas = t.sheet.merges.filter((m) => m.r0 >= r.r0 && m.r0 <= r.r1 && m.c0 >= r.c0 && m.c0 <= r.c1);
         if (areas.length > 512) {
           throw simError("GeneralException", `This range has ${areas.length} merged areas; getMergedAreasOrNullObject fails past 512.`);
         }

@@ -53,6 +53,22 @@ describe("simulated Excel: requirement sets", () => {
     });
   });
 
+  test("getMergedAreasOrNullObject returns the areas whose top-left cell is in the range (as Excel does)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.mergeCells("B2:D4");
+    const sim = SimulatedExcel.fromExcelJs(wb);
+    await sim.Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("S");
+      const fromAnchor = s.getRange("A1:B2").getMergedAreasOrNullObject();
+      const overlapOnly = s.getRange("C3:E6").getMergedAreasOrNullObject();
+      fromAnchor.load("address");
+      await ctx.sync();
+      expect(fromAnchor.address).toBe("S!B2:D4");
+      expect(overlapOnly.isNullObject).toBe(true);
+    });
+  });
+
   test("getMergedAreasOrNullObject fails past 512 merged areas", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("S");
