@@ -19,6 +19,8 @@
  * ExcelJS cannot store them), add-in settings in the file (kept in memory, see inspect()).
  */
 import ExcelJS from "exceljs";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the batch context is typed by the caller (Excel.RequestContext) */
 import { qualifiedAddress } from "./sim/address";
 import { ExcelEnums } from "./sim/enums";
 import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";

@@ -6,6 +6,8 @@
  */
 import { MAX_COLS, MAX_ROWS, type Rect } from "./address";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS style objects are loosely typed */
+
 export class CellErrorValue {
   constructor(readonly code: string) {}
   toJSON(): string {

@@ -12,7 +12,7 @@ const DAY_MS = 86400000;
 
 export function serialToParts(serial: number, date1904 = false) {
   let days = Math.floor(serial);
-  let frac = serial - days;
+  const frac = serial - days;
   let ms = Math.round(frac * DAY_MS);
   if (ms >= DAY_MS) {
     days += 1;
@@ -277,7 +277,9 @@ function formatNumberSection(x: number, toks: Tok[], negativeSign: boolean): str
   }
   const rounded = roundDecimal(v, fracPh.length);
   const fixed = rounded.toFixed(Math.min(fracPh.length, 100));
-  let [intPart, fracPart = ""] = fixed.split(".");
+  const parts = fixed.split(".");
+  let intPart = parts[0];
+  const fracPart = parts[1] ?? "";
   if (Math.abs(rounded) >= 1e21) intPart = toPlainString(rounded);
   if (intPart === "0") intPart = "";
   const minInt = intPh.filter((i) => (toks[i] as { ch: string }).ch === "0").length;

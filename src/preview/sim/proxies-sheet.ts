@@ -197,6 +197,7 @@ export class SimWorksheet extends SimObject {
     this._method("activate", [], (b) => {
       const s = this._targetNN(b) as SheetModel;
       if (s.visibility !== "Visible") throw simError("InvalidOperation", `The worksheet "${s.name}" is hidden and cannot be activated.`);
+      s.wb.touchWorkbook();
       s.wb.activeSheetId = s.id;
     });
   }
@@ -1087,8 +1088,8 @@ class SimChartPart extends SimObject {
 }
 
 function bagClass(typeName: string): new (ctx: SimRequestContext, res: Resolver, cacheable?: boolean) => SimObject {
-  let cls = BAG_CLASSES.get(typeName);
-  if (cls) return cls;
+  const cached = BAG_CLASSES.get(typeName);
+  if (cached) return cached;
   const def = BAGS[typeName];
   const C = class extends SimChartPart {};
   Object.defineProperty(C, "name", { value: `Sim${typeName}` });

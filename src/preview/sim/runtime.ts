@@ -615,13 +615,11 @@ export class SimRequestContext {
 
   /** Excel.Runtime (ExcelApi 1.5): only enableEvents, recorded. */
   get runtime(): any {
-    const self = this;
-    return (this._runtime ??= {
+    const runtime: { enableEvents: boolean; load(): unknown } = {
       enableEvents: true,
-      load() {
-        return self._runtime;
-      },
-    });
+      load: () => runtime,
+    };
+    return (this._runtime ??= runtime);
   }
   private _runtime?: { enableEvents: boolean; load(): unknown };
 

@@ -85,6 +85,7 @@ describe("simulated Excel: requirement sets", () => {
   });
 
   test("pageLayout (1.9), suspendScreenUpdatingUntilNextSync (1.9), freezePanes and tabColor (1.7) per level", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const at = (level: number, batch: (ctx: any) => void) =>
       SimulatedExcel.fromExcelJs(simpleBook(), { excelApiLevel: level }).Excel.run(async (ctx) => {
         batch(ctx);

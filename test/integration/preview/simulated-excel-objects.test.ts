@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- proxies poked with invalid values on purpose */
 /**
  * Worksheets, formats, merges, tables, charts, conditional formats, page layout and settings
  * through the API, checked through the API, inspect() and the saved workbook.
