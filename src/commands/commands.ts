@@ -27,7 +27,8 @@ function renderNotice(notice: Notice): void {
   document.title = notice.title;
   const main = document.createElement("main");
   main.setAttribute("role", notice.kind === "error" ? "alert" : "status");
-  main.style.cssText = "font-family: 'Yu Gothic UI', 'Meiryo UI', 'Segoe UI', sans-serif; font-size: 14px; padding: 12px; color: #1f1f1f;";
+  main.style.cssText =
+    "font-family: 'Yu Gothic UI', 'Meiryo UI', 'Segoe UI', sans-serif; font-size: 14px; padding: 12px; color: #1f1f1f;";
   const title = document.createElement("h1");
   title.textContent = (notice.kind === "error" ? "⚠ " : "") + notice.title;
   title.style.cssText = `font-size: 16px; margin: 0 0 8px; color: ${notice.kind === "error" ? "#a4262c" : "#1f1f1f"};`;

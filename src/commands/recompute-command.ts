@@ -51,7 +51,10 @@ export async function runRecomputeCommand(event: CommandEvent, deps: RecomputeCo
       await showSafely(deps.notifier, {
         kind: "info",
         title: "実行中です / Already running",
-        lines: ["前回の再計算がまだ終わっていません。終わってからもう一度押してください。", "The previous recompute has not finished yet; please try again when it has."],
+        lines: [
+          "前回の再計算がまだ終わっていません。終わってからもう一度押してください。",
+          "The previous recompute has not finished yet; please try again when it has.",
+        ],
       });
       return;
     }

@@ -101,3 +101,16 @@ export function isPayloadTooLarge(e: unknown): boolean {
   const message = e instanceof Error ? e.message : "";
   return /payload size/i.test(message);
 }
+
+/** Where Excel says the failing operation was (OfficeExtension.Error.debugInfo.errorLocation), e.g. "Range.getMergedAreasOrNullObject". */
+export function errorLocation(e: unknown): string {
+  const info = e && typeof e === "object" ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
+  return typeof info?.errorLocation === "string" ? info.errorLocation : "";
+}
+
+/** True when the merged-areas read failed (it does past 512 areas), not the batch as a whole. */
+export function isMergedAreasFailure(e: unknown): boolean {
+  if (/getMergedAreas/i.test(errorLocation(e))) return true;
+  const message = e instanceof Error ? e.message : "";
+  return /merged areas/i.test(message);
+}

@@ -154,7 +154,7 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
 
   // 5. Column widths (characters → points), consecutive equal widths together.
   const widths = plan.columnWidths;
-  for (let c = 0; c < widths.length; ) {
+  for (let c = 0; c < widths.length;) {
     const w = widths[c];
     let end = c;
     while (end + 1 < widths.length && widths[end + 1] === w) end++;

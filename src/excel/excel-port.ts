@@ -32,7 +32,7 @@ import { ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors"
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { planWriteOps, type WriteOp } from "./excel-plan-writer";
 import { detectFeatures, type ExcelFeatures } from "./excel-requirements";
-import { decodeSettings, queueSettingsWrite, SETTINGS_SHEET_NAME } from "./excel-settings";
+import { decodeSettings, queueSettingsWrite, SETTINGS_SHEET_NAME, SETTINGS_TOKEN_PREFIX } from "./excel-settings";
 import { readCells, readLayout, type SheetRead, type WorkbookLayout } from "./excel-snapshot";
 
 export type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
@@ -57,6 +57,8 @@ interface Known {
   tablesBySheet: Map<string, string[]>;
   settingsExists: boolean;
   settingsRows: number;
+  /** The settings write marker now in the workbook (a new write must use another). */
+  settingsMarker: unknown;
   /** The recorded names that were checked, and those of them that exist (current spelling). */
   checked: string[];
   existing: string[];
@@ -86,6 +88,7 @@ function knownFrom(layout: WorkbookLayout, checked: string[], existing: string[]
     tablesBySheet: new Map(layout.sheets.map((s) => [s.name, s.tables])),
     settingsExists: settings !== undefined,
     settingsRows: layout.columnA?.length ?? 0,
+    settingsMarker: layout.b1,
     checked,
     existing,
   };
@@ -187,7 +190,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
         features: f,
         known: k,
         maxBatchBytes,
-        token: uniqueToken(makeToken, k.sheetNames),
+        token: uniqueToken(makeToken, k.sheetNames, k.settingsMarker),
         notes: writeNotes,
       });
       addNotes(writeNotes);
@@ -195,10 +198,11 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
   };
 }
 
-function uniqueToken(make: () => string, names: string[]): string {
+/** A token for this write's temporary names and settings marker, used by nothing in the workbook. */
+function uniqueToken(make: () => string, names: string[], marker: unknown): string {
   for (let i = 0; i < 20; i++) {
     const t = make();
-    if (!names.some((n) => n.includes(t))) return t;
+    if (!names.some((n) => n.includes(t)) && marker !== SETTINGS_TOKEN_PREFIX + t) return t;
   }
   return make() + Date.now().toString(36).slice(-3);
 }
@@ -306,7 +310,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   } catch (error) {
     let recovery: { committed: boolean; leftovers: string[] };
     try {
-      recovery = await recover(api, journal, job.next);
+      recovery = await recover(api, journal, job.token);
     } catch (e) {
       recovery = { committed: false, leftovers: [...journal.tempNames, ...journal.aside.map((a) => a.backup)] };
       job.notes.push(`(recovery failed: ${e instanceof Error ? e.message : String(e)})`);
@@ -361,7 +365,7 @@ function queueSwap(
     }
   });
   // 4. The commit point: the settings sheet records the new sheets.
-  queueSettingsWrite(ctx, journal.settingsExisted, known.settingsRows, job.next);
+  queueSettingsWrite(ctx, journal.settingsExisted, known.settingsRows, job.next, token);
   // 5. The old sheets go.
   for (const a of journal.aside) worksheets.getItem(a.backup).delete();
 }
@@ -376,7 +380,7 @@ function queueSwap(
 async function recover(
   api: ExcelHostApi,
   journal: Journal,
-  next: StoredState,
+  token: string,
 ): Promise<{ committed: boolean; leftovers: string[] }> {
   return api.Excel.run(async (ctx) => {
     const worksheets = ctx.workbook.worksheets;
@@ -390,18 +394,14 @@ async function recover(
 
     let committed = false;
     if (journal.swapSent && has(SETTINGS_SHEET_NAME)) {
-      const encoded = encodeState(next);
-      const range = worksheets.getItem(SETTINGS_SHEET_NAME).getRangeByIndexes(0, 0, encoded.length, 1);
-      range.load("values");
+      // The settings write carries this run's token (B1): present means committed.
+      const marker = worksheets.getItem(SETTINGS_SHEET_NAME).getRange("B1");
+      marker.load("values");
       await ctx.sync();
-      committed = range.values.every((row, i) => row[0] === encoded[i]);
+      committed = marker.values[0]?.[0] === SETTINGS_TOKEN_PREFIX + token;
     }
 
-    const expectGone: string[] = [];
-    const remove = (name: string) => {
-      worksheets.getItem(name).delete();
-      expectGone.push(name);
-    };
+    const remove = (name: string) => worksheets.getItem(name).delete();
     if (committed) {
       for (const a of journal.aside) if (has(a.backup)) remove(a.backup);
     } else {
@@ -421,11 +421,12 @@ async function recover(
     }
     await ctx.sync();
 
+    // The batch above ran whole (a sync that resolves ran every operation); check the names anyway.
     worksheets.load("items/name");
     await ctx.sync();
     const after = new Set(worksheets.items.map((w) => lower(w.name)));
-    const leftovers = expectGone.filter((n) => after.has(lower(n)));
-    if (!committed) for (const a of journal.aside) if (after.has(lower(a.backup))) leftovers.push(a.backup);
+    const ours = [...journal.tempNames, ...journal.aside.map((a) => a.backup)];
+    const leftovers = ours.filter((n) => after.has(lower(n)));
     return { committed, leftovers };
   });
 }

@@ -26,29 +26,39 @@ export function decodeSettings(column: unknown[] | null): DecodedSettings {
   return { state: null, rows: column.length, note: `${NOTE_SETTINGS_INVALID} (${r.message})` };
 }
 
-/** Column A content for `state`, padded with "" to cover `previousRows`. */
-export function settingsColumn(state: StoredState, previousRows: number): string[][] {
-  const rows = encodeState(state);
-  const out = rows.map((r) => [r]);
-  while (out.length < previousRows) out.push([""]);
-  return out;
+/**
+ * The settings block: column A holds the state (the contract shared with the
+ * command line), column B of the first row the token of the write that
+ * stored it. The token tells a recovery whether this run's commit happened,
+ * even when the new state equals the old one. Padded with "" to cover the
+ * rows the previous state used.
+ */
+export function settingsBlock(state: StoredState, previousRows: number, token: string): string[][] {
+  const rows = encodeState(state).map((chunk, i) => [chunk, i === 0 ? token : ""]);
+  while (rows.length < previousRows) rows.push(["", ""]);
+  return rows;
 }
 
+export const SETTINGS_TOKEN_PREFIX = "write:";
+
 /**
- * Queue the write of the state into the settings sheet (one values
- * operation, so the sheet holds either the old or the new state).
- * Creates the sheet when it does not exist yet.
+ * Queue the write of the state into the settings sheet: one values
+ * operation, so the sheet holds either the old or the new state. Creates
+ * the sheet (very hidden) when it does not exist yet.
  */
 export function queueSettingsWrite(
   ctx: Excel.RequestContext,
   exists: boolean,
   previousRows: number,
   state: StoredState,
+  token: string,
 ): void {
-  const column = settingsColumn(state, previousRows);
-  const ws = exists ? ctx.workbook.worksheets.getItem(SETTINGS_SHEET_NAME) : ctx.workbook.worksheets.add(SETTINGS_SHEET_NAME);
-  const range = ws.getRangeByIndexes(0, 0, column.length, 1);
-  range.numberFormat = column.map(() => [TEXT_FORMAT]);
-  range.values = column;
+  const block = settingsBlock(state, previousRows, SETTINGS_TOKEN_PREFIX + token);
+  const ws = exists
+    ? ctx.workbook.worksheets.getItem(SETTINGS_SHEET_NAME)
+    : ctx.workbook.worksheets.add(SETTINGS_SHEET_NAME);
+  const range = ws.getRangeByIndexes(0, 0, block.length, 2);
+  range.numberFormat = block.map(() => [TEXT_FORMAT, TEXT_FORMAT]);
+  range.values = block;
   ws.visibility = "VeryHidden";
 }

@@ -21,7 +21,7 @@
 import type { CellRect, RawValue, SheetVisibility } from "../core/model/snapshot";
 import { parseAreas, parseRect } from "./excel-address";
 import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
-import { isPayloadTooLarge } from "./excel-errors";
+import { isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
 
@@ -44,6 +44,8 @@ export interface WorkbookLayout {
   sheets: SheetLayout[];
   /** Column A of the sheet asked for in readLayout (the settings sheet), or null when it does not exist. */
   columnA: unknown[] | null;
+  /** Cell B1 of that sheet (the settings write marker), or null. */
+  b1: unknown;
   notes: string[];
 }
 
@@ -111,7 +113,10 @@ export function estimateRowBytes(
     let max = MIN_CELL_BYTES;
     for (let r = 0; r < sample.values.length; r++) {
       const b =
-        cellBytes(sample.values[r]?.[c]) + cellBytes(sample.text[r]?.[c]) + cellBytes(sample.numberFormat[r]?.[c]) + CELL_FRAMING;
+        cellBytes(sample.values[r]?.[c]) +
+        cellBytes(sample.text[r]?.[c]) +
+        cellBytes(sample.numberFormat[r]?.[c]) +
+        CELL_FRAMING;
       if (b > max) max = b;
     }
     total += max;
@@ -144,7 +149,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address");
       // The first rows of the used range (A1 on a blank sheet), to size the cells sync.
-      const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
+      const sample = ws
+        .getUsedRange(true)
+        .getRow(0)
+        .getResizedRange(SAMPLE_ROWS - 1, 0);
       sample.load("values,text,numberFormat");
       let merged: Excel.RangeAreas | null = null;
       if (withMerges) {
@@ -154,18 +162,21 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       const tables = ws.tables;
       tables.load("items/name");
       let columnA: Excel.Range | null = null;
+      let b1: Excel.Range | null = null;
       if (l.name === options.columnASheet) {
         columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
         columnA.load("address,values");
+        b1 = ws.getRange("B1");
+        b1.load("values");
       }
-      return { l, used, sample, merged, tables, columnA };
+      return { l, used, sample, merged, tables, columnA, b1 };
     });
     const check = ctx.workbook.worksheets;
     check.load("items/name,items/visibility");
     try {
       await ctx.sync();
     } catch (e) {
-      if (withMerges && !isPayloadTooLarge(e) && attempt < MAX_RETRIES) {
+      if (withMerges && isMergedAreasFailure(e) && attempt < MAX_RETRIES) {
         // getMergedAreasOrNullObject fails past 512 areas: read without merges.
         withMerges = false;
         notes.push(NOTE_TOO_MANY_MERGED_AREAS);
@@ -180,7 +191,9 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       continue;
     }
     let columnA: unknown[] | null = null;
+    let b1: unknown = null;
     const sheets = queued.map((q): SheetLayout => {
+      if (q.b1) b1 = q.b1.values[0]?.[0] ?? null;
       const rect = q.used.isNullObject ? null : parseRect(q.used.address);
       if (q.columnA) {
         columnA = [];
@@ -195,10 +208,15 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         rect,
         merges: q.merged ? (q.merged.isNullObject ? [] : parseAreas(q.merged.address)) : null,
         tables: q.tables.items.map((t) => t.name),
-        rowBytes: rect ? estimateRowBytes({ values: q.sample.values, text: q.sample.text, numberFormat: q.sample.numberFormat }, cols) : 0,
+        rowBytes: rect
+          ? estimateRowBytes(
+              { values: q.sample.values, text: q.sample.text, numberFormat: q.sample.numberFormat },
+              cols,
+            )
+          : 0,
       };
     });
-    return { workbookName, sheets, columnA, notes };
+    return { workbookName, sheets, columnA, b1, notes };
   }
 }
 
@@ -256,7 +274,7 @@ export async function readCells(
 
   let existing: string[] = [];
   let first = true;
-  for (let retries = 0; first || pending.length > 0; ) {
+  for (let retries = 0; first || pending.length > 0;) {
     // The checks ride along with the first batch; they cost a few hundred bytes.
     const checkBytes = first ? layout.sheets.length * OP_OVERHEAD_BYTES * 2 : 0;
     const batch = pending.length ? packBatches(pending, budget - checkBytes)[0]! : [];

@@ -103,8 +103,28 @@ function fakeResult(): ReviewResult {
       ],
     },
     plans: [
-      { role: "summary", name: "評価集計", rows: [], formats: [], merges: [], columnWidths: [], links: [], conditionalFormats: [], charts: [] },
-      { role: "list", name: "評価一覧", rows: [], formats: [], merges: [], columnWidths: [], links: [], conditionalFormats: [], charts: [] },
+      {
+        role: "summary",
+        name: "評価集計",
+        rows: [],
+        formats: [],
+        merges: [],
+        columnWidths: [],
+        links: [],
+        conditionalFormats: [],
+        charts: [],
+      },
+      {
+        role: "list",
+        name: "評価一覧",
+        rows: [],
+        formats: [],
+        merges: [],
+        columnWidths: [],
+        links: [],
+        conditionalFormats: [],
+        charts: [],
+      },
     ],
     fingerprint: "0123456789abcdef",
     warnings: [],
@@ -216,7 +236,11 @@ describe("recompute command", () => {
         return fakeResult();
       },
     });
-    await runRecomputeCommand(second, { api: { Excel: excelNeverCalled, Office: office }, notifier, run: async () => fakeResult() });
+    await runRecomputeCommand(second, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => fakeResult(),
+    });
     expect(second.completedCalls).toBe(1);
     expect(notifier.shown[0]!.kind).toBe("info");
     expect(first.completedCalls).toBe(0);
@@ -281,7 +305,11 @@ describe("dialog notifier", () => {
   });
 
   test("notice URL round trip keeps Japanese text, and long text is cut", () => {
-    const url = noticeUrl(PAGE + "?_host_Info=Excel#x", { kind: "error", title: "再計算できませんでした / Recompute failed", lines: ["一行目 & <b>", "second"] });
+    const url = noticeUrl(PAGE + "?_host_Info=Excel#x", {
+      kind: "error",
+      title: "再計算できませんでした / Recompute failed",
+      lines: ["一行目 & <b>", "second"],
+    });
     expect(url.startsWith(PAGE + "?")).toBe(true);
     expect(url).not.toContain("_host_Info");
     expect(noticeFromQuery(new URL(url).search)).toEqual({

@@ -1,8 +1,23 @@
-import { columnIndex, columnLetters, parseAreas, parseRect, quoteSheetName, rectAddress, splitAreas } from "../../../src/excel/excel-address";
+import {
+  columnIndex,
+  columnLetters,
+  parseAreas,
+  parseRect,
+  quoteSheetName,
+  rectAddress,
+  splitAreas,
+} from "../../../src/excel/excel-address";
 
 describe("excel-address", () => {
   test("column letters both ways", () => {
-    for (const [i, s] of [[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]] as const) {
+    for (const [i, s] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16383, "XFD"],
+    ] as const) {
       expect(columnLetters(i)).toBe(s);
       expect(columnIndex(s)).toBe(i);
     }

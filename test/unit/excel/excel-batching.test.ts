@@ -1,4 +1,11 @@
-import { budgetOf, jsonBytes, packBatches, splitRowBlocks, splitUniformRows, utf8Length } from "../../../src/excel/excel-batching";
+import {
+  budgetOf,
+  jsonBytes,
+  packBatches,
+  splitRowBlocks,
+  splitUniformRows,
+  utf8Length,
+} from "../../../src/excel/excel-batching";
 
 describe("excel-batching", () => {
   test("UTF-8 sizes count Japanese as 3 bytes and surrogate pairs as 4", () => {

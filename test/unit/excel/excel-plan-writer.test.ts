@@ -1,15 +1,36 @@
 import type { SheetPlan } from "../../../src/core/model/sheet-plan";
-import { charsToPoints, numberFormatMatrix, planExtent, planWriteOps, valueMatrix } from "../../../src/excel/excel-plan-writer";
+import {
+  charsToPoints,
+  numberFormatMatrix,
+  planExtent,
+  planWriteOps,
+  valueMatrix,
+} from "../../../src/excel/excel-plan-writer";
 
 function plan(partial: Partial<SheetPlan>): SheetPlan {
-  return { role: "list", name: "評価一覧", rows: [], formats: [], merges: [], columnWidths: [], links: [], conditionalFormats: [], charts: [], ...partial };
+  return {
+    role: "list",
+    name: "評価一覧",
+    rows: [],
+    formats: [],
+    merges: [],
+    columnWidths: [],
+    links: [],
+    conditionalFormats: [],
+    charts: [],
+    ...partial,
+  };
 }
 
 describe("excel-plan-writer", () => {
   test("values get the exact rectangular shape: ragged rows padded, null as empty", () => {
     const p = plan({ rows: [["No", "事業名", "R"], [1, null], []] });
     expect(planExtent(p)).toEqual({ rows: 3, cols: 3 });
-    expect(valueMatrix(p, 3, 3)).toEqual([["No", "事業名", "R"], [1, "", ""], ["", "", ""]]);
+    expect(valueMatrix(p, 3, 3)).toEqual([
+      ["No", "事業名", "R"],
+      [1, "", ""],
+      ["", "", ""],
+    ]);
   });
 
   test("every string is written through the text format, whatever the plan says", () => {
@@ -36,7 +57,11 @@ describe("excel-plan-writer", () => {
 
   test("big sheets are split into row blocks under the budget, formats before values", () => {
     const rows = Array.from({ length: 2000 }, (_, i) => [i, `事業${i}`, "x".repeat(200)]);
-    const ops = planWriteOps(plan({ rows }), 0, { features: { mergedAreas: true, pageLayout: true }, blockBudget: 100_000, notes: [] });
+    const ops = planWriteOps(plan({ rows }), 0, {
+      features: { mergedAreas: true, pageLayout: true },
+      blockBudget: 100_000,
+      notes: [],
+    });
     expect(ops.length).toBeGreaterThan(4);
     for (const o of ops) expect(o.bytes).toBeLessThanOrEqual(100_000);
   });

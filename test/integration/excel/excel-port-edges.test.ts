@@ -1,0 +1,280 @@
+/**
+ * The Office.js adapter at its edges: a strict host, big data under a small
+ * payload limit, too many merged areas, a workbook changed between the read
+ * and the write (failures part-way through a batch), the generated sheets'
+ * features, sheet order, the stale check.
+ */
+import ExcelJS from "exceljs";
+import { recompute } from "../../../src/core/recompute";
+import { reviewWorkbook } from "../../../src/core/run-review";
+import { DEFAULT_RULES } from "../../../src/core/model/settings";
+import { SETTINGS_SHEET_NAME } from "../../../src/core/settings-store";
+import type { StoredState } from "../../../src/core/model/settings";
+import { createExcelPort } from "../../../src/excel/excel-port";
+import type { ExcelHostApi } from "../../../src/excel/excel-host";
+import { checkStale } from "../../../src/excel/excel-stale";
+import { NOTE_TOO_MANY_MERGED_AREAS } from "../../../src/excel/excel-requirements";
+import { benchSheetRows } from "../../bench/generate-progress";
+import { digestOf, NOW, portOf, recomputeIn, simOf, simOfFixture, SUITA, TOKORO } from "./helpers";
+import type { SimulatedExcel } from "../../../src/preview/simulated-excel";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function progressWorkbook(sheets: number, rowsPerSheet: number, longText = 0): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (let s = 0; s < sheets; s++) {
+    const ws = wb.addWorksheet(`部${s + 1}`);
+    benchSheetRows(rowsPerSheet, s * rowsPerSheet).forEach((row, r) => {
+      ws.getRow(r + 1).values = row.map((v, c) =>
+        v === null
+          ? undefined
+          : longText && c === 1 && typeof v === "string" && v.startsWith("事業")
+            ? v + "あ".repeat(longText)
+            : v,
+      ) as ExcelJS.CellValue[];
+    });
+  }
+  return wb;
+}
+
+/** Run a batch against the simulated workbook as a user (or another add-in) would. */
+async function userEdit(sim: SimulatedExcel, edit: (ctx: any) => void): Promise<void> {
+  await sim.Excel.run(async (ctx: any) => {
+    edit(ctx);
+    await ctx.sync();
+  });
+}
+
+/**
+ * A deliberately broken adapter: the real one, with every load of `property`
+ * silently dropped on the way to the host (as if the adapter forgot it).
+ */
+function forgetLoad(api: ExcelHostApi, property: string): ExcelHostApi {
+  const targets = new WeakMap<object, object>();
+  const unwrap = (v: unknown): unknown => (v && typeof v === "object" && targets.has(v) ? targets.get(v) : v);
+  const wrap = (v: unknown): any => {
+    if (!v || typeof v !== "object") return v;
+    const proxy: object = new Proxy(v as object, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== "function") return wrap(value);
+        if (key === "load") {
+          return (option?: unknown) => {
+            const kept =
+              typeof option === "string"
+                ? option
+                    .split(",")
+                    .map((s) => s.trim())
+                    .filter((s) => s !== property)
+                    .join(",")
+                : option;
+            value.call(target, kept);
+            return proxy;
+          };
+        }
+        return (...args: unknown[]) => wrap(value.apply(target, args.map(unwrap)));
+      },
+      set(target, key, value) {
+        return Reflect.set(target, key, unwrap(value), target);
+      },
+    });
+    targets.set(proxy, v as object);
+    return proxy;
+  };
+  return { Office: api.Office, Excel: { run: (batch) => api.Excel.run((ctx) => batch(wrap(ctx))) } };
+}
+
+describe("the host is strict", () => {
+  test("an adapter that forgets to load a property fails with PropertyNotLoaded", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const broken = createExcelPort(forgetLoad({ Excel: sim.Excel, Office: sim.Office }, "text"));
+    const err = await recompute(broken, { now: NOW }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "ExcelReadError", code: "PropertyNotLoaded" });
+    // The same wrapper without the fault works: the failure is the missing load, not the wrapper.
+    const sim2 = await simOfFixture(TOKORO);
+    const fine = createExcelPort(forgetLoad({ Excel: sim2.Excel, Office: sim2.Office }, "nothing"));
+    await expect(recompute(fine, { now: NOW })).resolves.toBeDefined();
+  });
+});
+
+describe("payload limit", () => {
+  test("a small limit splits reads and writes into row blocks; same result, every batch under the limit", async () => {
+    const LIMIT = 200_000;
+    const wb = progressWorkbook(3, 1500);
+    const big = await simOf(wb);
+    const { result: reference } = await recomputeIn(big);
+    const small = await simOf(progressWorkbook(3, 1500), { maxBatchBytes: LIMIT });
+    small.resetStats();
+    const { result } = await recomputeIn(small, {}, { maxBatchBytes: LIMIT });
+    expect(result.summary).toEqual(reference.summary);
+    expect(small.stats.batchBytes.every((b) => b <= LIMIT)).toBe(true);
+    expect(small.stats.syncs).toBeGreaterThan(4);
+    expect(small.stats.syncs).toBeLessThan(60);
+    const names = new Set(result.plans.map((p) => p.name));
+    expect(await digestOf(small, (n) => names.has(n))).toEqual(await digestOf(big, (n) => names.has(n)));
+  });
+
+  test("long texts: a sheet several times the limit is read and written in blocks under it", async () => {
+    const LIMIT = 300_000;
+    const sim = await simOf(progressWorkbook(1, 200, 1500), { maxBatchBytes: LIMIT });
+    sim.resetStats();
+    const { result } = await recomputeIn(sim, {}, { maxBatchBytes: LIMIT });
+    expect(result.summary.evaluations[0]!.items.length).toBeGreaterThan(100);
+    expect(sim.stats.totalBytes).toBeGreaterThan(3 * LIMIT);
+    expect(sim.stats.maxBatchBytes).toBeLessThanOrEqual(LIMIT);
+  });
+});
+
+describe("merged areas", () => {
+  test("past 512 merged areas the sheets are read without merges, with a note", async () => {
+    const wb = progressWorkbook(1, 40);
+    const deco = wb.addWorksheet("装飾");
+    for (let i = 0; i < 600; i++) deco.mergeCells(i + 1, 1, i + 1, 2);
+    const sim = await simOf(wb);
+    const { port, result } = await recomputeIn(sim);
+    expect(port.notes).toContain(NOTE_TOO_MANY_MERGED_AREAS);
+    expect(result.summary.evaluations[0]!.items.length).toBe(40);
+  });
+});
+
+/** Port reads, then a change by the user, then the write: the race a batch can lose part-way. */
+async function raceWrite(sim: SimulatedExcel, edit: (ctx: any) => void) {
+  const port = portOf(sim);
+  const previous = await port.readState();
+  const snapshot = await port.readSnapshot();
+  const rules = previous?.rules ?? DEFAULT_RULES;
+  const review = reviewWorkbook(snapshot, rules, {
+    existingSheetNames: snapshot.sheets.map((s) => s.name),
+    previouslyGenerated: previous?.generated.map((g) => g.name) ?? [],
+  });
+  const next: StoredState = {
+    format: "progress-review/1",
+    rules,
+    generated: review.plans.map((p) => ({ role: p.role, name: p.name })),
+    fingerprint: review.fingerprint,
+    generatedAt: NOW().toISOString(),
+  };
+  await userEdit(sim, edit);
+  const afterEdit = await digestOf(sim);
+  const inspectAfterEdit = JSON.stringify(
+    sim.inspect().sheets.map((s) => ({ n: s.name, t: s.tables, c: s.charts.length })),
+  );
+  const err = await port.applyPlans(review.plans, previous, next).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  return { err, afterEdit, inspectAfterEdit };
+}
+
+describe("a batch that fails part-way is undone", () => {
+  test("first run: a table name taken meanwhile fails the swap after the renames; the new sheets go", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const { err, afterEdit, inspectAfterEdit } = await raceWrite(sim, (ctx) => {
+      ctx.workbook.worksheets.getItem("表4-1").tables.add("Q1:R3", true).name = "ProgressReviewList";
+    });
+    expect(err).toMatchObject({ name: "ExcelWriteError", kind: "write", leftovers: [] });
+    expect(await digestOf(sim)).toEqual(afterEdit);
+    expect(JSON.stringify(sim.inspect().sheets.map((s) => ({ n: s.name, t: s.tables, c: s.charts.length })))).toBe(
+      inspectAfterEdit,
+    );
+  });
+
+  test("second run: the settings sheet removed meanwhile fails the commit; the recorded sheets and their table come back", async () => {
+    const sim = await simOfFixture(SUITA);
+    await recomputeIn(sim);
+    const { err, afterEdit, inspectAfterEdit } = await raceWrite(sim, (ctx) => {
+      ctx.workbook.worksheets.getItem(SETTINGS_SHEET_NAME).visibility = "Visible";
+      ctx.workbook.worksheets.getItem(SETTINGS_SHEET_NAME).delete();
+    });
+    expect(err).toMatchObject({ name: "ExcelWriteError", kind: "write", leftovers: [] });
+    expect(await digestOf(sim)).toEqual(afterEdit);
+    expect(JSON.stringify(sim.inspect().sheets.map((s) => ({ n: s.name, t: s.tables, c: s.charts.length })))).toBe(
+      inspectAfterEdit,
+    );
+  });
+
+  test("second run: a recorded sheet renamed meanwhile fails the swap; nothing else changes", async () => {
+    const sim = await simOfFixture(TOKORO);
+    await recomputeIn(sim);
+    const { err, afterEdit } = await raceWrite(sim, (ctx) => {
+      ctx.workbook.worksheets.getItem("要確認").name = "要確認（控え）";
+    });
+    expect(err).toMatchObject({ name: "ExcelWriteError" });
+    expect(await digestOf(sim)).toEqual(afterEdit);
+  });
+});
+
+describe("generated sheets", () => {
+  test("table with filters, grade colours, links, freeze panes, charts and page layout", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const { result } = await recomputeIn(sim);
+    const insp = sim.inspect();
+    const list = result.plans.find((p) => p.role === "list")!;
+    const summary = result.plans.find((p) => p.role === "summary")!;
+    const listSheet = insp.sheets.find((s) => s.name === list.name)!;
+    expect(listSheet.tables).toEqual([expect.objectContaining({ name: list.table!.name, style: list.table!.style })]);
+    expect(listSheet.conditionalFormats.length).toBe(list.conditionalFormats.reduce((n, c) => n + c.rules.length, 0));
+    expect(listSheet.conditionalFormats[0]).toMatchObject({ type: "CellValue", rule: { operator: "EqualTo" } });
+    expect(listSheet.freezeRows).toBe(list.freeze!.rows);
+    expect(listSheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: "$1:$1",
+    });
+    const summarySheet = insp.sheets.find((s) => s.name === summary.name)!;
+    expect(summarySheet.charts.map((c) => c.type)).toEqual(
+      summary.charts.map((c) => (c.kind === "pie" ? "Pie" : "ColumnClustered")),
+    );
+    const pie = summarySheet.charts.find((c) => c.type === "Pie")!;
+    expect(pie.props["dataLabels.showPercentage"]).toBe(true);
+    expect(pie.title).toBe(summary.charts[0]!.title);
+    // Links back to the source rows.
+    const out = await sim.toExcelJs();
+    const link = list.links[0]!;
+    const cell = out.getWorksheet(list.name)!.getCell(link.row + 1, link.col + 1);
+    expect(cell.value).toMatchObject({ text: link.text, hyperlink: `#'${link.sheet}'!${link.address}` });
+  });
+
+  test("placed after the user's sheets, and kept where the user moved them", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const { result } = await recomputeIn(sim);
+    const names = result.plans.map((p) => p.name);
+    const order = async () => (await sim.toExcelJs()).worksheets.map((w) => w.name);
+    expect(await order()).toEqual(["表4-1", ...names, SETTINGS_SHEET_NAME]);
+    await userEdit(sim, (ctx) => {
+      ctx.workbook.worksheets.getItem(names[0]).position = 0;
+      ctx.workbook.worksheets.add("メモ");
+    });
+    await recomputeIn(sim);
+    expect(await order()).toEqual([...names, "表4-1", SETTINGS_SHEET_NAME, "メモ"]);
+  });
+
+  test("a recorded sheet the user deleted is simply not there to replace", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const { result } = await recomputeIn(sim);
+    await userEdit(sim, (ctx) => ctx.workbook.worksheets.getItem(result.plans[2]!.name).delete());
+    const before = await digestOf(sim, (n) => n === "表4-1");
+    await recomputeIn(sim);
+    const after = await sim.toExcelJs();
+    expect(after.worksheets.map((w) => w.name)).toEqual([
+      "表4-1",
+      ...result.plans.map((p) => p.name),
+      SETTINGS_SHEET_NAME,
+    ]);
+    expect(await digestOf(sim, (n) => n === "表4-1")).toEqual(before);
+  });
+});
+
+describe("stale check", () => {
+  test("not computed → unchanged after a recompute → changed after an edit of the source", async () => {
+    const sim = await simOfFixture(TOKORO);
+    const api = { Excel: sim.Excel, Office: sim.Office };
+    expect(await checkStale(api)).toMatchObject({ stale: false, reason: "not-computed" });
+    await recomputeIn(sim);
+    expect(await checkStale(api)).toMatchObject({ stale: false, reason: "unchanged" });
+    await userEdit(sim, (ctx) => {
+      ctx.workbook.worksheets.getItem("表4-1").getRange("B6").values = [["変更後の名前"]];
+    });
+    expect(await checkStale(api)).toMatchObject({ stale: true, reason: "changed" });
+  });
+});
