@@ -1,21 +1,10 @@
 /**
- * The named plan styles as concrete formatting. The core names the styles
- * (sheet-plan.ts) and leaves their look to the adapters; this table is the
- * Office.js side's reading of them.
+ * The named plan styles (src/core/plan/plan-styles.ts) applied through Office.js,
+ * range by range.
  */
-import type { PlanStyle, PlanStyleName } from "../core/model/sheet-plan";
+import type { PlanStyle } from "../core/model/sheet-plan";
 
-export const EXCEL_PLAN_STYLES: Readonly<Record<PlanStyleName, Readonly<PlanStyle>>> = {
-  // Same look as the ExcelJS adapter's table (src/xlsx/plan-styles.ts), so files
-  // written by the add-in and by the command line match.
-  title: { bold: true, fontSize: 14, vAlign: "center" },
-  subtitle: { bold: true, fontSize: 12, vAlign: "center" },
-  header: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
-  body: { vAlign: "center", wrap: true, border: true },
-  total: { bold: true, fill: "#F2F2F2", vAlign: "center", border: true },
-  note: { fontSize: 9, fontColor: "#595959", vAlign: "top" },
-  groupHeading: { bold: true, fill: "#EDEDED", vAlign: "center", border: true },
-};
+export { PLAN_STYLES as EXCEL_PLAN_STYLES } from "../core/plan/plan-styles";
 
 type BorderName = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
 

@@ -1,19 +1,10 @@
 /**
- * The one table of what the named plan styles look like in a file written
- * with ExcelJS (the Office.js adapter keeps its own mapping).
+ * The named plan styles (src/core/plan/plan-styles.ts) as ExcelJS style parts.
  */
 import type ExcelJS from "exceljs";
-import type { PlanStyle, PlanStyleName } from "../core/model/sheet-plan";
+import type { PlanStyle } from "../core/model/sheet-plan";
+export { PLAN_STYLES } from "../core/plan/plan-styles";
 
-export const PLAN_STYLES: Readonly<Record<PlanStyleName, Readonly<PlanStyle>>> = {
-  title: { bold: true, fontSize: 14, vAlign: "center" },
-  subtitle: { bold: true, fontSize: 12, vAlign: "center" },
-  header: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
-  body: { vAlign: "center", wrap: true, border: true },
-  total: { bold: true, fill: "#F2F2F2", vAlign: "center", border: true },
-  note: { fontSize: 9, fontColor: "#595959", vAlign: "top" },
-  groupHeading: { bold: true, fill: "#EDEDED", vAlign: "center", border: true },
-};
 
 /** "#RRGGBB" (or "RRGGBB") → ExcelJS ARGB, or undefined when malformed. */
 export function toArgb(color: string | undefined): string | undefined {
