@@ -63,7 +63,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     }
     tables.push(readTable(grid, detection.layout));
   }
-  if (tables.length === 0) warnings.push("進捗表のあるシートが見つかりませんでした。見出し行（項目名と評価・目標・実績）を確認してください。");
+  if (tables.length === 0)
+    warnings.push("進捗表のあるシートが見つかりませんでした。見出し行（項目名と評価・目標・実績）を確認してください。");
   const graded = evaluateTables(tables, rules);
   const evaluations = graded.map((g) => summarizeEvaluation(g, rules));
   const summary: SummaryJson = {

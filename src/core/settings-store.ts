@@ -1,8 +1,8 @@
 /**
- * The stored state lives in a very hidden sheet so that both Office.js and
+ * The stored state lives in a very hidden sheet so that both the Office JavaScript API and
  * ExcelJS can read and write it (workbook.settings is invisible to ExcelJS).
  * Column A: a marker in A1, then the JSON in chunks below the cell limit.
- * Cell B1 is reserved for the Office.js adapter's per-write marker (it tells
+ * Cell B1 is reserved for the Office JavaScript API adapter's per-write marker (it tells
  * whether a failed batch got as far as the settings write).
  */
 import { storedStateSchema, type StoredState } from "./model/settings";

@@ -1,5 +1,5 @@
 /**
- * The one port both adapters implement (src/excel with Office.js, src/xlsx
+ * The one port both adapters implement (src/excel with the Office JavaScript API, src/xlsx
  * with ExcelJS). The core never touches a workbook; the job in
  * run-review.ts only talks to this interface.
  */

@@ -3,37 +3,8 @@
  * "Sheet1!A1:B2, Sheet1!D4:E5") ⇄ zero-based CellRect.
  */
 import type { CellRect } from "../core/model/snapshot";
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** Always-quoted sheet reference: 'Name' with quotes doubled (valid for any name). */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-export function rectAddress(r: CellRect): string {
-  const a = cellAddress(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
-}
+import { columnIndex } from "../core/a1-address";
+export { cellAddress, columnIndex, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 
 /** Split a comma-separated list of references, ignoring commas inside quoted sheet names. */
 export function splitAreas(address: string): string[] {

@@ -12,6 +12,8 @@
 import type ExcelJS from "exceljs";
 import type { CellRect } from "../core/model/snapshot";
 import type { PlanStyleName, SheetPlan } from "../core/model/sheet-plan";
+import { cellAddress, quoteSheetName, rectAddress } from "../core/a1-address";
+export { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
 
 export const MAX_ROWS = 1048576;
@@ -19,33 +21,6 @@ export const MAX_COLS = 16384;
 export const MAX_CELL_CHARS = 32767;
 /** Cells a plan may touch through formats; guards against a runaway range. */
 const MAX_FORMAT_CELLS = 5_000_000;
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Zero-based row/col → "B3". */
-export function cellAddress(row: number, col: number): string {
-  return columnLetters(col) + String(row + 1);
-}
-
-export function rectAddress(r: CellRect): string {
-  const a = cellAddress(r.top, r.left);
-  const b = cellAddress(r.bottom, r.right);
-  return a === b ? a : `${a}:${b}`;
-}
-
-/** Quote a sheet name for a reference: 'It''s'!A1. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 /** Why a worksheet name is not allowed in Excel, or null when it is fine. */
 export function sheetNameProblem(name: unknown): string | null {
@@ -296,7 +271,11 @@ export function writeSheetPlan(
     const cell = ws.getCell(l.row + 1, l.col + 1);
     const text = l.text.length > MAX_CELL_CHARS ? l.text.slice(0, MAX_CELL_CHARS) : l.text;
     cell.value = { text, hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
-    styles.apply(cell, "link", (st) => (st.font = { ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }));
+    styles.apply(
+      cell,
+      "link",
+      (st) => (st.font = { ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }),
+    );
   }
 
   // Grade colours: cells equal to the text get the fill and font colour.

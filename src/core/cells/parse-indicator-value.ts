@@ -48,7 +48,8 @@ export const EXCLUDED_WORDS = [
 ];
 const EXCLUDED_SET = new Set(EXCLUDED_WORDS);
 
-const ERROR_VALUES = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+const ERROR_VALUES =
+  /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 export function isErrorValue(v: unknown): v is string {
   return typeof v === "string" && v.length > 2 && v[0] === "#" && ERROR_VALUES.test(v);
@@ -69,7 +70,10 @@ export function isDateFormat(format: string): boolean {
   if (!format || format === "General" || format === "@") return false;
   // Ignore quoted literals and colour / condition brackets before looking for date tokens.
   // Escaped literals (\h) are text too; E+ / E- is scientific notation, not the era year.
-  const f = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const f = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[ymdhs]|ggg?|e{1,2}(?![a-z+-])/i.test(f.replace(/General/gi, ""));
 }
 

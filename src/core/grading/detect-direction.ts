@@ -34,8 +34,10 @@ export function detectDirection(input: {
   }
   if (input.directionCell) {
     const d = toHalfWidth(input.directionCell).trim();
-    if (LOWER_WORDS.test(d)) return { lowerIsBetter: true, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
-    if (HIGHER_WORDS.test(d)) return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+    if (LOWER_WORDS.test(d))
+      return { lowerIsBetter: true, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+    if (HIGHER_WORDS.test(d))
+      return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
   }
   for (const t of input.targets) {
     if (t.kind === "number" && t.qualifier && LOWER_QUALIFIERS.has(t.qualifier)) {
@@ -46,7 +48,11 @@ export function detectDirection(input: {
   if (nums.length >= 2 && nums.every((t, i) => i === 0 || t.value < nums[i - 1]!.value)) {
     return { lowerIsBetter: true, why: "yearly targets decrease", whyJa: "年度目標が減少している" };
   }
-  if (input.baseline?.kind === "number" && input.target?.kind === "number" && input.baseline.value > input.target.value) {
+  if (
+    input.baseline?.kind === "number" &&
+    input.target?.kind === "number" &&
+    input.baseline.value > input.target.value
+  ) {
     return { lowerIsBetter: true, why: "baseline is above the target", whyJa: "基準値が目標より大きい" };
   }
   return { lowerIsBetter: false, why: "higher is better", whyJa: "高いほど良い" };

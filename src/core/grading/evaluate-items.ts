@@ -37,7 +37,8 @@ export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | 
 }
 
 function slotForGradeColumn(c: ColumnMapping): EvaluationSlot {
-  if (typeof c.fiscalYear === "number") return { key: `fy:${c.fiscalYear}`, label: c.label ?? c.header, fiscalYear: c.fiscalYear };
+  if (typeof c.fiscalYear === "number")
+    return { key: `fy:${c.fiscalYear}`, label: c.label ?? c.header, fiscalYear: c.fiscalYear };
   if (c.overall) return { key: "overall", label: c.label ?? "総括", fiscalYear: null };
   return { key: `label:${c.label ?? c.header}`, label: c.label ?? c.header, fiscalYear: null };
 }
@@ -69,7 +70,15 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
   const ensure = (slot: EvaluationSlot): GradedEvaluation => {
     let e = evaluations.get(slot.key);
     if (!e) {
-      e = { key: slot.key, label: slot.label, fiscalYear: slot.fiscalYear, source: "self", items: [], review: [], indicatorReasonsJa: new Map() };
+      e = {
+        key: slot.key,
+        label: slot.label,
+        fiscalYear: slot.fiscalYear,
+        source: "self",
+        items: [],
+        review: [],
+        indicatorReasonsJa: new Map(),
+      };
       evaluations.set(slot.key, e);
     }
     return e;
@@ -96,7 +105,10 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
       if (tableYears.includes("single")) {
         const y = table.layout.titleYear;
         plan.push({
-          slot: y !== null ? { key: `fy:${y}`, label: formatFiscalYearJa(y), fiscalYear: y } : { key: "label:評価", label: "評価", fiscalYear: null },
+          slot:
+            y !== null
+              ? { key: `fy:${y}`, label: formatFiscalYearJa(y), fiscalYear: y }
+              : { key: "label:評価", label: "評価", fiscalYear: null },
           gradeCol: null,
           yearKey: "single",
         });
@@ -116,7 +128,8 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
         const item = gradeItem(src, p.gradeCol, p.yearKey, rules, labels, ev);
         ev.items.push(item);
       }
-      for (const u of table.unreadRows) ev.review.push({ sheet: u.sheet, row: u.row + 1, reason: u.reason, reasonJa: u.reasonJa });
+      for (const u of table.unreadRows)
+        ev.review.push({ sheet: u.sheet, row: u.row + 1, reason: u.reason, reasonJa: u.reasonJa });
     }
   }
 
@@ -148,7 +161,9 @@ function gradeItem(
       const targets = yearOrder.map((y) => read(ind.targets.get(y)));
       const target = read(ind.targets.get(yearKey));
       const actual = read(ind.actuals.get(yearKey));
-      const baseline = ind.baseline ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format) : null;
+      const baseline = ind.baseline
+        ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format)
+        : null;
       const direction = detectDirection({
         // Own keys only: an indicator named "constructor" must not find Object.prototype.
         override: Object.hasOwn(rules.directionOverrides, ind.name) ? rules.directionOverrides[ind.name]! : null,
@@ -158,7 +173,8 @@ function gradeItem(
         target,
       });
       const out = gradeIndicator({ target, actual, baseline, direction, rules });
-      const unit = (target.kind === "number" && target.unit) || (actual.kind === "number" && actual.unit) || ind.unit || null;
+      const unit =
+        (target.kind === "number" && target.unit) || (actual.kind === "number" && actual.unit) || ind.unit || null;
       const result: IndicatorResult = {
         name: ind.name,
         target: target.kind === "number" ? target.value : null,
@@ -188,7 +204,9 @@ function gradeItem(
   let excludedReasonJa: string | null = null;
   let grade: string | null = null;
   let adoptedFrom: GradedItem["adoptedFrom"] = null;
-  const selfCell = gradeCol ? parseGradeCell(src.grades.get(gradeCol.col)?.value ?? null, labels) : { kind: "blank" as const };
+  const selfCell = gradeCol
+    ? parseGradeCell(src.grades.get(gradeCol.col)?.value ?? null, labels)
+    : { kind: "blank" as const };
 
   if (selfCell.kind === "grade") {
     selfGrade = selfCell.grade;
@@ -200,7 +218,8 @@ function gradeItem(
   } else if (selfCell.kind === "excluded") {
     excludedReason = selfCell.word;
     excludedReasonJa = `評価が「${selfCell.word}」`;
-    if (suggested !== null) review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
+    if (suggested !== null)
+      review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
   } else if (selfCell.kind === "error") {
     excludedReason = `error value ${selfCell.code}`;
     excludedReasonJa = `評価がエラー値 ${selfCell.code}`;
@@ -219,7 +238,12 @@ function gradeItem(
     excludedReasonJa = "評価が空欄";
   }
   if (grade === null && excludedReason) {
-    ev.review.push({ sheet: src.sheet, row: src.row + 1, reason: `excluded: ${excludedReason}`, reasonJa: `${src.name}：評価対象外（${excludedReasonJa}）` });
+    ev.review.push({
+      sheet: src.sheet,
+      row: src.row + 1,
+      reason: `excluded: ${excludedReason}`,
+      reasonJa: `${src.name}：評価対象外（${excludedReasonJa}）`,
+    });
   }
 
   return {

@@ -64,7 +64,8 @@ function notGraded(value: IndicatorValue, what: "target" | "actual" | "baseline"
     case "number":
       return null;
     case "blank":
-      if (what === "baseline") return { graded: false, reason: "no baseline", reasonJa: "基準値がありません", review: true };
+      if (what === "baseline")
+        return { graded: false, reason: "no baseline", reasonJa: "基準値がありません", review: true };
       return {
         graded: false,
         reason: `no ${what} for the year`,
@@ -74,7 +75,12 @@ function notGraded(value: IndicatorValue, what: "target" | "actual" | "baseline"
     case "excluded":
       return { graded: false, reason: value.word, reasonJa: `${whatJa}が「${value.word}」`, review: false };
     case "error":
-      return { graded: false, reason: `error value ${value.code}`, reasonJa: `${whatJa}がエラー値 ${value.code}`, review: true };
+      return {
+        graded: false,
+        reason: `error value ${value.code}`,
+        reasonJa: `${whatJa}がエラー値 ${value.code}`,
+        review: true,
+      };
     case "unreadable":
       return {
         graded: false,
@@ -127,7 +133,12 @@ export function gradeIndicator(input: {
     const base = input.baseline;
     if (base.kind !== "number") throw new Error("unreachable");
     if (target.value === base.value) {
-      return { graded: false, reason: "target equals baseline", reasonJa: "目標と基準値が同じため達成率を計算できません", review: true };
+      return {
+        graded: false,
+        reason: "target equals baseline",
+        reasonJa: "目標と基準値が同じため達成率を計算できません",
+        review: true,
+      };
     }
     rateFloat = (actual.value - base.value) / (target.value - base.value);
     exactRate = () => div(sub(actual.exact, base.exact), sub(target.exact, base.exact));
@@ -153,18 +164,16 @@ export function gradeIndicator(input: {
   const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
   const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : rate.num <= BigInt(0));
   const band = bands.find((b) => b.label === grade)!;
-  const bandText =
-    nonPositive
-      ? "R ≤ 0"
-      : band.min === null
-        ? `< ${percentText(bands[bands.length - 2]!.min ?? 0)}`
-        : `≥ ${percentText(band.min)}`;
-  const bandJa =
-    nonPositive
-      ? "0%以下"
-      : band.min === null
-        ? `${percentText(bands[bands.length - 2]!.min ?? 0)}未満`
-        : `${percentText(band.min)}以上`;
+  const bandText = nonPositive
+    ? "R ≤ 0"
+    : band.min === null
+      ? `< ${percentText(bands[bands.length - 2]!.min ?? 0)}`
+      : `≥ ${percentText(band.min)}`;
+  const bandJa = nonPositive
+    ? "0%以下"
+    : band.min === null
+      ? `${percentText(bands[bands.length - 2]!.min ?? 0)}未満`
+      : `${percentText(band.min)}以上`;
   return {
     graded: true,
     grade,

@@ -18,7 +18,8 @@ export function toHalfWidth(s: string): string {
     const c = s.charCodeAt(i);
     if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000) out += " ";
-    else if (c === 0x2212) out += "-"; // MINUS SIGN −
+    else if (c === 0x2212)
+      out += "-"; // MINUS SIGN −
     else out += s[i];
   }
   return out;
@@ -36,5 +37,8 @@ const NEEDS_CLEANING = /[\r\n\t\u3000]|\s\s|^\s|\s$/;
 
 export function cleanText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
-  return s.replace(/[\r\n]+/g, " ").replace(/[\s\u3000]+/g, " ").trim();
+  return s
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[\s\u3000]+/g, " ")
+    .trim();
 }

@@ -9,7 +9,13 @@ import type { ColumnOverride } from "../model/settings";
 import { headerKey } from "../japanese/normalize-text";
 import { parseFiscalYear, isOverallLabel } from "../japanese/fiscal-year";
 import { SheetGrid } from "./sheet-grid";
-import { matchHeaderRole, PARENT_ROLE_PATTERNS, GROUP_WHEN_ITEM_ELSEWHERE, KIND_TARGET, KIND_ACTUAL } from "./header-vocabulary";
+import {
+  matchHeaderRole,
+  PARENT_ROLE_PATTERNS,
+  GROUP_WHEN_ITEM_ELSEWHERE,
+  KIND_TARGET,
+  KIND_ACTUAL,
+} from "./header-vocabulary";
 import type { ColumnMapping, SheetDetection, TableLayout } from "./table-model";
 
 /** How far below the top of the used range a header may start (titles, notes, blank rows). */
@@ -31,14 +37,19 @@ function yearLabel(text: string): { fiscalYear: number | null; overall: boolean 
   if (!k || k.length > 16) return null;
   const fy = parseFiscalYear(k);
   // A year label is mostly the year itself; 「令和3年度実績」 is a role word with a year.
-  if (fy !== null && k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "").length === 0)
+  if (
+    fy !== null &&
+    k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "")
+      .length === 0
+  )
     return { fiscalYear: fy, overall: false };
   if (OVERALL_ONLY.test(k)) return { fiscalYear: null, overall: true };
   return null;
 }
 
 const OVERALL_ONLY = /^(\d+(か|ヵ|ケ|カ|ヶ)?年(間)?)?総括$|^最終$|^overall$|^計画期間(全体)?$/;
-const YEAR_TOKEN = /(令和|平成|昭和)(元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
+const YEAR_TOKEN =
+  /(令和|平成|昭和)(元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
 
 /** The year part of a header as written (「R3評価」→ R3, 「総括評価」→ 総括), for evaluation labels. */
 export function yearToken(text: string): string | null {
@@ -59,7 +70,8 @@ function guessCell(text: string): CellGuess | null {
   const overall = isOverallLabel(k);
   if ((fy !== null || overall) && k.length <= 24) {
     for (const p of PARENT_ROLE_PATTERNS) {
-      if (p.pattern.test(k.replace(/総括/g, ""))) return { role: p.role, confidence: 0.9, fiscalYear: fy, overall: overall && fy === null };
+      if (p.pattern.test(k.replace(/総括/g, "")))
+        return { role: p.role, confidence: 0.9, fiscalYear: fy, overall: overall && fy === null };
     }
     if (overall) return { role: "selfGrade", confidence: 0.7, fiscalYear: null, overall: true };
   }
@@ -142,10 +154,25 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
           label: child,
         };
       }
-    } else if (childGuess && parent && (childGuess.role === "target" || childGuess.role === "actual" || childGuess.role === "selfGrade")) {
+    } else if (
+      childGuess &&
+      parent &&
+      (childGuess.role === "target" || childGuess.role === "actual" || childGuess.role === "selfGrade")
+    ) {
       // 令和3年度 over 目標 / 実績: the parent carries the year.
-      const py = yearLabel(parent) ?? (parseFiscalYear(parent) !== null ? { fiscalYear: parseFiscalYear(parent), overall: false } : null);
-      if (py) mapping = { col: c, role: childGuess.role, header, confidence: 0.95, fiscalYear: py.fiscalYear, overall: py.overall, label: parent };
+      const py =
+        yearLabel(parent) ??
+        (parseFiscalYear(parent) !== null ? { fiscalYear: parseFiscalYear(parent), overall: false } : null);
+      if (py)
+        mapping = {
+          col: c,
+          role: childGuess.role,
+          header,
+          confidence: 0.95,
+          fiscalYear: py.fiscalYear,
+          overall: py.overall,
+          label: parent,
+        };
     }
     if (!mapping) {
       const g = childGuess ?? (parent ? guessCell(parent + child) : null) ?? (parent ? guessCell(parent) : null);
@@ -155,7 +182,8 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
         mapping = { col: c, role: g.role, header, confidence: g.confidence };
         if (g.fiscalYear !== undefined) mapping.fiscalYear = g.fiscalYear;
         if (g.overall) mapping.overall = true;
-        if (g.role === "selfGrade") mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : child;
+        if (g.role === "selfGrade")
+          mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : child;
         if (g.role === "year") mapping.label = child;
       }
     }
@@ -301,9 +329,16 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       "進捗表が見つかりません（評価列も目標・実績列もありません）",
     );
   }
-  if (!identity) return fail("no progress table: no item, indicator or No column", "進捗表が見つかりません（項目名の列がありません）");
+  if (!identity)
+    return fail(
+      "no progress table: no item, indicator or No column",
+      "進捗表が見つかりません（項目名の列がありません）",
+    );
   // A pairs table has year columns that are not role columns; they stay "year".
   if (kind === "rowPerItem") for (const c of columns) if (c.role === "year") c.role = "note";
   const title = titleAbove(grid, headerTop);
-  return { ok: true, layout: { sheet, kind, headerTop, headerBottom, columns, titleYear: title.year, titleText: title.text } };
+  return {
+    ok: true,
+    layout: { sheet, kind, headerTop, headerBottom, columns, titleYear: title.year, titleText: title.text },
+  };
 }

@@ -14,23 +14,65 @@ export interface VocabularyEntry {
 }
 
 export const HEADER_VOCABULARY: VocabularyEntry[] = [
-  { role: "indicator", pattern: /^(評価指標|成果指標|活動指標|目標指標|数値目標指標|指標|指標名|kpi|kpi名|評価指標名|indicator|indicators|measure|metric)(名)?$/, confidence: 1 },
+  {
+    role: "indicator",
+    pattern:
+      /^(評価指標|成果指標|活動指標|目標指標|数値目標指標|指標|指標名|kpi|kpi名|評価指標名|indicator|indicators|measure|metric)(名)?$/,
+    confidence: 1,
+  },
   { role: "indicator", pattern: /指標|kpi|indicator/, confidence: 0.7 },
   { role: "kind", pattern: /^(区分|種別|目標・実績|目標\/実績|目標実績|type|kind)$/, confidence: 0.8 },
-  { role: "baseline", pattern: /^(基準値|現状値|策定時|策定時の値|基準|当初値|baseline|base)(\(.*\))?$/, confidence: 1 },
+  {
+    role: "baseline",
+    pattern: /^(基準値|現状値|策定時|策定時の値|基準|当初値|baseline|base)(\(.*\))?$/,
+    confidence: 1,
+  },
   { role: "baseline", pattern: /基準値|現状値|策定時|baseline/, confidence: 0.7 },
-  { role: "selfGrade", pattern: /^(自己評価|評価|評価結果|評定|達成度|達成状況|総合評価|進捗評価|所管課評価|担当課評価|評価区分|grade|rating|self-?grade|selfassessment|self-assessment|evaluation|assessment|score)$/, confidence: 1 },
+  {
+    role: "selfGrade",
+    pattern:
+      /^(自己評価|評価|評価結果|評定|達成度|達成状況|総合評価|進捗評価|所管課評価|担当課評価|評価区分|grade|rating|self-?grade|selfassessment|self-assessment|evaluation|assessment|score)$/,
+    confidence: 1,
+  },
   { role: "target", pattern: /^(目標|目標値|計画値|計画|目標水準|target|targets|goal|plan)(値)?$/, confidence: 1 },
-  { role: "actual", pattern: /^(実績|実績値|達成値|実績見込|実績\(見込\)|実績見込み|結果|actual|actuals|result|results|achieved)(値)?$/, confidence: 1 },
-  { role: "key", pattern: /^(no\.?|№|番号|項番|通番|整理番号|事業番号|施策番号|取組番号|id|#|p\.?|ページ|page|ref|code|コード)$/, confidence: 1 },
-  { role: "department", pattern: /^(担当課|主担当課|所管課|担当部署|所管部署|担当部局|所管部局|担当課名|所管|担当|部署|課名|部局|担当部課|所管課名|主管課|department|dept\.?|division|section|owner)$/, confidence: 1 },
+  {
+    role: "actual",
+    pattern: /^(実績|実績値|達成値|実績見込|実績\(見込\)|実績見込み|結果|actual|actuals|result|results|achieved)(値)?$/,
+    confidence: 1,
+  },
+  {
+    role: "key",
+    pattern: /^(no\.?|№|番号|項番|通番|整理番号|事業番号|施策番号|取組番号|id|#|p\.?|ページ|page|ref|code|コード)$/,
+    confidence: 1,
+  },
+  {
+    role: "department",
+    pattern:
+      /^(担当課|主担当課|所管課|担当部署|所管部署|担当部局|所管部局|担当課名|所管|担当|部署|課名|部局|担当部課|所管課名|主管課|department|dept\.?|division|section|owner)$/,
+    confidence: 1,
+  },
   { role: "department", pattern: /担当課|所管課|担当部署|主管課|department/, confidence: 0.7 },
-  { role: "group", pattern: /^(ビジョン|基本方針|施策|分野|基本目標|政策|施策の方向|施策の方向性|柱|重点項目|基本施策|施策分野|方針|目標分野|vision|policy|pillar|category|area|theme|strategy)(名|\d*)?$/, confidence: 1 },
-  { role: "item", pattern: /^(事業名|事業|システム名|システム|取組|取組名|取組項目|取組内容|アクションプラン|施策名|項目|項目名|計画名|名称|事務事業名|事業名称|実施事業|プロジェクト|item|items|name|project|program|programme|initiative|action|system)$/, confidence: 1 },
+  {
+    role: "group",
+    pattern:
+      /^(ビジョン|基本方針|施策|分野|基本目標|政策|施策の方向|施策の方向性|柱|重点項目|基本施策|施策分野|方針|目標分野|vision|policy|pillar|category|area|theme|strategy)(名|\d*)?$/,
+    confidence: 1,
+  },
+  {
+    role: "item",
+    pattern:
+      /^(事業名|事業|システム名|システム|取組|取組名|取組項目|取組内容|アクションプラン|施策名|項目|項目名|計画名|名称|事務事業名|事業名称|実施事業|プロジェクト|item|items|name|project|program|programme|initiative|action|system)$/,
+    confidence: 1,
+  },
   { role: "item", pattern: /事業名|システム名|取組名|項目名|アクションプラン/, confidence: 0.7 },
   { role: "unit", pattern: /^(単位|unit|units)$/, confidence: 1 },
   { role: "direction", pattern: /^(方向|評価方向|増減|目標の方向|direction)$/, confidence: 1 },
-  { role: "note", pattern: /^(備考|注記|コメント|説明|remarks|note|notes|comment|comments|進捗状況|取組状況|実施内容|課題|今後の方向性)$/, confidence: 0.6 },
+  {
+    role: "note",
+    pattern:
+      /^(備考|注記|コメント|説明|remarks|note|notes|comment|comments|進捗状況|取組状況|実施内容|課題|今後の方向性)$/,
+    confidence: 0.6,
+  },
 ];
 
 /** Words whose column is a group when another column is the item (取組 in Suita's sheet). */

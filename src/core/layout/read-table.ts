@@ -61,7 +61,8 @@ export interface SourceTable {
 }
 
 const NOTE_ROW = /^(※|＊|\*|注[:：\s）)]|（注|\(注|出典|資料[:：]|備考[:：])/;
-const HEADING_WORD = /^(ビジョン|基本方針|基本目標|施策|分野|政策|方針|重点|第[0-9０-９一二三四五六七八九十]+|[0-9０-９]+[.．、]|[①-⑳]|[【■●◆◇□▼]|vision|policy|goal|pillar)/i;
+const HEADING_WORD =
+  /^(ビジョン|基本方針|基本目標|施策|分野|政策|方針|重点|第[0-9０-９一二三四五六七八九十]+|[0-9０-９]+[.．、]|[①-⑳]|[【■●◆◇□▼]|vision|policy|goal|pillar)/i;
 
 function cellAt(grid: SheetGrid, r: number, c: number): SourceCell {
   return { value: grid.value(r, c), text: grid.text(r, c), format: grid.format(r, c), row: r, col: c };
@@ -119,7 +120,12 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
       const merge = grid.merge(r, c0);
       const spans = merge !== undefined && merge.right > merge.left;
       const inGroupCol = groupCol !== undefined && c0 === groupCol.col;
-      if (spans || HEADING_WORD.test(firstText) || inGroupCol || (own.length > 1 && own.every((c) => grid.merge(r, c) === merge))) {
+      if (
+        spans ||
+        HEADING_WORD.test(firstText) ||
+        inGroupCol ||
+        (own.length > 1 && own.every((c) => grid.merge(r, c) === merge))
+      ) {
         heading = firstText;
         continue;
       }
@@ -155,7 +161,12 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
     if (!rawKey && !name) {
       item = lastItem;
       if (!item) {
-        unreadRows.push({ sheet: grid.sheet.name, row: r, reason: "row has no item name or number", reasonJa: "項目名・番号がない行です" });
+        unreadRows.push({
+          sheet: grid.sheet.name,
+          row: r,
+          reason: "row has no item name or number",
+          reasonJa: "項目名・番号がない行です",
+        });
         continue;
       }
     } else {
@@ -182,7 +193,8 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
     if (!item.department && dept) item.department = dept;
 
     for (const g of gradeCols) {
-      if (!item.grades.has(g.col) || isBlankValue(item.grades.get(g.col)!.value)) item.grades.set(g.col, cellAt(grid, r, g.col));
+      if (!item.grades.has(g.col) || isBlankValue(item.grades.get(g.col)!.value))
+        item.grades.set(g.col, cellAt(grid, r, g.col));
     }
 
     const hasIndicatorData = layout.kind === "pairs" || targetCols.length > 0 || actualCols.length > 0;
@@ -220,8 +232,10 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
         into.set(y.fiscalYear as number, cell);
       }
     } else {
-      for (const t of targetCols) ind.targets.set(typeof t.fiscalYear === "number" ? t.fiscalYear : "single", cellAt(grid, r, t.col));
-      for (const a of actualCols) ind.actuals.set(typeof a.fiscalYear === "number" ? a.fiscalYear : "single", cellAt(grid, r, a.col));
+      for (const t of targetCols)
+        ind.targets.set(typeof t.fiscalYear === "number" ? t.fiscalYear : "single", cellAt(grid, r, t.col));
+      for (const a of actualCols)
+        ind.actuals.set(typeof a.fiscalYear === "number" ? a.fiscalYear : "single", cellAt(grid, r, a.col));
     }
   }
   return { layout, items, unreadRows };
@@ -234,7 +248,8 @@ export function yearsWithActuals(table: SourceTable): number[] {
     for (const ind of it.indicators)
       for (const [y, cell] of ind.actuals) {
         if (typeof y !== "number") continue;
-        if (typeof cell.value === "number" || (typeof cell.value === "string" && parseNumberText(cell.value))) years.add(y);
+        if (typeof cell.value === "number" || (typeof cell.value === "string" && parseNumberText(cell.value)))
+          years.add(y);
       }
   return [...years].sort((a, b) => a - b);
 }

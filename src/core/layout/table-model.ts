@@ -35,7 +35,8 @@ export interface TableLayout {
   titleText: string | null;
 }
 
-export type SheetDetection = { ok: true; layout: TableLayout } | { ok: false; sheet: string; reason: string; reasonJa: string };
+export type SheetDetection =
+  { ok: true; layout: TableLayout } | { ok: false; sheet: string; reason: string; reasonJa: string };
 
 export function columnsWithRole(layout: TableLayout, role: ColumnRole): ColumnMapping[] {
   return layout.columns.filter((c) => c.role === role);

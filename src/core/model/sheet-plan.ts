@@ -1,6 +1,6 @@
 /**
  * What a generated sheet holds, independent of any library. The adapters
- * turn a SheetPlan into cells (ExcelJS) or into Office.js calls.
+ * turn a SheetPlan into cells (ExcelJS) or into the Office JavaScript API calls.
  */
 import type { CellRect } from "./snapshot";
 

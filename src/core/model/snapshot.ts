@@ -1,7 +1,7 @@
 /**
  * What an adapter reads from a workbook: per sheet, the used block of cells
  * with raw values, displayed text and number formats, plus merged areas.
- * Both adapters (Office.js and ExcelJS) produce exactly this shape.
+ * Both adapters (the Office JavaScript API and ExcelJS) produce exactly this shape.
  */
 
 /** A raw cell value as Excel reports it (Range.values). Errors arrive as their text, e.g. "#DIV/0!". */

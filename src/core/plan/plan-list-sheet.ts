@@ -8,7 +8,6 @@ import type { Rules } from "../model/settings";
 import type { PlanLink, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { GradedEvaluation } from "../grading/evaluate-items";
 import type { SheetLabels } from "../i18n/sheet-labels";
-import { columnLetter } from "./sheet-names";
 
 export const GRADE_COLOURS: { fill: string; fontColor: string }[] = [
   { fill: "#C6EFCE", fontColor: "#006100" },
@@ -97,7 +96,10 @@ export function planListSheet(
     columnWidths: [12, 6, 36, 30, 18, 34, 12, 12, 10, 8, 8, 8, 60, 18],
     freeze: { rows: 1, cols: 0 },
     links,
-    table: last >= 1 ? { name: "ProgressReviewList", range: { top: 0, left: 0, bottom: last, right: 13 }, style: "TableStyleLight9" } : undefined,
+    table:
+      last >= 1
+        ? { name: "ProgressReviewList", range: { top: 0, left: 0, bottom: last, right: 13 }, style: "TableStyleLight9" }
+        : undefined,
     conditionalFormats:
       last >= 1
         ? [
@@ -108,8 +110,11 @@ export function planListSheet(
           ]
         : [],
     charts: [],
-    pageLayout: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 }, centerFooter: "&P / &N" },
+    pageLayout: {
+      orientation: "landscape",
+      fitToWidth: true,
+      printTitleRows: { first: 0, last: 0 },
+      centerFooter: "&P / &N",
+    },
   };
 }
-
-export const LIST_LINK_COLUMN = columnLetter(13);

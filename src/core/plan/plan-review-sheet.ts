@@ -45,6 +45,11 @@ export function planReviewSheet(
     links,
     conditionalFormats: [],
     charts: [],
-    pageLayout: { orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 }, centerFooter: "&P / &N" },
+    pageLayout: {
+      orientation: "landscape",
+      fitToWidth: true,
+      printTitleRows: { first: 0, last: 0 },
+      centerFooter: "&P / &N",
+    },
   };
 }

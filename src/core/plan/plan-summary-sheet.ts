@@ -60,7 +60,9 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     set(r, labels.length + 2, L.percent(ev.total.aOrBPercent));
     formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "total" });
     r++;
-    const denominator = rules.includeExcludedInDenominator ? ev.total.evaluated + ev.total.excluded : ev.total.evaluated;
+    const denominator = rules.includeExcludedInDenominator
+      ? ev.total.evaluated + ev.total.excluded
+      : ev.total.evaluated;
     const notes = [L.footDenominator(denominator), L.footRounded];
     const excludedNames = ev.items.filter((it) => it.grade === null).map((it) => it.name);
     if (excludedNames.length > 0) notes.push(L.footExcluded(excludedNames));
@@ -90,7 +92,10 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     });
     const barData = rect(barTop, DATA_COL, barTop + Math.max(ev.groups.length, 1), DATA_COL + labels.length);
     formats.push({ range: rect(pieTop, DATA_COL, barData.bottom, DATA_COL), numberFormat: "@", style: "note" });
-    formats.push({ range: rect(pieData.top, DATA_COL + 1, barData.bottom, DATA_COL + labels.length), numberFormat: "0" });
+    formats.push({
+      range: rect(pieData.top, DATA_COL + 1, barData.bottom, DATA_COL + labels.length),
+      numberFormat: "0",
+    });
 
     const chartTop = Math.max(r + 1, barData.bottom + 2);
     const altCounts = labels.map((l) => `${l} ${ev.total.counts[l] ?? 0}`).join(", ");
@@ -108,7 +113,9 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
       data: barData,
       seriesBy: "columns",
       anchor: { row: chartTop, col: 3, rows: 15, cols: Math.max(4, width - 3) },
-      altText: `${L.barTitle(ev.label)}: ` + ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
+      altText:
+        `${L.barTitle(ev.label)}: ` +
+        ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
     });
     r = chartTop + 16;
     void headerRow;

@@ -45,7 +45,13 @@ export function summarizeBlock(units: Unit[], labels: string[], rules: Rules): O
   const percent = emptyCounts(labels);
   for (const l of labels) percent[l] = roundedPercent(counts[l]!, denominator);
   const top2 = labels.slice(0, 2).reduce((s, l) => s + counts[l]!, 0);
-  return { counts, evaluated, excluded, percent, aOrBPercent: denominator > 0 ? roundedPercent(top2, denominator) : null };
+  return {
+    counts,
+    evaluated,
+    excluded,
+    percent,
+    aOrBPercent: denominator > 0 ? roundedPercent(top2, denominator) : null,
+  };
 }
 
 export function summarizeEvaluation(ev: GradedEvaluation, rules: Rules): Evaluation {
