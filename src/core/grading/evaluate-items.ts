@@ -27,13 +27,13 @@ export interface GradedItem extends ItemResult {
   /** Where the adopted grade came from. */
   adoptedFrom: "self" | "suggested" | null;
   excludedReasonJa: string | null;
+  /** Japanese reasons, parallel to indicators (for the generated sheets). */
+  indicatorReasonsJa: string[];
 }
 
 export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items"> {
   key: EvaluationKey;
   items: GradedItem[];
-  /** Japanese reasons per indicator (same order as items[].indicators). */
-  indicatorReasonsJa: Map<IndicatorResult, string>;
 }
 
 function slotForGradeColumn(c: ColumnMapping): EvaluationSlot {
@@ -77,7 +77,6 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
         source: "self",
         items: [],
         review: [],
-        indicatorReasonsJa: new Map(),
       };
       evaluations.set(slot.key, e);
     }
@@ -153,12 +152,19 @@ function gradeItem(
     ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
 
   const indicators: IndicatorResult[] = [];
+  const reasonsJa: string[] = [];
   let suggested: string | null = null;
   let firstReason: { en: string; ja: string } | null = null;
   if (yearKey !== null) {
     for (const ind of src.indicators) {
-      const yearOrder = [...ind.targets.keys()].filter((k): k is number => typeof k === "number").sort((a, b) => a - b);
-      const targets = yearOrder.map((y) => read(ind.targets.get(y)));
+      // Rule 3 of the direction needs the yearly targets in order; a one-column table has none.
+      const targets =
+        yearKey === "single" || ind.targets.size < 2
+          ? []
+          : [...ind.targets.keys()]
+              .filter((k): k is number => typeof k === "number")
+              .sort((a, b) => a - b)
+              .map((y) => read(ind.targets.get(y)));
       const target = read(ind.targets.get(yearKey));
       const actual = read(ind.actuals.get(yearKey));
       const baseline = ind.baseline
@@ -168,7 +174,7 @@ function gradeItem(
         // Own keys only: an indicator named "constructor" must not find Object.prototype.
         override: Object.hasOwn(rules.directionOverrides, ind.name) ? rules.directionOverrides[ind.name]! : null,
         directionCell: ind.direction,
-        targets: yearKey === "single" ? [target] : targets,
+        targets: targets.length > 0 ? targets : [target],
         baseline,
         target,
       });
@@ -188,7 +194,7 @@ function gradeItem(
         actualRow: (ind.actuals.get(yearKey)?.row ?? ind.row) + 1,
       };
       indicators.push(result);
-      ev.indicatorReasonsJa.set(result, out.reasonJa);
+      reasonsJa.push(out.reasonJa);
       if (out.graded) {
         // The item's suggestion is its lowest indicator grade.
         if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
@@ -260,5 +266,6 @@ function gradeItem(
     excludedReasonJa: grade === null ? excludedReasonJa : null,
     adoptedFrom,
     indicators,
+    indicatorReasonsJa: reasonsJa,
   };
 }

@@ -39,9 +39,9 @@ export function planListSheet(
   for (const ev of evaluations) {
     for (const it of ev.items) {
       const lines = it.indicators.length > 0 ? it.indicators : [null];
-      for (const ind of lines) {
+      lines.forEach((ind, k) => {
         const r = rows.length;
-        const reason = ind ? (ev.indicatorReasonsJa.get(ind) ?? ind.reason) : (it.excludedReasonJa ?? "");
+        const reason = ind ? (it.indicatorReasonsJa[k] ?? ind.reason) : (it.excludedReasonJa ?? "");
         rows.push([
           ev.label,
           it.key,
@@ -62,7 +62,7 @@ export function planListSheet(
         links.push({ row: r, col: 13, sheet: it.sheet, address: `A${row}`, text: `${it.sheet}!${row}` });
         const whole = Number.isInteger(ind?.target ?? 0) && Number.isInteger(ind?.actual ?? 0);
         valueFormats.push({ row: r, format: numberFormatFor(ind?.unit ?? null, whole) });
-      }
+      });
     }
   }
   const last = rows.length - 1;

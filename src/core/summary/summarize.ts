@@ -68,9 +68,10 @@ export function summarizeEvaluation(ev: GradedEvaluation, rules: Rules): Evaluat
   }
   const groups: GroupSummary[] = order.map((name) => ({ name, ...summarizeBlock(byGroup.get(name)!, labels, rules) }));
   const items = ev.items.map((i) => {
-    const { adoptedFrom: _a, excludedReasonJa: _e, ...rest } = i;
+    const { adoptedFrom: _a, excludedReasonJa: _e, indicatorReasonsJa: _r, ...rest } = i;
     void _a;
     void _e;
+    void _r;
     return rest;
   });
   return {

@@ -68,11 +68,12 @@ function it_(group: string, grade: string | null, opts: { indicators?: (string |
     excludedReasonJa: grade === null ? "対象外" : null,
     adoptedFrom: grade === null ? null : (opts.adoptedFrom ?? "suggested"),
     indicators: (opts.indicators ?? [grade]).map(ind),
+    indicatorReasonsJa: [],
   };
 }
 
 function ev(items: GradedItem[]): GradedEvaluation {
-  return { key: "label:評価", label: "評価", fiscalYear: null, source: "suggested", items, review: [], indicatorReasonsJa: new Map() };
+  return { key: "label:評価", label: "評価", fiscalYear: null, source: "suggested", items, review: [] };
 }
 
 function many(group: string, counts: Record<string, number>, excluded = 0): GradedItem[] {
