@@ -10,6 +10,8 @@
  * Writes: the request size is known exactly (the adapter holds the data),
  * so values, number formats and links are split into row blocks up front.
  */
+import { utf8Length } from "../core/utf8-length";
+export { utf8Length };
 
 export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Plan batches to at most this share of the limit (JSON framing, ids and paths are not counted exactly). */
@@ -21,21 +23,6 @@ export const READ_BYTES_PER_CELL = 48;
 
 export function budgetOf(maxBatchBytes: number): number {
   return Math.max(1024, Math.floor(maxBatchBytes * BUDGET_SHARE));
-}
-
-/** UTF-8 length of a string, without allocating. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** UTF-8 size of the JSON of a value (what goes over the wire). */

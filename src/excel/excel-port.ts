@@ -22,7 +22,7 @@
  * renamed back, a settings sheet it created removed. It deletes and renames
  * only sheets it created in this run and sheets named in previous.generated.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/model/snapshot";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { SheetPlan } from "../core/model/sheet-plan";
 import type { StoredState } from "../core/model/settings";
 import type { WorkbookPort } from "../core/workbook-port";
@@ -33,7 +33,7 @@ import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { planWriteOps, type WriteOp } from "./excel-plan-writer";
 import { detectFeatures, type ExcelFeatures } from "./excel-requirements";
 import { decodeSettings, queueSettingsWrite, SETTINGS_SHEET_NAME, SETTINGS_TOKEN_PREFIX } from "./excel-settings";
-import { readCells, readLayout, type SheetRead, type WorkbookLayout } from "./excel-snapshot";
+import { readCells, readLayout, type WorkbookLayout } from "./excel-snapshot";
 
 export type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 
@@ -66,18 +66,6 @@ interface Known {
 
 function randomToken(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, "0");
-}
-
-function toSnapshotSheet(s: SheetRead): SheetSnapshot {
-  return {
-    name: s.name,
-    visibility: s.visibility,
-    origin: s.origin,
-    values: s.values,
-    text: s.text,
-    numberFormat: s.numberFormat,
-    merges: s.merges,
-  };
 }
 
 function knownFrom(layout: WorkbookLayout, checked: string[], existing: string[]): Known {
@@ -157,7 +145,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       known = knownFrom(layout, recorded, cells.existing);
       return {
         source: layout.workbookName,
-        sheets: cells.sheets.filter((s) => s.name !== SETTINGS_SHEET_NAME).map(toSnapshotSheet),
+        sheets: cells.sheets.filter((s) => s.name !== SETTINGS_SHEET_NAME),
       };
     },
 

@@ -18,7 +18,7 @@
  * no request or response goes over Excel on the web's 5 MB. If Excel still
  * refuses one, the estimate is doubled and the block split.
  */
-import type { CellRect, RawValue, SheetVisibility } from "../core/model/snapshot";
+import type { CellRect, RawValue, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
 import { parseAreas, parseRect } from "./excel-address";
 import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
 import { isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
@@ -49,16 +49,8 @@ export interface WorkbookLayout {
   notes: string[];
 }
 
-export interface SheetRead {
-  name: string;
-  visibility: SheetVisibility;
-  /** Zero-based sheet coordinates of values[0][0]. */
-  origin: { row: number; col: number };
-  values: RawValue[][];
-  text: string[][];
-  numberFormat: string[][];
-  merges: CellRect[] | null;
-}
+/** A sheet as read is exactly a core snapshot sheet. */
+export type SheetRead = SheetSnapshot;
 
 export interface CellsRead {
   sheets: SheetRead[];

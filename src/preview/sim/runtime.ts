@@ -17,6 +17,8 @@
  */
 import { simError, isSimError, propertyNotLoaded, SimError } from "./errors";
 import type { WorkbookModel } from "./model";
+import { utf8Length } from "../../core/utf8-length";
+export { utf8Length };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -39,23 +41,13 @@ export interface HostState {
   makeApplication(ctx: SimRequestContext): SimObject;
 }
 
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 export function requireLevel(host: HostState, minor: number | undefined, what: string): void {
   if (minor && host.level < minor) {
-    throw simError("ApiNotFound", `${what} needs ExcelApi 1.${minor}; this host supports ExcelApi 1.${host.level}.`, what);
+    throw simError(
+      "ApiNotFound",
+      `${what} needs ExcelApi 1.${minor}; this host supports ExcelApi 1.${host.level}.`,
+      what,
+    );
   }
 }
 
@@ -92,7 +84,10 @@ function emptyTree(all = false): LoadTree {
 }
 
 function addPath(tree: LoadTree, path: string): void {
-  const parts = path.split("/").map((p) => p.trim()).filter(Boolean);
+  const parts = path
+    .split("/")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return;
   let t = tree;
   for (let i = 0; i < parts.length - 1; i++) {
@@ -108,7 +103,11 @@ function addPath(tree: LoadTree, path: string): void {
 function toList(x: unknown): string[] {
   if (x === undefined || x === null) return [];
   if (Array.isArray(x)) return x.flatMap((s) => toList(s));
-  if (typeof x === "string") return x.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof x === "string")
+    return x
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   throw simError("InvalidArgument", "Load options must be strings, arrays of strings or { select, expand }.");
 }
 
@@ -423,7 +422,10 @@ export abstract class SimObject {
    * Queues loading of properties; they become readable after the next `context.sync()`.
    * Accepts "a,b", ["a","b"], "items/name" on collections, "format/font/bold", and { select, expand }.
    */
-  load(option?: string | string[] | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number }): this {
+  load(
+    option?:
+      string | string[] | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number },
+  ): this {
     this.context._assertUsable(this);
     const tree = parseLoadOption(option);
     const meta = metaOf(this);
@@ -450,7 +452,8 @@ export abstract class SimObject {
     const values: [string, unknown][] = [];
     const children: [SimObject, { json: unknown; apply: () => void }][] = [];
     const names = new Set<string>(tree.scalars);
-    if (tree.all) for (const s of meta.scalars.values()) if (!s.notInAll && !(s.level && b.host.level < s.level)) names.add(s.name);
+    if (tree.all)
+      for (const s of meta.scalars.values()) if (!s.notInAll && !(s.level && b.host.level < s.level)) names.add(s.name);
     const json: Record<string, unknown> = {};
     for (const name of names) {
       const spec = meta.scalars.get(name);
@@ -460,7 +463,11 @@ export abstract class SimObject {
           children.push([child, child._collect(emptyTree(true), b, `${where}/${name}`)]);
           continue;
         }
-        throw simError("InvalidArgument", `Property '${name}' does not exist on type ${meta.typeName}.`, `${meta.typeName}.load`);
+        throw simError(
+          "InvalidArgument",
+          `Property '${name}' does not exist on type ${meta.typeName}.`,
+          `${meta.typeName}.load`,
+        );
       }
       requireLevel(b.host, spec.level, `${meta.typeName}.${name}`);
       const v = target === null ? null : spec.get(target, this, b);
@@ -468,7 +475,12 @@ export abstract class SimObject {
       json[name] = v;
     }
     for (const [name, sub] of tree.navs) {
-      if (!meta.navs.has(name)) throw simError("InvalidArgument", `Navigation property '${name}' does not exist on type ${meta.typeName}.`, `${meta.typeName}.load`);
+      if (!meta.navs.has(name))
+        throw simError(
+          "InvalidArgument",
+          `Navigation property '${name}' does not exist on type ${meta.typeName}.`,
+          `${meta.typeName}.load`,
+        );
       const child = this._nav(name);
       const res = target === null ? { json: null, apply: () => undefined } : child._collect(sub, b, `${where}/${name}`);
       children.push([child, res]);
@@ -608,7 +620,11 @@ export class SimRequestContext {
   }
 
   /** Loads `object` with the options given for its type name (no recursion into navigation properties beyond that). */
-  loadRecursive(object: SimObject, options: { [typeName: string]: string | string[] | { select?: string | string[]; expand?: string | string[] } }, _maxDepth?: number): void {
+  loadRecursive(
+    object: SimObject,
+    options: { [typeName: string]: string | string[] | { select?: string | string[]; expand?: string | string[] } },
+    _maxDepth?: number,
+  ): void {
     const typeName = metaOf(object).typeName;
     object.load(options?.[typeName] as Parameters<SimObject["load"]>[0]);
   }
@@ -624,7 +640,14 @@ export class SimRequestContext {
   private _runtime?: { enableEvents: boolean; load(): unknown };
 
   trace(message: string): void {
-    this._enqueueRaw({ label: "trace", obj: null as unknown as SimObject, args: [message], viaWire: false, isRead: false, run: (_a, b) => void b.traces.push(message) });
+    this._enqueueRaw({
+      label: "trace",
+      obj: null as unknown as SimObject,
+      args: [message],
+      viaWire: false,
+      isRead: false,
+      run: (_a, b) => void b.traces.push(message),
+    });
   }
 
   /** @internal */
@@ -665,7 +688,9 @@ export class SimRequestContext {
     const wires: (string | null)[] = [];
     let requestBytes = 2;
     for (const op of ops) {
-      const json = JSON.stringify({ m: op.label, o: op.obj ? op.obj._id : 0, a: op.args }, (_k, v) => (v instanceof SimObject ? { $ref: v._id } : v));
+      const json = JSON.stringify({ m: op.label, o: op.obj ? op.obj._id : 0, a: op.args }, (_k, v) =>
+        v instanceof SimObject ? { $ref: v._id } : v,
+      );
       wires.push(op.viaWire ? json : null);
       requestBytes += utf8Length(json) + 1;
     }
@@ -677,7 +702,11 @@ export class SimRequestContext {
     if (host.failAt !== null && host.syncsSinceFailSet === host.failAt) {
       host.failAt = null;
       record(requestBytes);
-      throw simError("GeneralException", "Simulated failure of this sync (failAtSync): nothing in the batch was applied.", "RequestContext.sync");
+      throw simError(
+        "GeneralException",
+        "Simulated failure of this sync (failAtSync): nothing in the batch was applied.",
+        "RequestContext.sync",
+      );
     }
     if (requestBytes > host.maxBatchBytes) {
       record(requestBytes);
@@ -698,7 +727,9 @@ export class SimRequestContext {
         const args = wires[i] !== null ? (JSON.parse(wires[i]!).a as unknown[]) : op.args;
         op.run(args, b);
       } catch (e) {
-        failure = isSimError(e) ? e.at(op.label) : simError("GeneralException", String((e as Error)?.message ?? e), op.label);
+        failure = isSimError(e)
+          ? e.at(op.label)
+          : simError("GeneralException", String((e as Error)?.message ?? e), op.label);
         if (!isSimError(e)) (failure as unknown as { cause: unknown }).cause = e;
         break;
       }
@@ -730,7 +761,11 @@ export class SimRequestContext {
 }
 
 /** Excel.run: a new context; after the batch's promise resolves, pending operations are synced. */
-export async function runBatch<T>(host: HostState, batch: (context: SimRequestContext) => Promise<T>, reuse?: SimRequestContext): Promise<T> {
+export async function runBatch<T>(
+  host: HostState,
+  batch: (context: SimRequestContext) => Promise<T>,
+  reuse?: SimRequestContext,
+): Promise<T> {
   const ctx = reuse ?? new SimRequestContext(host);
   try {
     const p = batch(ctx) as unknown;
