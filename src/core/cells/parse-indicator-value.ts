@@ -6,6 +6,7 @@
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
 import { rationalFromDecimalString, type Rational } from "./exact-number";
 import type { RawValue } from "../model/snapshot";
+import { splitLeadingWords, splitTrailingBasis, splitTrailingQualifier, type ValueBasis } from "./value-words";
 
 export type Qualifier = "以内" | "以下" | "未満" | "以上" | "まで" | "超";
 
@@ -18,6 +19,12 @@ export type IndicatorValue =
       readonly exact: Rational;
       unit: string | null;
       qualifier: Qualifier | null;
+      /** The cap / floor word as written (以内, ≤, or less), when it differs from the canonical qualifier. */
+      qualifierText: string | null;
+      /** What a word before the number says the value is (毎年 → everyYear, 最終年度に → finalYear). */
+      basis: ValueBasis | null;
+      /** That word as written. */
+      basisText: string | null;
     }
   | { kind: "blank" }
   /** A word that means "not evaluated": 評価期間前, 対象外, -, … */
@@ -89,10 +96,30 @@ export function unitFromFormat(format: string): string | null {
 
 const NUMBER_TEXT = /^([+\-▲△]?)\s*(約|概ね|およそ)?\s*([+\-▲△]?)(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(.*)$/;
 
-/** Parses text like "36,000件", "▲16.68%", "15分以内", "+3.5ポイント". */
+/** A unit is a short word without digits (件, 分, %, 人/年), or a few English words (visitors per year). */
+function isUnitText(rest: string): boolean {
+  if (rest === "") return true;
+  if (/\d/.test(rest)) return false;
+  return rest.length <= 8 || /^[a-z][a-z .\/%-]{0,23}$/i.test(rest);
+}
+
+/**
+ * Parses text like "36,000件", "▲16.68%", "15分以内", "+3.5ポイント", and with words around the number:
+ * 「毎年67,000」「最終年度に30,000」「年間5,300人」「各年度10件」, "≤ 15 min", "15 minutes or less", "at least 95%".
+ */
 export function parseNumberText(raw: string): IndicatorValue | null {
   const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
-  const m = NUMBER_TEXT.exec(t);
+  const lead = splitLeadingWords(t);
+  let body = lead.rest;
+  let basis = lead.basis;
+  let basisText = lead.basisText;
+  const trailingBasis = splitTrailingBasis(body);
+  if (trailingBasis && basis === null) {
+    basis = trailingBasis.basis;
+    basisText = trailingBasis.basisText;
+    body = trailingBasis.rest;
+  }
+  const m = NUMBER_TEXT.exec(body);
   if (!m) return null;
   const signChar = m[1] || m[3] || "";
   const negative = signChar === "-" || signChar === "▲" || signChar === "△";
@@ -100,20 +127,29 @@ export function parseNumberText(raw: string): IndicatorValue | null {
   // Thousands separators must be well placed, else this is not a number ("1,2,3").
   if (digits.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
   let rest = m[5]!.trim();
-  let qualifier: Qualifier | null = null;
+  let qualifier: Qualifier | null = lead.qualifier;
+  let qualifierText: string | null = lead.qualifierText;
   for (const q of QUALIFIERS) {
     if (rest.endsWith(q)) {
-      qualifier = q;
+      qualifier ??= q;
       rest = rest.slice(0, -q.length).trim();
       break;
     }
   }
-  // A unit is a short word without digits; anything longer is a sentence, not a value.
-  if (rest.length > 8 || /\d/.test(rest)) return null;
+  const trailing = splitTrailingQualifier(rest);
+  if (trailing) {
+    if (qualifier === null) {
+      qualifier = trailing.qualifier;
+      qualifierText = trailing.qualifierText;
+    }
+    rest = trailing.rest;
+  }
+  // Anything longer than a unit is a sentence, not a value.
+  if (!isUnitText(rest)) return null;
   const unit = rest === "" ? null : rest;
   // "16.68%" is 16.68e-2: the decimal as written, so the exact value needs no float.
   const decimal = (negative ? "-" : "") + digits.replace(/,/g, "") + (unit === "%" ? "e-2" : "");
-  return numberValue(Number(decimal), decimal, unit, qualifier);
+  return new NumberValue(Number(decimal), decimal, unit, qualifier, qualifierText ?? qualifier, basis, basisText);
 }
 
 /** A class, not an object literal with a getter: creating millions of these stays cheap. */
@@ -125,17 +161,16 @@ class NumberValue {
     private readonly decimal: string,
     readonly unit: string | null,
     readonly qualifier: Qualifier | null,
+    readonly qualifierText: string | null = qualifier,
+    readonly basis: ValueBasis | null = null,
+    readonly basisText: string | null = null,
   ) {}
   get exact(): Rational {
     return (this.exactValue ??= rationalFromDecimalString(this.decimal));
   }
   toJSON() {
-    return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier };
+    return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };
   }
-}
-
-function numberValue(value: number, decimal: string, unit: string | null, qualifier: Qualifier | null): IndicatorValue {
-  return new NumberValue(value, decimal, unit, qualifier);
 }
 
 /** Reads one indicator cell from its raw value, displayed text and number format. */
@@ -148,12 +183,25 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     if (!Number.isFinite(value)) return { kind: "unreadable", text: text || String(value), why: "text" };
     if (isDateFormat(numberFormat)) return { kind: "unreadable", text: text || String(value), why: "date" };
     const unit = unitFromFormat(numberFormat);
-    // The displayed text can carry a qualifier through the format (15"分以内").
+    // The displayed text can carry words through the format: 15"分以内", "毎年"#,##0, "≤"0.
     let qualifier: Qualifier | null = null;
-    const shown = text ? toHalfWidth(text) : "";
+    const shown = text ? toHalfWidth(cleanText(text)) : "";
     for (const q of QUALIFIERS) if (shown.endsWith(q)) qualifier = q;
+    const words = shown ? splitLeadingWords(shown) : null;
+    const trailing = qualifier === null && shown ? splitTrailingQualifier(shown) : null;
+    const qualifierText = qualifier ?? words?.qualifierText ?? trailing?.qualifierText ?? null;
+    qualifier ??= words?.qualifier ?? trailing?.qualifier ?? null;
     const unitClean = unit ? stripQualifier(unit) : null;
-    return numberValue(value, String(value), unitClean || null, qualifier);
+    const basis = words?.basis ?? null;
+    return new NumberValue(
+      value,
+      String(value),
+      unitClean || null,
+      qualifier,
+      qualifierText,
+      basis,
+      words?.basisText ?? null,
+    );
   }
   const s = String(value);
   if (isErrorValue(s.trim())) return { kind: "error", code: s.trim() };

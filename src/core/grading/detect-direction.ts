@@ -20,6 +20,20 @@ const LOWER_WORDS = /^(低|減|減少|下げ|小|↓|lower|down|decrease|less|mi
 const LOWER_QUALIFIERS = new Set(["以内", "以下", "未満", "まで"]);
 const HIGHER_WORDS = /^(高|増|増加|上げ|大|↑|higher|up|increase|more|max)/i;
 
+const NAME_LOWER =
+  /(?:lower|smaller|less|fewer|shorter)\s+is\s+better|低いほど|少ないほど|短いほど|小さいほど|減少が望ましい|\(↓\)|（↓）/i;
+const NAME_HIGHER = /(?:higher|larger|more|greater|longer)\s+is\s+better|高いほど|多いほど|長いほど|大きいほど|\(↑\)|（↑）/i;
+
+/** An indicator whose name states its direction ("… (lower is better)", 「…（少ないほど良い）」). */
+export function nameSaysDirection(name: string): Direction | null {
+  const n = toHalfWidth(name);
+  const low = NAME_LOWER.exec(n);
+  if (low) return { lowerIsBetter: true, why: `the indicator says "${low[0]}"`, whyJa: `指標名に「${low[0]}」` };
+  const high = NAME_HIGHER.exec(n);
+  if (high) return { lowerIsBetter: false, why: `the indicator says "${high[0]}"`, whyJa: `指標名に「${high[0]}」` };
+  return null;
+}
+
 export function detectDirection(input: {
   override: "higher" | "lower" | null;
   directionCell: string | null;
@@ -27,6 +41,8 @@ export function detectDirection(input: {
   targets: IndicatorValue[];
   baseline: IndicatorValue | null;
   target: IndicatorValue | null;
+  /** The indicator's name: "Wait time (lower is better)", 「待ち時間（少ないほど良い）」. */
+  indicatorName?: string;
 }): Direction {
   if (input.override) {
     const lower = input.override === "lower";
@@ -39,9 +55,14 @@ export function detectDirection(input: {
     if (HIGHER_WORDS.test(d))
       return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
   }
+  if (input.indicatorName) {
+    const said = nameSaysDirection(input.indicatorName);
+    if (said) return said;
+  }
   for (const t of input.targets) {
     if (t.kind === "number" && t.qualifier && LOWER_QUALIFIERS.has(t.qualifier)) {
-      return { lowerIsBetter: true, why: `a target says ${t.qualifier}`, whyJa: `目標に「${t.qualifier}」` };
+      const word = t.qualifierText ?? t.qualifier;
+      return { lowerIsBetter: true, why: `a target says ${word}`, whyJa: `目標に「${word}」` };
     }
   }
   const nums = input.targets.filter((t): t is Extract<IndicatorValue, { kind: "number" }> => t.kind === "number");

@@ -13,6 +13,7 @@ import { detectDirection } from "./detect-direction";
 import { gradeIndicator } from "./grade-indicator";
 import { yearsWithActuals, type SourceCell, type SourceTable, type YearKey } from "../layout/read-table";
 import type { ColumnMapping } from "../layout/table-model";
+import { headerYears } from "../layout/stated-year";
 
 /** Evaluations of different sheets are the same when their key is (R3評価 = 令和3年度 = 2021年度). */
 export type EvaluationKey = string;
@@ -55,12 +56,51 @@ function yearsOfTable(table: SourceTable): YearKey[] {
   return [...keys];
 }
 
-/** The fiscal year evaluated in target/actual tables: the rule's year, else the latest year with actuals anywhere. */
+/**
+ * Which year a table is about: the one year it states (headers, title, sheet name), several years
+ * (a multi-year table: the evaluated year is chosen for the whole workbook), or none.
+ */
+export type TableYear =
+  | { kind: "stated"; fiscalYear: number; label: string }
+  | { kind: "several" }
+  | { kind: "none" };
+
+export function tableYearOf(table: SourceTable): TableYear {
+  if (headerYears(table.layout.columns).length > 1) return { kind: "several" };
+  const s = table.layout.statedYear;
+  return s ? { kind: "stated", fiscalYear: s.fiscalYear, label: s.label } : { kind: "none" };
+}
+
+/**
+ * The fiscal year evaluated in multi-year tables: the rule's year, else the latest year with
+ * actuals in those tables (a sheet that states its own year does not move it).
+ */
 export function chooseYear(tables: SourceTable[], rules: Rules): number | null {
   if (rules.year !== null) return rules.year;
   let latest: number | null = null;
-  for (const t of tables) for (const y of yearsWithActuals(t)) if (latest === null || y > latest) latest = y;
+  const several = tables.filter((t) => tableYearOf(t).kind === "several");
+  for (const t of several.length > 0 ? several : tables)
+    for (const y of yearsWithActuals(t)) if (latest === null || y > latest) latest = y;
   return latest;
+}
+
+/** Tables about another year than the one the reviewer chose (--year): they are not evaluated. */
+export function tablesOutsideYear(tables: SourceTable[], rules: Rules): { sheet: string; label: string }[] {
+  if (rules.year === null) return [];
+  const out: { sheet: string; label: string }[] = [];
+  for (const t of tables) {
+    const y = tableYearOf(t);
+    const overall = t.layout.columns.some((c) => c.role === "selfGrade" && c.overall);
+    const ownYearGrades = t.layout.columns.some((c) => c.role === "selfGrade" && c.fiscalYear === rules.year);
+    if (y.kind === "stated" && y.fiscalYear !== rules.year && !overall && !ownYearGrades)
+      out.push({ sheet: t.layout.sheet, label: y.label });
+  }
+  return out;
+}
+
+/** The cell of a year: the year's own column, else a yearless column (「毎年95%」 applies to every year). */
+function cellOfYear(cells: Map<YearKey, SourceCell>, yearKey: YearKey): SourceCell | undefined {
+  return cells.get(yearKey) ?? (yearKey === "single" ? undefined : cells.get("single"));
 }
 
 export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvaluation[] {
@@ -82,42 +122,56 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
     }
     return e;
   };
+  // Sheets that state no year join the one year every other sheet states (departments' copies
+  // of one form, one of them without its title).
+  const statedYears = new Map<number, string>();
+  for (const t of tables) {
+    const y = tableYearOf(t);
+    if (y.kind === "stated" && !statedYears.has(y.fiscalYear)) statedYears.set(y.fiscalYear, y.label);
+  }
+  const onlyStated: EvaluationSlot | null =
+    statedYears.size === 1 && !tables.some((t) => tableYearOf(t).kind === "several")
+      ? (([fy, label]) => ({ key: `fy:${fy}`, label, fiscalYear: fy }))([...statedYears][0]!)
+      : null;
 
   for (const table of tables) {
     const gradeCols = table.layout.columns.filter((c) => c.role === "selfGrade");
     const tableYears = yearsOfTable(table);
+    const numericYears = tableYears.some((k) => typeof k === "number");
     const hasIndicators = table.items.some((i) => i.indicators.length > 0);
+    const ty = tableYearOf(table);
+    // The slot of this sheet's own year: the year it states, or the workbook's evaluated year.
+    const ownSlot: EvaluationSlot | null =
+      ty.kind === "stated"
+        ? { key: `fy:${ty.fiscalYear}`, label: ty.label, fiscalYear: ty.fiscalYear }
+        : ty.kind === "several" && year !== null
+          ? {
+              key: `fy:${year}`,
+              label: table.layout.columns.find((c) => c.fiscalYear === year)?.label ?? formatFiscalYearJa(year),
+              fiscalYear: year,
+            }
+          : onlyStated;
     // Which (grade column, year of the indicator data) pairs make the evaluations of this sheet.
     const plan: { slot: EvaluationSlot; gradeCol: ColumnMapping | null; yearKey: YearKey | null }[] = [];
     for (const g of gradeCols) {
-      const slot = slotForGradeColumn(g);
+      // A grade column headed only by a word (自己評価, 達成度) grades the sheet's own year.
+      const yearless = typeof g.fiscalYear !== "number" && !g.overall;
+      const slot = yearless && ownSlot ? ownSlot : slotForGradeColumn(g);
       if (rules.year !== null && slot.fiscalYear !== null && slot.fiscalYear !== rules.year) continue;
       let yearKey: YearKey | null = null;
       if (hasIndicators) {
         if (slot.fiscalYear !== null && tableYears.includes(slot.fiscalYear)) yearKey = slot.fiscalYear;
-        else if (!g.overall && slot.fiscalYear === null) yearKey = tableYears.includes("single") ? "single" : year;
+        else if (yearless && slot.fiscalYear !== null && numericYears) yearKey = slot.fiscalYear;
+        else if (yearless && slot.fiscalYear === null) yearKey = tableYears.includes("single") ? "single" : year;
         else if (tableYears.includes("single")) yearKey = "single";
       }
       plan.push({ slot, gradeCol: g, yearKey });
     }
     if (plan.length === 0 && hasIndicators) {
-      if (tableYears.includes("single")) {
-        const y = table.layout.titleYear;
-        plan.push({
-          slot:
-            y !== null
-              ? { key: `fy:${y}`, label: formatFiscalYearJa(y), fiscalYear: y }
-              : { key: "label:評価", label: "評価", fiscalYear: null },
-          gradeCol: null,
-          yearKey: "single",
-        });
-      } else if (year !== null) {
-        const yearCol = table.layout.columns.find((c) => c.fiscalYear === year);
-        plan.push({
-          slot: { key: `fy:${year}`, label: yearCol?.label ?? formatFiscalYearJa(year), fiscalYear: year },
-          gradeCol: null,
-          yearKey: year,
-        });
+      const slot = ownSlot ?? (numericYears ? null : { key: "label:評価", label: "評価", fiscalYear: null });
+      if (slot && !(rules.year !== null && slot.fiscalYear !== null && slot.fiscalYear !== rules.year)) {
+        const yearKey: YearKey = numericYears && slot.fiscalYear !== null ? slot.fiscalYear : "single";
+        plan.push({ slot, gradeCol: null, yearKey });
       }
     }
 
@@ -165,8 +219,10 @@ function gradeItem(
               .filter((k): k is number => typeof k === "number")
               .sort((a, b) => a - b)
               .map((y) => read(ind.targets.get(y)));
-      const target = read(ind.targets.get(yearKey));
-      const actual = read(ind.actuals.get(yearKey));
+      const targetCell = cellOfYear(ind.targets, yearKey);
+      const actualCell = cellOfYear(ind.actuals, yearKey);
+      const target = read(targetCell);
+      const actual = read(actualCell);
       const baseline = ind.baseline
         ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format)
         : null;
@@ -177,6 +233,7 @@ function gradeItem(
         targets: targets.length > 0 ? targets : [target],
         baseline,
         target,
+        indicatorName: ind.name,
       });
       const out = gradeIndicator({ target, actual, baseline, direction, rules });
       const unit =
@@ -190,8 +247,8 @@ function gradeItem(
         achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
         grade: out.graded ? out.grade : null,
         reason: out.reason,
-        targetRow: (ind.targets.get(yearKey)?.row ?? ind.row) + 1,
-        actualRow: (ind.actuals.get(yearKey)?.row ?? ind.row) + 1,
+        targetRow: (targetCell?.row ?? ind.row) + 1,
+        actualRow: (actualCell?.row ?? ind.row) + 1,
       };
       indicators.push(result);
       reasonsJa.push(out.reasonJa);

@@ -6,6 +6,7 @@
 import type { Rules } from "../model/settings";
 import { compare, div, rationalFromNumber, sub, toNumber, type Rational } from "../cells/exact-number";
 import type { IndicatorValue } from "../cells/parse-indicator-value";
+import { BASIS_EN, BASIS_JA } from "../cells/value-words";
 import type { Direction } from "./detect-direction";
 
 export type IndicatorOutcome =
@@ -91,6 +92,24 @@ function notGraded(value: IndicatorValue, what: "target" | "actual" | "baseline"
   }
 }
 
+/**
+ * How the target is named in a reason: a final-year target (最終年度に30,000) is graded by ratio as
+ * any target but says so; an every-year (毎年) or cumulative (累計) target keeps its word.
+ */
+function targetWords(target: Extract<IndicatorValue, { kind: "number" }>): {
+  en: string;
+  enAfter: string;
+  ja: string;
+  jaAfter: string;
+} {
+  if (target.basis === "finalYear") return { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" };
+  if (target.basis !== null) {
+    const word = target.basisText ?? BASIS_JA[target.basis];
+    return { en: "target", enAfter: ` (${BASIS_EN[target.basis]}: ${word})`, ja: "目標", jaAfter: `（${word}）` };
+  }
+  return { en: "target", enAfter: "", ja: "目標", jaAfter: "" };
+}
+
 export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): string {
   if (v.unit === "%") return `${trim(v.value * 100)}%`;
   return `${trim(v.value)}${v.unit ?? ""}`;
@@ -145,18 +164,20 @@ export function gradeIndicator(input: {
     how = `(actual ${formatValue(actual)} − baseline ${formatValue(base)}) / (target ${formatValue(target)} − baseline)`;
     howJa = `（実績${formatValue(actual)}−基準値${formatValue(base)}）÷（目標${formatValue(target)}−基準値）`;
   } else if (direction.lowerIsBetter) {
+    const tw = targetWords(target);
     rateFloat = actual.value === 0 ? Infinity : target.value / actual.value;
     exactRate = () => div(target.exact, actual.exact);
-    how = `target ${formatValue(target)} / actual ${formatValue(actual)} (${dirText}: ${direction.why})`;
-    howJa = `目標${formatValue(target)}÷実績${formatValue(actual)}（低いほど良い：${direction.whyJa}）`;
+    how = `${tw.en} ${formatValue(target)}${tw.enAfter} / actual ${formatValue(actual)} (${dirText}: ${direction.why})`;
+    howJa = `${tw.ja}${formatValue(target)}${tw.jaAfter}÷実績${formatValue(actual)}（低いほど良い：${direction.whyJa}）`;
   } else {
     if (target.value === 0) {
       return { graded: false, reason: "target is zero", reasonJa: "目標が0のため達成率を計算できません", review: true };
     }
+    const tw = targetWords(target);
     rateFloat = actual.value / target.value;
     exactRate = () => div(actual.exact, target.exact);
-    how = `actual ${formatValue(actual)} / target ${formatValue(target)}`;
-    howJa = `実績${formatValue(actual)}÷目標${formatValue(target)}`;
+    how = `actual ${formatValue(actual)} / ${tw.en} ${formatValue(target)}${tw.enAfter}`;
+    howJa = `実績${formatValue(actual)}÷${tw.ja}${formatValue(target)}${tw.jaAfter}`;
   }
   let rate: Rational | "infinite" | number = rateFloat === Infinity ? "infinite" : rateFloat;
   if (typeof rate === "number" && nearBoundary(rate, bands)) rate = exactRate() ?? "infinite";

@@ -71,3 +71,59 @@ export function formatFiscalYearJa(year: number): string {
   if (year >= 1989) return year === 1989 ? "平成元年度" : `平成${year - 1988}年度`;
   return `${year}年度`;
 }
+
+/** A fiscal year named in running text, with the words that name it as written. */
+export interface YearMention {
+  fiscalYear: number;
+  /** The words as written in the text: 令和２年度, 平成25年度, R3, FY2021, 2013年度. */
+  text: string;
+}
+
+const ERA_DIGITS = "元0-9０-９一二三四五六七八九十";
+const MENTION = new RegExp(
+  [
+    `(?:令和|平成|昭和)\\s*[${ERA_DIGITS}]{1,3}\\s*年度?`,
+    `(?<![A-Za-zＡ-Ｚａ-ｚ])(?:FY|ＦＹ)\\s*[0-9０-９]{4}(?![0-9０-９])`,
+    `(?<![0-9０-９])(?:19|20|21|１９|２０|２１)[0-9０-９]{2}\\s*年度?(?![0-9０-９])`,
+    `(?<![0-9０-９])(?:19|20|21|１９|２０|２１)[0-9０-９]{2}(?![0-9０-９])`,
+    `(?<![A-Za-zＡ-Ｚａ-ｚ])[RHrhＲＨ]\\s*[0-9０-９]{1,2}(?![0-9０-９])`,
+  ].join("|"),
+  "gu",
+);
+/** Characters between two years that make them a period (令和元年度～令和５年度, 2019-2021). */
+const RANGE_BETWEEN = /^\s*(?:[〜～~\-－–―]|から|より|to)\s*$/i;
+
+/**
+ * Every fiscal year a text mentions, in order, with the years of a period (令和元年度～令和５年度,
+ * 2019-2021) left out: a plan period is not the evaluated year. A bare four-digit number counts
+ * only when the text is short (a sheet named 「2021」) or it is the only number-like word.
+ */
+export function fiscalYearsIn(text: string): YearMention[] {
+  const found: { fiscalYear: number; text: string; start: number; end: number; bare: boolean }[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const word = m[0];
+    const bare = /^[0-9０-９]{4}$/.test(word);
+    const fy = parseFiscalYear(bare ? `${word}年度` : word);
+    if (fy === null) continue;
+    found.push({ fiscalYear: fy, text: word.trim(), start: m.index!, end: m.index! + word.length, bare });
+  }
+  const inPeriod = new Set<number>();
+  for (let i = 0; i + 1 < found.length; i++) {
+    if (RANGE_BETWEEN.test(text.slice(found[i]!.end, found[i + 1]!.start))) {
+      inPeriod.add(i);
+      inPeriod.add(i + 1);
+    }
+  }
+  const shortText = toHalfWidth(text).replace(/\s+/g, "").length <= 12;
+  return found
+    .filter((f, i) => !inPeriod.has(i) && (!f.bare || shortText))
+    .map((f) => ({ fiscalYear: f.fiscalYear, text: f.text }));
+}
+
+/** The one fiscal year a text names (title, sheet name), or null when it names none or several. */
+export function singleFiscalYearIn(text: string): YearMention | null {
+  const all = fiscalYearsIn(text);
+  if (all.length === 0) return null;
+  const first = all[0]!;
+  return all.every((m) => m.fiscalYear === first.fiscalYear) ? first : null;
+}

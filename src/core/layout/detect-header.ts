@@ -17,6 +17,7 @@ import {
   KIND_ACTUAL,
 } from "./header-vocabulary";
 import type { ColumnMapping, SheetDetection, TableLayout } from "./table-model";
+import { statedYear } from "./stated-year";
 
 /** How far below the top of the used range a header may start (titles, notes, blank rows). */
 const HEADER_SEARCH_ROWS = 40;
@@ -49,7 +50,7 @@ function yearLabel(text: string): { fiscalYear: number | null; overall: boolean 
 
 const OVERALL_ONLY = /^(\d+(か|ヵ|ケ|カ|ヶ)?年(間)?)?総括$|^最終$|^overall$|^計画期間(全体)?$/;
 const YEAR_TOKEN =
-  /(令和|平成|昭和)(元|\d{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
+  /(令和|平成|昭和)(元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
 
 /** The year part of a header as written (「R3評価」→ R3, 「総括評価」→ 総括), for evaluation labels. */
 export function yearToken(text: string): string | null {
@@ -114,15 +115,16 @@ function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
   return own.every((c) => guessCell(grid.label(below, c)) !== null);
 }
 
-function titleAbove(grid: SheetGrid, headerTop: number): { text: string | null; year: number | null } {
+/** Texts above the header (title, subtitle, a year written beside the title), top to bottom. */
+function textsAbove(grid: SheetGrid, headerTop: number): string[] {
+  const out: string[] = [];
   for (let r = grid.top; r < headerTop; r++) {
-    const own = grid.ownCells(r);
-    if (own.length >= 1) {
-      const text = grid.label(r, own[0]!);
-      if (text) return { text, year: parseFiscalYear(text) };
+    for (const c of grid.ownCells(r)) {
+      const text = grid.label(r, c);
+      if (text && text.length <= 200) out.push(text);
     }
   }
-  return { text: null, year: null };
+  return out;
 }
 
 /** Roles of every column given the header rows (parent/child combination). */
@@ -336,9 +338,19 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     );
   // A pairs table has year columns that are not role columns; they stay "year".
   if (kind === "rowPerItem") for (const c of columns) if (c.role === "year") c.role = "note";
-  const title = titleAbove(grid, headerTop);
+  const above = textsAbove(grid, headerTop);
+  const titleText = above[0] ?? null;
   return {
     ok: true,
-    layout: { sheet, kind, headerTop, headerBottom, columns, titleYear: title.year, titleText: title.text },
+    layout: {
+      sheet,
+      kind,
+      headerTop,
+      headerBottom,
+      columns,
+      titleYear: titleText === null ? null : parseFiscalYear(titleText),
+      titleText,
+      statedYear: statedYear(columns, above, sheet),
+    },
   };
 }

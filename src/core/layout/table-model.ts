@@ -4,6 +4,7 @@
  * which of the two layouts the table uses.
  */
 import type { ColumnRole } from "../model/settings";
+import type { StatedYear } from "./stated-year";
 
 export interface ColumnMapping {
   col: number;
@@ -33,6 +34,8 @@ export interface TableLayout {
   /** Fiscal year named in a title above the header (令和3年度進捗状況…), if any. */
   titleYear: number | null;
   titleText: string | null;
+  /** The one fiscal year the sheet states (headers, title or sheet name); null when none or several. */
+  statedYear: StatedYear | null;
 }
 
 export type SheetDetection =
