@@ -9,7 +9,9 @@ import type { SkippedSheet, SummaryJson } from "./model/summary";
 import { SheetGrid } from "./layout/sheet-grid";
 import { detectTable } from "./layout/detect-header";
 import { readTable, type SourceTable } from "./layout/read-table";
-import { evaluateTables } from "./grading/evaluate-items";
+import { evaluateTables, tablesOutsideYear } from "./grading/evaluate-items";
+import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
+import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { summarizeEvaluation } from "./summary/summarize";
 import { fingerprintSheets } from "./fingerprint";
 import { SETTINGS_SHEET_NAME } from "./settings-store";
@@ -66,6 +68,16 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   if (tables.length === 0)
     warnings.push("進捗表のあるシートが見つかりませんでした。見出し行（項目名と評価・目標・実績）を確認してください。");
   const graded = evaluateTables(tables, rules);
+  const outside = tablesOutsideYear(tables, rules);
+  for (const o of outside)
+    skipped.push({
+      sheet: o.sheet,
+      reason: `another fiscal year (${o.label}) than the evaluated one`,
+      reasonJa: `評価する年度と異なる年度（${o.label}）のシート`,
+    });
+  if (rules.year !== null) warnings.push(...outsideYearWarning(outside, formatFiscalYearJa(rules.year)));
+  const outsideSheets = new Set(outside.map((o) => o.sheet));
+  warnings.push(...tablesAllInReview(tables.filter((t) => !outsideSheets.has(t.layout.sheet)), graded));
   const evaluations = graded.map((g) => summarizeEvaluation(g, rules));
   const summary: SummaryJson = {
     evaluations,

@@ -133,8 +133,9 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
 
     // Identity of the row.
     const rawKey = labelText(grid, r, keyCol);
-    const name = labelText(grid, r, itemCol);
     const indicatorName = labelText(grid, r, indicatorCol);
+    // A table of only Indicator / Target / Actual (/ Grade) names its items by the indicator.
+    const name = itemCol || keyCol ? labelText(grid, r, itemCol) : indicatorName;
     let group: string | null = groupCol ? labelText(grid, r, groupCol) || lastGroup : heading;
     if (groupCol && !group) group = heading;
     lastGroup = groupCol ? group : lastGroup;

@@ -123,3 +123,40 @@ describe("default", () => {
     expect(d.why).toBe("higher is better");
   });
 });
+
+describe("English wording marks lower is better as 以内 does (issue 10)", () => {
+  it.each(["15 minutes or less", "at most 15", "within 15 minutes", "≤ 15", "max 15 min", "15 (lower is better)", "less than 15"])(
+    "a target written %s → lower is better",
+    (t) => {
+      expect(lower({ targets: [t] })).toBe(true);
+    },
+  );
+
+  it.each(["at least 95%", "95% or more", "≥ 95%", "more than 3"])("a target written %s → higher is better", (t) => {
+    expect(lower({ targets: [t] })).toBe(false);
+  });
+
+  it("the reason quotes the word as written", () => {
+    const d = detectDirection({ override: null, directionCell: null, targets: [cell("15 min or less")], baseline: null, target: null });
+    expect(d.why).toBe("a target says or less");
+    expect(d.whyJa).toBe("目標に「or less」");
+  });
+
+  it.each([
+    ["Average wait (minutes, lower is better)", true],
+    ["Complaints — fewer is better", true],
+    ["待ち時間（短いほど良い）", true],
+    ["事故件数（少ないほど良い）", true],
+    ["Satisfaction (higher is better)", false],
+  ])("the indicator's name %s states the direction", (name, isLower) => {
+    const d = detectDirection({ override: null, directionCell: null, targets: [cell("15")], baseline: null, target: cell("15"), indicatorName: name });
+    expect(d.lowerIsBetter).toBe(isLower);
+    expect(d.why).toMatch(/the indicator says/);
+  });
+
+  it("a name without such words leaves the other rules to decide", () => {
+    const d = detectDirection({ override: null, directionCell: null, targets: [cell("15分以内")], baseline: null, target: null, indicatorName: "Average wait" });
+    expect(d.lowerIsBetter).toBe(true);
+    expect(d.why).toBe("a target says 以内");
+  });
+});

@@ -260,3 +260,39 @@ describe("gradeFromRate", () => {
     expect(gradeFromRate("infinite", bands)).toBe("A");
   });
 });
+
+describe("targets written with a word before the number (issue 10)", () => {
+  it("a final-year target is graded by ratio and the reason says 最終年度目標 / final-year target", () => {
+    // 24,000 / 30,000 = 80 % → B (80 % ≤ R < 100 %).
+    const o = grade("最終年度に30,000", "24,000");
+    expect(gradeOf(o)).toBe("B");
+    expect(o.reason).toBe("R = actual 24000 / final-year target 30000 = 80.0% (≥ 80.0%) → B");
+    expect(o.reasonJa).toContain("最終年度目標30000");
+  });
+
+  it("an every-year target is that year's target: 毎年95%, actual 96% → 101.1 % → A, the word kept in the reason", () => {
+    const o = grade("毎年95%", "96%");
+    expect(gradeOf(o)).toBe("A");
+    expect(o.reason).toContain("(every-year target: 毎年)");
+    expect(o.reasonJa).toContain("目標95%（毎年）");
+  });
+
+  it("年間5,300人 against 4,000人: 4000/5300 = 75.5 % → C", () => {
+    expect(gradeOf(grade("年間5,300人", "4,000人"))).toBe("C");
+  });
+
+  it("各年度10件 against 10件 → 100 % → A", () => {
+    expect(gradeOf(grade("各年度10件", "10件"))).toBe("A");
+  });
+
+  it("a final-year target that is lower-is-better says both", () => {
+    // 30 / 40 = 75 % → C.
+    const o = grade("最終年度に30分以内", "40分", { direction: LOWER });
+    expect(gradeOf(o)).toBe("C");
+    expect(o.reason).toContain("final-year target 30分 / actual 40分");
+  });
+
+  it("a plain target keeps the reason it always had", () => {
+    expect(grade("100", "90").reason).toBe("R = actual 90 / target 100 = 90.0% (≥ 80.0%) → B");
+  });
+});

@@ -3,7 +3,7 @@
  * overall labels (総括), and the evaluation headers of GRADING.md §5
  * (令和3年度評価 = R3評価 = 評価(R3) = 2021年度).
  */
-import { parseFiscalYear, isOverallLabel, formatFiscalYearJa } from "../../../../src/core/japanese/fiscal-year";
+import { parseFiscalYear, isOverallLabel, formatFiscalYearJa, fiscalYearsIn, singleFiscalYearIn } from "../../../../src/core/japanese/fiscal-year";
 
 describe("parseFiscalYear", () => {
   it.each([
@@ -70,5 +70,40 @@ describe("formatFiscalYearJa", () => {
 
   it("round-trips through parseFiscalYear", () => {
     for (let y = 1990; y <= 2040; y++) expect(parseFiscalYear(formatFiscalYearJa(y))).toBe(y);
+  });
+});
+
+describe("fiscalYearsIn / singleFiscalYearIn: the year a title or a sheet name states (issue 10)", () => {
+  it.each([
+    ["平成25年度", 2013, "平成25年度"],
+    ["令和２年度 目標値", 2020, "令和２年度"],
+    ["H25", 2013, "H25"],
+    ["R3評価", 2021, "R3"],
+    ["FY2021 progress", 2021, "FY2021"],
+    ["2021", 2021, "2021"],
+    ["2013年度", 2013, "2013年度"],
+    ["令和 3 年度", 2021, "令和 3 年度"],
+    ["図書館サービス評価（平成26年度）", 2014, "平成26年度"],
+    ["所沢市ICT推進アクションプラン 2019-2021 令和3年度進捗状況等評価報告書", 2021, "令和3年度"],
+    ["第4期計画（令和元年度～令和５年度） 令和２年度実績", 2020, "令和２年度"],
+  ])("%s → %d, written %s", (text, year, written) => {
+    expect(singleFiscalYearIn(text)).toEqual({ fiscalYear: year, text: written });
+  });
+
+  it.each([
+    "Sheet1",
+    "表4-1",
+    "記入要領",
+    "第4期情報化推進計画（令和元年度～令和５年度）",
+    "Plan 2019-2021",
+    "Road 2030 vision for the city",
+    "令和元年度と令和２年度の比較",
+  ])("%s states no single year", (text) => {
+    expect(singleFiscalYearIn(text)).toBeNull();
+  });
+
+  it("lists every year outside a period, in order", () => {
+    expect(fiscalYearsIn("令和元年度と令和２年度").map((m) => m.fiscalYear)).toEqual([2019, 2020]);
+    expect(fiscalYearsIn("令和元年度～令和５年度")).toEqual([]);
   });
 });
