@@ -165,12 +165,22 @@ class NumberValue {
     readonly basis: ValueBasis | null = null,
     readonly basisText: string | null = null,
   ) {}
+  get decimalText(): string {
+    return this.decimal;
+  }
   get exact(): Rational {
     return (this.exactValue ??= rationalFromDecimalString(this.decimal));
   }
   toJSON() {
     return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };
   }
+}
+
+/** The same number with a basis the sheet gives elsewhere (a target column headed by the plan's last year). */
+export function withBasis(v: IndicatorValue, basis: ValueBasis, basisText: string): IndicatorValue {
+  if (v.kind !== "number" || v.basis !== null) return v;
+  const n = v as NumberValue;
+  return new NumberValue(n.value, n.decimalText, n.unit, n.qualifier, n.qualifierText, basis, basisText);
 }
 
 /** Reads one indicator cell from its raw value, displayed text and number format. */

@@ -6,7 +6,7 @@
  */
 import type { Rules } from "../model/settings";
 import type { Evaluation, IndicatorResult, ItemResult } from "../model/summary";
-import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
+import { parseIndicatorValue, withBasis, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { formatFiscalYearJa } from "../japanese/fiscal-year";
 import { detectDirection } from "./detect-direction";
@@ -62,12 +62,17 @@ function yearsOfTable(table: SourceTable): YearKey[] {
  */
 export type TableYear =
   | { kind: "stated"; fiscalYear: number; label: string }
-  | { kind: "several" }
+  /** Several years in the headers; the title or sheet name may pick one of them. */
+  | { kind: "several"; picked: { fiscalYear: number; label: string } | null }
   | { kind: "none" };
 
 export function tableYearOf(table: SourceTable): TableYear {
-  if (headerYears(table.layout.columns).length > 1) return { kind: "several" };
   const s = table.layout.statedYear;
+  if (headerYears(table.layout.columns).length > 1) {
+    if (!s?.amongSeveral) return { kind: "several", picked: null };
+    const col = table.layout.columns.find((c) => c.fiscalYear === s.fiscalYear && c.label);
+    return { kind: "several", picked: { fiscalYear: s.fiscalYear, label: col?.label ?? s.label } };
+  }
   return s ? { kind: "stated", fiscalYear: s.fiscalYear, label: s.label } : { kind: "none" };
 }
 
@@ -78,7 +83,10 @@ export function tableYearOf(table: SourceTable): TableYear {
 export function chooseYear(tables: SourceTable[], rules: Rules): number | null {
   if (rules.year !== null) return rules.year;
   let latest: number | null = null;
-  const several = tables.filter((t) => tableYearOf(t).kind === "several");
+  const several = tables.filter((t) => {
+    const y = tableYearOf(t);
+    return y.kind === "several" && y.picked === null;
+  });
   for (const t of several.length > 0 ? several : tables)
     for (const y of yearsWithActuals(t)) if (latest === null || y > latest) latest = y;
   return latest;
@@ -144,7 +152,9 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
     const ownSlot: EvaluationSlot | null =
       ty.kind === "stated"
         ? { key: `fy:${ty.fiscalYear}`, label: ty.label, fiscalYear: ty.fiscalYear }
-        : ty.kind === "several" && year !== null
+        : ty.kind === "several" && ty.picked && rules.year === null
+          ? { key: `fy:${ty.picked.fiscalYear}`, label: ty.picked.label, fiscalYear: ty.picked.fiscalYear }
+          : ty.kind === "several" && year !== null
           ? {
               key: `fy:${year}`,
               label: table.layout.columns.find((c) => c.fiscalYear === year)?.label ?? formatFiscalYearJa(year),
@@ -175,10 +185,11 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
       }
     }
 
+    const finalTarget = finalTargetColumn(table);
     for (const p of plan) {
       const ev = ensure(p.slot);
       for (const src of table.items) {
-        const item = gradeItem(src, p.gradeCol, p.yearKey, rules, labels, ev);
+        const item = gradeItem(src, p.gradeCol, p.yearKey, rules, labels, ev, finalTarget);
         ev.items.push(item);
       }
       for (const u of table.unreadRows)
@@ -194,6 +205,19 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
   return [...evaluations.values()];
 }
 
+/**
+ * A row-per-item table whose only target column is headed by one year (目標値（令和７年度）)
+ * while its actuals are yearly: that year is the plan's final year.
+ */
+function finalTargetColumn(table: SourceTable): { fiscalYear: number; label: string } | null {
+  if (table.layout.kind !== "rowPerItem") return null;
+  const targets = table.layout.columns.filter((c) => c.role === "target");
+  if (targets.length !== 1 || typeof targets[0]!.fiscalYear !== "number") return null;
+  const t = targets[0]!;
+  const fy = t.fiscalYear as number;
+  return { fiscalYear: fy, label: t.label ?? formatFiscalYearJa(fy) };
+}
+
 function gradeItem(
   src: SourceTable["items"][number],
   gradeCol: ColumnMapping | null,
@@ -201,6 +225,7 @@ function gradeItem(
   rules: Rules,
   labels: string[],
   ev: GradedEvaluation,
+  finalTarget: { fiscalYear: number; label: string } | null = null,
 ): GradedItem {
   const review = (reason: string, reasonJa: string) =>
     ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
@@ -219,9 +244,14 @@ function gradeItem(
               .filter((k): k is number => typeof k === "number")
               .sort((a, b) => a - b)
               .map((y) => read(ind.targets.get(y)));
-      const targetCell = cellOfYear(ind.targets, yearKey);
+      let targetCell = cellOfYear(ind.targets, yearKey);
       const actualCell = cellOfYear(ind.actuals, yearKey);
-      const target = read(targetCell);
+      let target = read(targetCell);
+      if (!targetCell && finalTarget && typeof yearKey === "number" && yearKey < finalTarget.fiscalYear) {
+        // The only target column is headed by a later year (目標値（令和７年度）): the plan's final-year target.
+        targetCell = ind.targets.get(finalTarget.fiscalYear);
+        target = withBasis(read(targetCell), "finalYear", finalTarget.label);
+      }
       const actual = read(actualCell);
       const baseline = ind.baseline
         ? parseIndicatorValue(ind.baseline.value, ind.baseline.text, ind.baseline.format)

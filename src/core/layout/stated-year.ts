@@ -13,6 +13,11 @@ export interface StatedYear {
   /** The year as the sheet writes it (令和２年度, 平成25年度, FY2021), for the evaluation's label. */
   label: string;
   from: "header" | "title" | "sheetName";
+  /**
+   * The headers hold several years and the title or sheet name picks this one of them: the
+   * sheet's evaluated year unless the reviewer chose another (--year).
+   */
+  amongSeveral?: true;
 }
 
 const YEAR_BEARING = new Set(["target", "actual", "year"]);
@@ -25,9 +30,10 @@ export function headerYears(columns: readonly ColumnMapping[]): number[] {
 }
 
 /**
- * The one year the sheet states, or null: none stated, or the headers hold several years (a
- * multi-year table, whose evaluated year is chosen for the whole workbook). Header years win over
- * the title, the title over the sheet name; a title naming a period (令和元年度～令和５年度) names no year.
+ * The one year the sheet states, or null: none stated, or the headers hold several years and
+ * neither the title nor the sheet name picks one of them (a multi-year table, whose evaluated
+ * year is chosen for the whole workbook). Header years win over the title, the title over the
+ * sheet name; a title naming a period (令和元年度～令和５年度) names no year.
  */
 export function statedYear(
   columns: readonly ColumnMapping[],
@@ -35,13 +41,22 @@ export function statedYear(
   sheetName: string,
 ): StatedYear | null {
   const years = headerYears(columns);
-  if (years.length > 1) return null;
+  if (years.length > 1) {
+    // A multi-year table whose title or sheet name picks one of its years (「令和２年度 進捗状況」).
+    const named = namedYear(titleTexts, sheetName);
+    return named && years.includes(named.fiscalYear) ? { ...named, amongSeveral: true } : null;
+  }
   if (years.length === 1) {
     const fy = years[0]!;
     const col = columns.find((c) => YEAR_BEARING.has(c.role) && c.fiscalYear === fy)!;
     const written = [col.label ?? "", col.header].map((t) => singleFiscalYearIn(t)).find((m) => m?.fiscalYear === fy);
     return { fiscalYear: fy, label: written?.text ?? formatFiscalYearJa(fy), from: "header" };
   }
+  return namedYear(titleTexts, sheetName);
+}
+
+/** The year of the first title text that names exactly one year, else of the sheet name. */
+function namedYear(titleTexts: readonly string[], sheetName: string): StatedYear | null {
   for (const t of titleTexts) {
     const m = singleFiscalYearIn(t);
     if (m) return { fiscalYear: m.fiscalYear, label: m.text, from: "title" };

@@ -113,6 +113,47 @@ describe("a wide sheet: one target column written with a word, actual columns pe
   });
 });
 
+describe("a target column headed by the plan's last year, actuals per year", () => {
+  it("is the final-year target, graded by ratio, the reason says so", () => {
+    const r = reviewSheets([
+      sheetOf("進捗", [
+        ["No", "事業名", "指標", "目標値（令和7年度）", "令和元年度実績", "令和2年度実績"],
+        ["1", "電子申請", "申請件数", "30,000件", "10,000件", "24,000件"], // 2020: 24,000 / 30,000 = 80 % → B
+      ]),
+    ]);
+    const ev = r.summary.evaluations[0]!;
+    expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2020, "B"]);
+    expect(ev.items[0]!.indicators[0]!.reason).toBe("R = actual 24000件 / final-year target 30000件 = 80.0% (≥ 80.0%) → B");
+  });
+});
+
+describe("a multi-year sheet whose title or sheet name picks one of its years", () => {
+  const rows = [
+    ["No", "事業名", "指標", "令和元年度目標", "令和元年度実績", "令和2年度目標", "令和2年度実績"],
+    ["1", "電子申請", "申請件数", "100", "90", "200", "100"], // 2019: 90 % → B; 2020: 50 % → C
+  ];
+
+  it("evaluates the year the title names, not the latest with actuals", () => {
+    const ev = reviewSheets([sheetOf("進捗", [["令和元年度 進捗状況"], ...rows])]).summary.evaluations[0]!;
+    expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2019, "B"]);
+  });
+
+  it("without such a title, the latest year with actuals", () => {
+    const ev = reviewSheets([sheetOf("進捗", rows)]).summary.evaluations[0]!;
+    expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2020, "C"]);
+  });
+
+  it("--year wins over the title", () => {
+    const ev = reviewSheets([sheetOf("進捗", [["令和元年度 進捗状況"], ...rows])], rulesWith({ year: 2020 })).summary.evaluations[0]!;
+    expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2020, "C"]);
+  });
+
+  it("a title year that is not one of the header years does not pick", () => {
+    const ev = reviewSheets([sheetOf("進捗", [["令和5年度 報告"], ...rows])]).summary.evaluations[0]!;
+    expect(ev.fiscalYear).toBe(2020);
+  });
+});
+
 describe("English tables as the README promises", () => {
   const english = sheetOf("Progress", [
     ["Indicator", "Target", "Actual", "Grade"],

@@ -70,6 +70,15 @@ describe("statedYear", () => {
     expect(l.statedYear).toBeNull();
   });
 
+  it("a multi-year table whose title names one of its years: that year, marked amongSeveral", () => {
+    const l = layoutOf("進捗", [
+      ["令和２年度 進捗状況"],
+      ["No", "事業名", "指標", "令和元年度目標", "令和元年度実績", "令和２年度目標", "令和２年度実績", "自己評価"],
+      ["1", "貸出", "貸出冊数", "1,000冊", "1,100冊", "1,000冊", "900冊", "B"],
+    ]);
+    expect(l.statedYear).toEqual({ fiscalYear: 2020, label: "令和２年度", from: "title", amongSeveral: true });
+  });
+
   it("no year anywhere → null", () => {
     expect(layoutOf("Sheet1", [["図書館評価"], PLAIN_HEADER, ...BODY]).statedYear).toBeNull();
   });
