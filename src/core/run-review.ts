@@ -77,7 +77,12 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     });
   if (rules.year !== null) warnings.push(...outsideYearWarning(outside, formatFiscalYearJa(rules.year)));
   const outsideSheets = new Set(outside.map((o) => o.sheet));
-  warnings.push(...tablesAllInReview(tables.filter((t) => !outsideSheets.has(t.layout.sheet)), graded));
+  warnings.push(
+    ...tablesAllInReview(
+      tables.filter((t) => !outsideSheets.has(t.layout.sheet)),
+      graded,
+    ),
+  );
   const evaluations = graded.map((g) => summarizeEvaluation(g, rules));
   const summary: SummaryJson = {
     evaluations,

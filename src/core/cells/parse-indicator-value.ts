@@ -100,7 +100,7 @@ const NUMBER_TEXT = /^([+\-▲△]?)\s*(約|概ね|およそ)?\s*([+\-▲△]?)(
 function isUnitText(rest: string): boolean {
   if (rest === "") return true;
   if (/\d/.test(rest)) return false;
-  return rest.length <= 8 || /^[a-z][a-z .\/%-]{0,23}$/i.test(rest);
+  return rest.length <= 8 || /^[a-z][a-z ./%-]{0,23}$/i.test(rest);
 }
 
 /**

@@ -42,10 +42,16 @@ const LEADING_QUALIFIERS: { pattern: RegExp; qualifier: Qualifier }[] = [
   { pattern: /^(?:≧|≥|=>|>=)/, qualifier: "以上" },
   { pattern: /^</, qualifier: "未満" },
   { pattern: /^>/, qualifier: "超" },
-  { pattern: /^(?:at\s+most|no\s+more\s+than|not\s+more\s+than|max(?:imum)?\.?|up\s+to)(?=[\s\d:.+\-▲△])/i, qualifier: "以下" },
+  {
+    pattern: /^(?:at\s+most|no\s+more\s+than|not\s+more\s+than|max(?:imum)?\.?|up\s+to)(?=[\s\d:.+\-▲△])/i,
+    qualifier: "以下",
+  },
   { pattern: /^within(?=[\s\d])/i, qualifier: "以内" },
   { pattern: /^(?:less\s+than|under|below|fewer\s+than)(?=[\s\d])/i, qualifier: "未満" },
-  { pattern: /^(?:at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?)(?=[\s\d:.+\-▲△])/i, qualifier: "以上" },
+  {
+    pattern: /^(?:at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?)(?=[\s\d:.+\-▲△])/i,
+    qualifier: "以上",
+  },
   { pattern: /^(?:more\s+than|over|above)(?=[\s\d])/i, qualifier: "超" },
 ];
 
@@ -53,7 +59,10 @@ const LEADING_QUALIFIERS: { pattern: RegExp; qualifier: Qualifier }[] = [
 const TRAILING_QUALIFIERS: { pattern: RegExp; qualifier: Qualifier }[] = [
   { pattern: /\(?\s*(?:lower|smaller|less|fewer)\s+is\s+better\s*\)?$/i, qualifier: "以下" },
   { pattern: /\(?\s*(?:higher|larger|more|bigger)\s+is\s+better\s*\)?$/i, qualifier: "以上" },
-  { pattern: /\bor\s+(?:less|fewer|lower|below|under)$|\bat\s+most$|\bmax(?:imum)?\.?$|\bor\s+shorter$/i, qualifier: "以下" },
+  {
+    pattern: /\bor\s+(?:less|fewer|lower|below|under)$|\bat\s+most$|\bmax(?:imum)?\.?$|\bor\s+shorter$/i,
+    qualifier: "以下",
+  },
   { pattern: /\bor\s+(?:more|greater|higher|above|over)$|\bat\s+least$|\bminimum$|\bor\s+longer$/i, qualifier: "以上" },
 ];
 
@@ -112,9 +121,10 @@ export function splitTrailingQualifier(
 
 /** 「95%（毎年）」「30,000（最終年度）」: a basis in brackets after the value; rest is what precedes it. */
 export function splitTrailingBasis(text: string): { basis: ValueBasis; basisText: string; rest: string } | null {
-  const m = /[(（]\s*(毎年度?|各年度?|年間|最終年度|目標年度|累計|every\s+year|each\s+year|annual|final\s+year|cumulative)\s*[)）]$/i.exec(
-    text.trim(),
-  );
+  const m =
+    /[(（]\s*(毎年度?|各年度?|年間|最終年度|目標年度|累計|every\s+year|each\s+year|annual|final\s+year|cumulative)\s*[)）]$/i.exec(
+      text.trim(),
+    );
   if (!m) return null;
   const word = m[1]!;
   const basis: ValueBasis = /最終|目標年度|final/i.test(word)

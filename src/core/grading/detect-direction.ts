@@ -22,7 +22,8 @@ const HIGHER_WORDS = /^(高|増|増加|上げ|大|↑|higher|up|increase|more|ma
 
 const NAME_LOWER =
   /(?:lower|smaller|less|fewer|shorter)\s+is\s+better|低いほど|少ないほど|短いほど|小さいほど|減少が望ましい|\(↓\)|（↓）/i;
-const NAME_HIGHER = /(?:higher|larger|more|greater|longer)\s+is\s+better|高いほど|多いほど|長いほど|大きいほど|\(↑\)|（↑）/i;
+const NAME_HIGHER =
+  /(?:higher|larger|more|greater|longer)\s+is\s+better|高いほど|多いほど|長いほど|大きいほど|\(↑\)|（↑）/i;
 
 /** An indicator whose name states its direction ("… (lower is better)", 「…（少ないほど良い）」). */
 export function nameSaysDirection(name: string): Direction | null {

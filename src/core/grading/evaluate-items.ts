@@ -155,12 +155,12 @@ export function evaluateTables(tables: SourceTable[], rules: Rules): GradedEvalu
         : ty.kind === "several" && ty.picked && rules.year === null
           ? { key: `fy:${ty.picked.fiscalYear}`, label: ty.picked.label, fiscalYear: ty.picked.fiscalYear }
           : ty.kind === "several" && year !== null
-          ? {
-              key: `fy:${year}`,
-              label: table.layout.columns.find((c) => c.fiscalYear === year)?.label ?? formatFiscalYearJa(year),
-              fiscalYear: year,
-            }
-          : onlyStated;
+            ? {
+                key: `fy:${year}`,
+                label: table.layout.columns.find((c) => c.fiscalYear === year)?.label ?? formatFiscalYearJa(year),
+                fiscalYear: year,
+              }
+            : onlyStated;
     // Which (grade column, year of the indicator data) pairs make the evaluations of this sheet.
     const plan: { slot: EvaluationSlot; gradeCol: ColumnMapping | null; yearKey: YearKey | null }[] = [];
     for (const g of gradeCols) {

@@ -57,7 +57,10 @@ const HEADER: Row = ["No", "評価項目", "評価指標", "目標値", "実績�
 
 function libraryWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addSheet(wb, "記入要領", [["図書館評価シートの記入要領"], ["目標値と実績値を記入し、達成度を A〜D で記入してください。"]]);
+  addSheet(wb, "記入要領", [
+    ["図書館評価シートの記入要領"],
+    ["目標値と実績値を記入し、達成度を A〜D で記入してください。"],
+  ]);
   addSheet(
     wb,
     "平成25年度",
@@ -133,7 +136,9 @@ describe("a workbook of three year sheets (one evaluation per fiscal year)", () 
   });
 
   it("counts each year on its own (110/80/50 bands, items, self grades adopted)", () => {
-    expect(evs.map((e) => [e.total.counts, e.total.evaluated, e.total.excluded, e.total.percent, e.total.aOrBPercent])).toEqual([
+    expect(
+      evs.map((e) => [e.total.counts, e.total.evaluated, e.total.excluded, e.total.percent, e.total.aOrBPercent]),
+    ).toEqual([
       [{ A: 1, B: 1, C: 1, D: 1 }, 4, 1, { A: 25, B: 25, C: 25, D: 25 }, 50],
       [{ A: 2, B: 2, C: 1, D: 0 }, 5, 0, { A: 40, B: 40, C: 20, D: 0 }, 80],
       [{ A: 2, B: 1, C: 1, D: 0 }, 4, 1, { A: 50, B: 25, C: 25, D: 0 }, 75],

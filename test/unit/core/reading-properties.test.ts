@@ -53,12 +53,19 @@ function grade(target: IndicatorValue, actual: IndicatorValue): string | null {
 describe("a basis word before the number", () => {
   it("keeps the number, its unit and its cap, and records the basis", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...BASIS_WORDS), gap, digits, unit, fc.constantFrom("", "以内", "以上"), ([w, basis], g, d, u, q) => {
-        const plain = num(cell(d + u + q));
-        const worded = num(cell(w + g + d + u + q));
-        expect([worded.value, worded.unit, worded.qualifier]).toEqual([plain.value, plain.unit, plain.qualifier]);
-        expect(worded.basis).toBe(basis);
-      }),
+      fc.property(
+        fc.constantFrom(...BASIS_WORDS),
+        gap,
+        digits,
+        unit,
+        fc.constantFrom("", "以内", "以上"),
+        ([w, basis], g, d, u, q) => {
+          const plain = num(cell(d + u + q));
+          const worded = num(cell(w + g + d + u + q));
+          expect([worded.value, worded.unit, worded.qualifier]).toEqual([plain.value, plain.unit, plain.qualifier]);
+          expect(worded.basis).toBe(basis);
+        },
+      ),
       RUNS,
     );
   });
@@ -84,7 +91,12 @@ describe("English caps and floors grade as 以下 / 以上 do", () => {
     (n) => `${n} (lower is better)`,
     (n) => `no more than ${n}`,
   ];
-  const FLOORS: ((n: string) => string)[] = [(n) => `at least ${n}`, (n) => `${n} or more`, (n) => `≥ ${n}`, (n) => `min. ${n}`];
+  const FLOORS: ((n: string) => string)[] = [
+    (n) => `at least ${n}`,
+    (n) => `${n} or more`,
+    (n) => `≥ ${n}`,
+    (n) => `min. ${n}`,
+  ];
   const enUnit = fc.constantFrom("", " minutes", " days", "%", " cases");
 
   it("a cap is lower is better and gives the grade 以下 gives", () => {
@@ -92,7 +104,13 @@ describe("English caps and floors grade as 以下 / 以上 do", () => {
       fc.property(fc.constantFrom(...CAPS), digits, digits, enUnit, (cap, t, a, u) => {
         const capped = cell(cap(t + u));
         expect(num(capped).value).toBe(num(cell(t + u.trim())).value);
-        const d = detectDirection({ override: null, directionCell: null, targets: [capped], baseline: null, target: capped });
+        const d = detectDirection({
+          override: null,
+          directionCell: null,
+          targets: [capped],
+          baseline: null,
+          target: capped,
+        });
         expect(d.lowerIsBetter).toBe(true);
         expect(grade(capped, cell(a + u))).toBe(grade(cell(t + u.trim() + "以下"), cell(a + u)));
       }),
@@ -114,7 +132,12 @@ describe("English caps and floors grade as 以下 / 以上 do", () => {
 /** A fiscal year written in one of the forms sheets use. */
 const writtenYear = fc.integer({ min: 1990, max: 2060 }).chain((y) => {
   const forms: string[] = [`${y}年度`, `FY${y}`];
-  if (y >= 2019) forms.push(y === 2019 ? "令和元年度" : `令和${y - 2018}年度`, `R${y - 2018}`, `令和${String(y - 2018).replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}年度`);
+  if (y >= 2019)
+    forms.push(
+      y === 2019 ? "令和元年度" : `令和${y - 2018}年度`,
+      `R${y - 2018}`,
+      `令和${String(y - 2018).replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}年度`,
+    );
   else forms.push(`平成${y - 1988}年度`, `H${y - 1988}`);
   return fc.constantFrom(...forms).map((text) => ({ year: y, text }));
 });
@@ -136,7 +159,11 @@ describe("the year a sheet states", () => {
           where === "header"
             ? ["No", "事業名", "指標", `${text} 目標値`, `${text} 実績値`, "達成度"]
             : ["No", "事業名", "指標", "目標値", "実績値", "達成度"];
-        const rows = [...(where === "title" ? [[`${text} 評価シート`], []] : []), header, ["1", "貸出", "冊数", "100", "90", "B"]];
+        const rows = [
+          ...(where === "title" ? [[`${text} 評価シート`], []] : []),
+          header,
+          ["1", "貸出", "冊数", "100", "90", "B"],
+        ];
         const r = reviewSheets([sheetOf(where === "sheetName" ? text : "評価", rows)]);
         expect(r.summary.evaluations.map((e) => [e.fiscalYear, e.label])).toEqual([[year, text]]);
       }),
@@ -147,17 +174,21 @@ describe("the year a sheet states", () => {
   it("k sheets of k distinct years give k evaluations, each with its own sheet's grades", () => {
     const grades = fc.constantFrom(["100", "A"], ["85", "B"], ["60", "C"], ["10", "D"]);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1990, max: 2060 }), { minLength: 1, maxLength: 5 }), fc.array(grades, { minLength: 5, maxLength: 5 }), (years, gs) => {
-        const sheets = years.map((y, i) =>
-          sheetOf(`${y}年度`, [
-            ["No", "事業名", "指標", "目標値", "実績値"],
-            ["1", "貸出", "冊数", "100", gs[i]![0]!],
-          ]),
-        );
-        const r = reviewSheets(sheets);
-        expect(r.summary.evaluations.map((e) => e.fiscalYear)).toEqual(years);
-        expect(r.summary.evaluations.map((e) => e.items[0]!.grade)).toEqual(years.map((_, i) => gs[i]![1]));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1990, max: 2060 }), { minLength: 1, maxLength: 5 }),
+        fc.array(grades, { minLength: 5, maxLength: 5 }),
+        (years, gs) => {
+          const sheets = years.map((y, i) =>
+            sheetOf(`${y}年度`, [
+              ["No", "事業名", "指標", "目標値", "実績値"],
+              ["1", "貸出", "冊数", "100", gs[i]![0]!],
+            ]),
+          );
+          const r = reviewSheets(sheets);
+          expect(r.summary.evaluations.map((e) => e.fiscalYear)).toEqual(years);
+          expect(r.summary.evaluations.map((e) => e.items[0]!.grade)).toEqual(years.map((_, i) => gs[i]![1]));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -54,7 +54,7 @@ describe("a word before the number says what the value is", () => {
     expect([v.value, v.unit, v.qualifier, v.basis]).toEqual([15, "分", "以内", "everyYear"]);
   });
 
-  it("a number shown through a format with a leading word (\"毎年\"#,##0) keeps the word", () => {
+  it('a number shown through a format with a leading word ("毎年"#,##0) keeps the word', () => {
     const v = expectNumber(numCell(67000, "毎年67,000", '"毎年"#,##0'));
     expect(v.value).toBe(67000);
     expect(v.basis).toBe("everyYear");
@@ -143,7 +143,11 @@ describe("the word splitters on their own", () => {
   });
 
   it("splitTrailingQualifier and splitTrailingBasis leave what precedes the word", () => {
-    expect(splitTrailingQualifier("minutes or less")).toEqual({ qualifier: "以下", qualifierText: "or less", rest: "minutes" });
+    expect(splitTrailingQualifier("minutes or less")).toEqual({
+      qualifier: "以下",
+      qualifierText: "or less",
+      rest: "minutes",
+    });
     expect(splitTrailingQualifier("minutes")).toBeNull();
     expect(splitTrailingBasis("95%（毎年）")).toEqual({ basis: "everyYear", basisText: "毎年", rest: "95%" });
     expect(splitTrailingBasis("95%")).toBeNull();

@@ -47,7 +47,9 @@ describe("the evaluation is labelled by the year the sheet states", () => {
   });
 
   it("the title's year labels the evaluation when the sheet name has none", () => {
-    const r = reviewSheets([yearSheet("Sheet1", [["1", "貸出", "貸出冊数", "1,000", "1,100", "A"]], "令和3年度 図書館評価")]);
+    const r = reviewSheets([
+      yearSheet("Sheet1", [["1", "貸出", "貸出冊数", "1,000", "1,100", "A"]], "令和3年度 図書館評価"),
+    ]);
     expect(r.summary.evaluations.map((e) => [e.label, e.fiscalYear])).toEqual([["令和3年度", 2021]]);
   });
 
@@ -123,7 +125,9 @@ describe("a target column headed by the plan's last year, actuals per year", () 
     ]);
     const ev = r.summary.evaluations[0]!;
     expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2020, "B"]);
-    expect(ev.items[0]!.indicators[0]!.reason).toBe("R = actual 24000件 / final-year target 30000件 = 80.0% (≥ 80.0%) → B");
+    expect(ev.items[0]!.indicators[0]!.reason).toBe(
+      "R = actual 24000件 / final-year target 30000件 = 80.0% (≥ 80.0%) → B",
+    );
   });
 });
 
@@ -144,7 +148,8 @@ describe("a multi-year sheet whose title or sheet name picks one of its years", 
   });
 
   it("--year wins over the title", () => {
-    const ev = reviewSheets([sheetOf("進捗", [["令和元年度 進捗状況"], ...rows])], rulesWith({ year: 2020 })).summary.evaluations[0]!;
+    const ev = reviewSheets([sheetOf("進捗", [["令和元年度 進捗状況"], ...rows])], rulesWith({ year: 2020 })).summary
+      .evaluations[0]!;
     expect([ev.fiscalYear, ev.items[0]!.grade]).toEqual([2020, "C"]);
   });
 
@@ -208,7 +213,9 @@ describe("a warning when every row of a table goes to review", () => {
       ]),
     ]);
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^「進捗A」: 表の 2 行のどれも評価できず、すべて要確認に回りました（主な理由：目標「/);
+    expect(r.warnings[0]).toMatch(
+      /^「進捗A」: 表の 2 行のどれも評価できず、すべて要確認に回りました（主な理由：目標「/,
+    );
     expect(r.summary.warnings).toEqual(r.warnings);
   });
 

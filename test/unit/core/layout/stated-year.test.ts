@@ -18,7 +18,10 @@ const PLAIN_HEADER = ["No", "事業名", "指標", "目標値", "実績値", "�
 
 describe("statedYear", () => {
   it("from the target / actual headers: 「令和２年度 目標値」 → 2020, labelled as written", () => {
-    const l = layoutOf("Sheet1", [["No", "事業名", "指標", "令和２年度 目標値", "令和２年度 実績値", "達成度"], ...BODY]);
+    const l = layoutOf("Sheet1", [
+      ["No", "事業名", "指標", "令和２年度 目標値", "令和２年度 実績値", "達成度"],
+      ...BODY,
+    ]);
     expect(l.statedYear).toEqual({ fiscalYear: 2020, label: "令和２年度", from: "header" });
   });
 
@@ -37,8 +40,12 @@ describe("statedYear", () => {
       label: "平成25年度",
       from: "title",
     });
-    expect(layoutOf("Sheet1", [["図書館評価"], ["（平成27年度）"], PLAIN_HEADER, ...BODY]).statedYear?.fiscalYear).toBe(2015);
-    expect(layoutOf("Sheet1", [["図書館評価", null, null, null, "令和3年度"], PLAIN_HEADER, ...BODY]).statedYear?.fiscalYear).toBe(2021);
+    expect(layoutOf("Sheet1", [["図書館評価"], ["（平成27年度）"], PLAIN_HEADER, ...BODY]).statedYear?.fiscalYear).toBe(
+      2015,
+    );
+    expect(
+      layoutOf("Sheet1", [["図書館評価", null, null, null, "令和3年度"], PLAIN_HEADER, ...BODY]).statedYear?.fiscalYear,
+    ).toBe(2021);
   });
 
   it("from the sheet name: 「平成25年度」, 「H26」, 「2015年度」", () => {
@@ -52,7 +59,11 @@ describe("statedYear", () => {
   });
 
   it("headers win over the title, the title over the sheet name", () => {
-    const l = layoutOf("H25", [["令和元年度 評価"], ["No", "事業名", "指標", "令和２年度目標", "令和２年度実績", "達成度"], ...BODY]);
+    const l = layoutOf("H25", [
+      ["令和元年度 評価"],
+      ["No", "事業名", "指標", "令和２年度目標", "令和２年度実績", "達成度"],
+      ...BODY,
+    ]);
     expect(l.statedYear?.fiscalYear).toBe(2020);
     expect(layoutOf("H25", [["平成26年度 評価"], PLAIN_HEADER, ...BODY]).statedYear?.fiscalYear).toBe(2014);
   });
