@@ -6,7 +6,14 @@
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
 import { rationalFromDecimalString, type Rational } from "./exact-number";
 import type { RawValue } from "../model/snapshot";
-import { splitLeadingWords, splitTrailingBasis, splitTrailingQualifier, type ValueBasis } from "./value-words";
+import {
+  mayEndWithWord,
+  mayStartWithWord,
+  splitLeadingWords,
+  splitTrailingBasis,
+  splitTrailingQualifier,
+  type ValueBasis,
+} from "./value-words";
 
 export type Qualifier = "以内" | "以下" | "未満" | "以上" | "まで" | "超";
 
@@ -109,12 +116,13 @@ function isUnitText(rest: string): boolean {
  */
 export function parseNumberText(raw: string): IndicatorValue | null {
   const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
-  const lead = splitLeadingWords(t);
-  let body = lead.rest;
-  let basis = lead.basis;
-  let basisText = lead.basisText;
-  const trailingBasis = splitTrailingBasis(body);
-  if (trailingBasis && basis === null) {
+  // Most cells start with the number and end with a unit: the word tables are skipped for them.
+  const lead = mayStartWithWord(t) ? splitLeadingWords(t) : null;
+  let body = lead ? lead.rest : t;
+  let basis = lead?.basis ?? null;
+  let basisText = lead?.basisText ?? null;
+  const trailingBasis = basis === null && mayEndWithWord(body) ? splitTrailingBasis(body) : null;
+  if (trailingBasis) {
     basis = trailingBasis.basis;
     basisText = trailingBasis.basisText;
     body = trailingBasis.rest;
@@ -127,8 +135,8 @@ export function parseNumberText(raw: string): IndicatorValue | null {
   // Thousands separators must be well placed, else this is not a number ("1,2,3").
   if (digits.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
   let rest = m[5]!.trim();
-  let qualifier: Qualifier | null = lead.qualifier;
-  let qualifierText: string | null = lead.qualifierText;
+  let qualifier: Qualifier | null = lead?.qualifier ?? null;
+  let qualifierText: string | null = lead?.qualifierText ?? null;
   for (const q of QUALIFIERS) {
     if (rest.endsWith(q)) {
       qualifier ??= q;
@@ -136,7 +144,7 @@ export function parseNumberText(raw: string): IndicatorValue | null {
       break;
     }
   }
-  const trailing = splitTrailingQualifier(rest);
+  const trailing = mayEndWithWord(rest) ? splitTrailingQualifier(rest) : null;
   if (trailing) {
     if (qualifier === null) {
       qualifier = trailing.qualifier;
@@ -195,10 +203,10 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     const unit = unitFromFormat(numberFormat);
     // The displayed text can carry words through the format: 15"分以内", "毎年"#,##0, "≤"0.
     let qualifier: Qualifier | null = null;
-    const shown = text ? toHalfWidth(cleanText(text)) : "";
+    const shown = text ? toHalfWidth(text) : "";
     for (const q of QUALIFIERS) if (shown.endsWith(q)) qualifier = q;
-    const words = shown ? splitLeadingWords(shown) : null;
-    const trailing = qualifier === null && shown ? splitTrailingQualifier(shown) : null;
+    const words = mayStartWithWord(shown) ? splitLeadingWords(cleanText(shown)) : null;
+    const trailing = qualifier === null && mayEndWithWord(shown) ? splitTrailingQualifier(cleanText(shown)) : null;
     const qualifierText = qualifier ?? words?.qualifierText ?? trailing?.qualifierText ?? null;
     qualifier ??= words?.qualifier ?? trailing?.qualifier ?? null;
     const unitClean = unit ? stripQualifier(unit) : null;

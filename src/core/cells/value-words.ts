@@ -67,8 +67,25 @@ const TRAILING_QUALIFIERS: { pattern: RegExp; qualifier: Qualifier }[] = [
 ];
 
 /** Strips the leading basis word and cap / floor word, in either order. */
+/** Text that starts with a digit or a sign has no leading word (most cells): skip the word tables. */
+const STARTS_WITH_NUMBER = /^[\d+\-▲△.]/;
+/** A trailing word ends in a Latin letter, a dot or a bracket ("or less", "max.", "(lower is better)"). */
+const MAY_END_IN_WORD = /[A-Za-z.)]$/;
+
+/** Can the text start with a word (毎年, ≤, at most)? False for most cells, which start with a digit or a sign. */
+export function mayStartWithWord(text: string): boolean {
+  return text !== "" && !STARTS_WITH_NUMBER.test(text);
+}
+
+/** Can the text end with a cap / floor word or a bracketed basis? */
+export function mayEndWithWord(text: string): boolean {
+  return MAY_END_IN_WORD.test(text) || /[)）]\s*$/.test(text);
+}
+
 export function splitLeadingWords(text: string): LeadingWords {
   let rest = text.trim();
+  if (STARTS_WITH_NUMBER.test(rest))
+    return { basis: null, basisText: null, qualifier: null, qualifierText: null, rest };
   let basis: ValueBasis | null = null;
   let basisText: string | null = null;
   let qualifier: Qualifier | null = null;
@@ -106,6 +123,7 @@ export function splitTrailingQualifier(
   text: string,
 ): { qualifier: Qualifier; qualifierText: string; rest: string } | null {
   const t = text.trim();
+  if (!MAY_END_IN_WORD.test(t)) return null;
   for (const w of TRAILING_QUALIFIERS) {
     const m = w.pattern.exec(t);
     if (m) {
@@ -121,6 +139,7 @@ export function splitTrailingQualifier(
 
 /** 「95%（毎年）」「30,000（最終年度）」: a basis in brackets after the value; rest is what precedes it. */
 export function splitTrailingBasis(text: string): { basis: ValueBasis; basisText: string; rest: string } | null {
+  if (!/[)）]\s*$/.test(text)) return null;
   const m =
     /[(（]\s*(毎年度?|各年度?|年間|最終年度|目標年度|累計|every\s+year|each\s+year|annual|final\s+year|cumulative)\s*[)）]$/i.exec(
       text.trim(),
