@@ -18,6 +18,7 @@ import {
 } from "./header-vocabulary";
 import type { ColumnMapping, SheetDetection, TableLayout } from "./table-model";
 import { statedYear } from "./stated-year";
+import { excludedWord, parseNumberText } from "../cells/parse-indicator-value";
 
 /** How far below the top of the used range a header may start (titles, notes, blank rows). */
 const HEADER_SEARCH_ROWS = 40;
@@ -259,6 +260,29 @@ function gradeColumnsFromContent(grid: SheetGrid, from: number, cols: ColumnMapp
   }
 }
 
+/**
+ * The wide form of a progress sheet: one target column (「毎年67,000」「最終年度に30,000」) and then
+ * a column per year holding that year's figure, with no 実績 word anywhere. Year columns whose
+ * cells read as numbers (or as 評価期間前 / -) are that year's actuals.
+ */
+function actualColumnsFromContent(grid: SheetGrid, from: number, cols: ColumnMapping[]): void {
+  if (!cols.some((c) => c.role === "target") || cols.some((c) => c.role === "actual")) return;
+  const limit = Math.min(grid.bottom, from + 200);
+  for (const m of cols) {
+    if (m.role !== "year" || typeof m.fiscalYear !== "number") continue;
+    let numbers = 0;
+    let other = 0;
+    for (let r = from; r <= limit; r++) {
+      const v = grid.value(r, m.col);
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      if (typeof v === "number" || (typeof v === "string" && (parseNumberText(v) || excludedWord(v) !== null)))
+        numbers++;
+      else other++;
+    }
+    if (numbers > 0 && numbers >= other) m.role = "actual";
+  }
+}
+
 export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDetection {
   const sheet = grid.sheet.name;
   const fail = (reason: string, reasonJa: string): SheetDetection => ({ ok: false, sheet, reason, reasonJa });
@@ -319,7 +343,10 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       m.confidence = 0.8;
     }
   }
-  if (kindCol === null) gradeColumnsFromContent(grid, headerBottom + 1, columns);
+  if (kindCol === null) {
+    gradeColumnsFromContent(grid, headerBottom + 1, columns);
+    actualColumnsFromContent(grid, headerBottom + 1, columns);
+  }
   const has = (role: string) => columns.some((c) => c.role === role);
   const identity = has("item") || has("indicator") || has("key");
   let kind: TableLayout["kind"];

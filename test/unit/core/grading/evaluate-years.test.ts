@@ -230,3 +230,27 @@ describe("a warning when every row of a table goes to review", () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe("the wide form: one worded target column, then a column per year with no 実績 word", () => {
+  it("reads the year columns as actuals and grades the latest year against the worded target", () => {
+    // 2021: 68,000/67,000 = 101.5 % → A; 12,000/30,000 = 40 % → D; 評価期間前 → excluded.
+    const r = reviewSheets([sheetOfWide()]);
+    const ev = r.summary.evaluations[0]!;
+    expect([ev.fiscalYear, ev.label]).toEqual([2021, "令和3年度"]);
+    expect(ev.items.map((i) => i.grade)).toEqual(["A", "D", null]);
+    expect(ev.items[2]!.excludedReason).toBe("評価期間前");
+    expect(ev.items[1]!.indicators[0]!.reason).toContain("final-year target");
+    // 令和2年度: 66,000/67,000 = 98.5 % → B; 9,000/30,000 = 30 % → D; lower: 15/18 = 83.3 % → B.
+    const r2 = reviewSheets([sheetOfWide()], rulesWith({ year: 2020 })).summary.evaluations[0]!;
+    expect(r2.items.map((i) => i.grade)).toEqual(["B", "D", "B"]);
+  });
+});
+
+function sheetOfWide() {
+  return sheetOf("指標", [
+    ["No", "施策", "指標", "目標値", "令和元年度", "令和2年度", "令和3年度"],
+    ["1", "図書館", "来館者数", "毎年67,000人", "60,000人", "66,000人", "68,000人"],
+    ["2", "電子申請", "申請件数", "最終年度に30,000", "5,000", "9,000", "12,000"],
+    ["3", "窓口", "待ち時間", "毎年15分以内", "20分", "18分", "評価期間前"],
+  ]);
+}
