@@ -80,16 +80,20 @@ export interface YearMention {
 }
 
 const ERA_DIGITS = "元0-9０-９一二三四五六七八九十";
+// No lookbehind (older Office web views lack it): what precedes a match is checked in code.
 const MENTION = new RegExp(
   [
     `(?:令和|平成|昭和)\\s*[${ERA_DIGITS}]{1,3}\\s*年度?`,
-    `(?<![A-Za-zＡ-Ｚａ-ｚ])(?:FY|ＦＹ)\\s*[0-9０-９]{4}(?![0-9０-９])`,
-    `(?<![0-9０-９])(?:19|20|21|１９|２０|２１)[0-9０-９]{2}\\s*年度?(?![0-9０-９])`,
-    `(?<![0-9０-９])(?:19|20|21|１９|２０|２１)[0-9０-９]{2}(?![0-9０-９])`,
-    `(?<![A-Za-zＡ-Ｚａ-ｚ])[RHrhＲＨ]\\s*[0-9０-９]{1,2}(?![0-9０-９])`,
+    `(?:FY|ＦＹ)\\s*[0-9０-９]{4}(?![0-9０-９])`,
+    `(?:19|20|21|１９|２０|２１)[0-9０-９]{2}\\s*年度?(?![0-9０-９])`,
+    `(?:19|20|21|１９|２０|２１)[0-9０-９]{2}(?![0-9０-９])`,
+    `[RHrhＲＨ]\\s*[0-9０-９]{1,2}(?![0-9０-９])`,
   ].join("|"),
   "gu",
 );
+const LETTER_BEFORE = /[A-Za-zＡ-Ｚａ-ｚ]/;
+const DIGIT_BEFORE = /[0-9０-９]/;
+
 /** Characters between two years that make them a period (令和元年度～令和５年度, 2019-2021). */
 const RANGE_BETWEEN = /^\s*(?:[〜～~\-－–―]|から|より|to)\s*$/i;
 
@@ -100,12 +104,17 @@ const RANGE_BETWEEN = /^\s*(?:[〜～~\-－–―]|から|より|to)\s*$/i;
  */
 export function fiscalYearsIn(text: string): YearMention[] {
   const found: { fiscalYear: number; text: string; start: number; end: number; bare: boolean }[] = [];
-  for (const m of text.matchAll(MENTION)) {
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) {
     const word = m[0];
+    const before = m.index > 0 ? text[m.index - 1]! : "";
+    // 「ABR3」「XFY2021」 are not years; nor is 2021 inside 12021.
+    if (/^[FRHfrhＦＲＨ]/.test(word) && LETTER_BEFORE.test(before)) continue;
+    if (/^[0-9０-９]/.test(word) && DIGIT_BEFORE.test(before)) continue;
     const bare = /^[0-9０-９]{4}$/.test(word);
     const fy = parseFiscalYear(bare ? `${word}年度` : word);
     if (fy === null) continue;
-    found.push({ fiscalYear: fy, text: word.trim(), start: m.index!, end: m.index! + word.length, bare });
+    found.push({ fiscalYear: fy, text: word.trim(), start: m.index, end: m.index + word.length, bare });
   }
   const inPeriod = new Set<number>();
   for (let i = 0; i + 1 < found.length; i++) {

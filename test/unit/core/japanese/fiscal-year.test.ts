@@ -98,6 +98,9 @@ describe("fiscalYearsIn / singleFiscalYearIn: the year a title or a sheet name s
     "Plan 2019-2021",
     "Road 2030 vision for the city",
     "令和元年度と令和２年度の比較",
+    "ABR3",
+    "No.12021",
+    "XFY2021",
   ])("%s states no single year", (text) => {
     expect(singleFiscalYearIn(text)).toBeNull();
   });
