@@ -113,7 +113,12 @@ function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
   }
   if (own.length === 0) return continuation;
   // Every own cell must read as a header word (year label, role word), none as data.
-  return own.every((c) => guessCell(grid.label(below, c)) !== null);
+  const guesses = own.map((c) => guessCell(grid.label(below, c)));
+  if (guesses.some((g) => g === null)) return false;
+  // A lone cell that only contains a header word (the first data row 「Indicator 1」 of an
+  // indicator-only table) is data, unless a merge from the row above makes the rows one header.
+  if (own.length === 1 && !continuation && guesses[0]!.confidence < 0.9) return false;
+  return true;
 }
 
 /** Texts above the header (title, subtitle, a year written beside the title), top to bottom. */

@@ -193,3 +193,57 @@ describe("the year a sheet states", () => {
     );
   });
 });
+
+describe("random year sheets with worded values: nothing is dropped", () => {
+  const worded = fc
+    .tuple(
+      fc.constantFrom("", "毎年", "最終年度に", "年間", "各年度", "累計", "each year ", "at most ", "≤ ", "within "),
+      digits,
+      fc.constantFrom("", "件", "人", "%", " minutes", "以内", " or less", " (lower is better)"),
+    )
+    .map(([w, d, u]) => w + d + u);
+  const value = fc.oneof(worded, fc.constantFrom("評価期間前", "-", "たくさん", "", "#DIV/0!"));
+  const grade = fc.constantFrom("A", "B", "C", "D", "", "-", "Z");
+  const english = fc.boolean();
+
+  it("every data row of every year sheet is one item of that sheet's year, graded or listed with its reason", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1990, max: 2060 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.tuple(value, value, grade), { minLength: 1, maxLength: 8 }), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+        english,
+        (years, rowsPerSheet, en) => {
+          const sheets = years.map((y, s) =>
+            sheetOf(`${y}年度`, [
+              en ? ["Indicator", "Target", "Actual", "Grade"] : ["No", "事業名", "指標", "目標値", "実績値", "達成度"],
+              ...rowsPerSheet[s]!.map(([t, a, g], i) =>
+                en ? [`Indicator ${i + 1}`, t, a, g] : [String(i + 1), `事業${i + 1}`, "指標", t, a, g],
+              ),
+            ]),
+          );
+          const r = reviewSheets(sheets);
+          expect(r.summary.evaluations.map((e) => e.fiscalYear)).toEqual(years);
+          years.forEach((y, s) => {
+            const ev = r.summary.evaluations[s]!;
+            expect(ev.items.map((i) => [i.sheet, i.row])).toEqual(rowsPerSheet[s]!.map((_, i) => [`${y}年度`, i + 2]));
+            for (const it of ev.items) {
+              if (it.grade === null) {
+                expect(it.excludedReason).toBeTruthy();
+                expect(ev.review.some((x) => x.row === it.row)).toBe(true);
+              }
+            }
+          });
+          // A sheet with no graded row is named in a warning; a sheet with one is not.
+          years.forEach((y, s) => {
+            const anyGraded = r.summary.evaluations[s]!.items.some((i) => i.grade !== null);
+            expect(r.warnings.some((w) => w.startsWith(`「${y}年度」`))).toBe(!anyGraded);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -199,6 +199,25 @@ describe("English tables as the README promises", () => {
   });
 });
 
+describe("an indicator-only table whose first row has only its name", () => {
+  it("reads that row as data (listed, not taken for a second header row)", () => {
+    const r = reviewSheets([
+      sheetOf("KPIs", [
+        ["Indicator", "Target", "Actual"],
+        ["Indicator of reuse", null, null], // no values: excluded, listed
+        ["Visits", "100", "120"], // 120 % → A
+      ]),
+    ]);
+    expect(r.layouts[0]!.headerBottom).toBe(0);
+    const ev = r.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.name, i.grade, i.excludedReason])).toEqual([
+      ["Indicator of reuse", null, "no target for the year"],
+      ["Visits", "A", null],
+    ]);
+    expect(ev.review.some((x) => x.row === 2)).toBe(true);
+  });
+});
+
 describe("a warning when every row of a table goes to review", () => {
   it("names the sheet, the number of rows and the main reason, in Japanese", () => {
     const r = reviewSheets([
