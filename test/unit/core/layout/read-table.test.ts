@@ -39,4 +39,22 @@ describe("rows of a table", () => {
     const rows = new Set<number>([...ev.items.flatMap((i) => [i.row, ...i.indicators.map((x) => x.targetRow ?? 0)]), ...ev.review.map((r) => r.row)]);
     expect(rows.has(3)).toBe(true);
   });
+
+  it("a table with an indicator column but no No or name column names each item by its indicator", () => {
+    const res = reviewSheets([
+      sheetOf("指標", [
+        ["評価指標", "区分", "R2", "R3"],
+        ["件数", "目標", "100件", "200件"],
+        [null, "実績", "120件", "150件"], // R3: 150 / 200 = 75 % → C
+        ["時間", "目標", "60分", "45分"],
+        ["時間", "実績", "70分", "50分"], // targets decrease → lower: 45 / 50 = 90 % → B
+      ]),
+    ]);
+    const ev = res.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.row, i.name, i.grade])).toEqual([
+      [2, "件数", "C"],
+      [4, "時間", "B"],
+    ]);
+    expect(ev.review).toEqual([]);
+  });
 });
