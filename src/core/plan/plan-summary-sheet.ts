@@ -1,64 +1,122 @@
 /**
- * 評価集計: per evaluation, the 表3-1-shaped table (counts with percents per
- * group, 対象外, A-or-B share), footnotes, a data block for the charts and
- * the chart specs (pie of the total like 図3-1, bars per group).
+ * 評価集計: per evaluation, the table as the report prints it (表3-1 / 表3-2,
+ * REPORT.md §1): title 「表3-N 評価結果（ビジョン毎）」 with the grouping word
+ * found in the group names, two merged header rows, one row per group with
+ * 「16件 (84%)」 cells that hold the count as a number (each cell's number
+ * format carries its own percent, so the counts can be re-added), and the
+ * A-or-B share. Total row and notes follow apart from the table a reader
+ * copies, then the charts (pie like 図3-1, bars per group) inside the printed
+ * page. The charts' data block sits right of the print area.
  */
 import type { Rules } from "../model/settings";
 import type { Evaluation } from "../model/summary";
 import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { CellRect } from "../model/snapshot";
 import type { SheetLabels } from "../i18n/sheet-labels";
+import { GRADE_CHART_COLOURS, PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
 
-const DATA_COL = 9; // chart data lives from column J, beside the printed table
+/** Rows each chart takes on the printed page: the pie, then the bars below it across the table's width. */
+const PIE_ROWS = 14;
+const BAR_ROWS = 13;
+
+/**
+ * The word the group names start with (「ビジョン1. …」→ ビジョン, 「基本方針１：…」→ 基本方針)
+ * when every group shares it, else null.
+ */
+export function commonGroupWord(names: string[]): string | null {
+  let word: string | null = null;
+  for (const n of names) {
+    const m = /^([^\d０-９\s.．:：、,，（(]{1,8}?)\s*[0-9０-９]/.exec(n);
+    if (!m) return null;
+    if (word !== null && word !== m[1]) return null;
+    word = m[1]!;
+  }
+  return word;
+}
+
+/** A group's row label: the name without the shared grouping word (「1. 市民本位な…」, as in 表3-1). */
+function rowLabel(name: string, word: string | null): string {
+  return word && name.startsWith(word) ? name.slice(word.length).trimStart() : name;
+}
 
 export function planSummarySheet(name: string, evaluations: Evaluation[], rules: Rules, L: SheetLabels): SheetPlan {
   const labels = rules.bands.map((b) => b.label);
-  const width = labels.length + 3; // group, grades…, excluded, A-or-B
+  const width = labels.length + 2; // group, grades…, A-or-B
+  const dataCol = width + 1; // one empty column, then the charts' data
   const rows: PlanValue[][] = [];
   const formats: RangeFormat[] = [];
   const merges: CellRect[] = [];
   const charts: PlanChart[] = [];
+  const breaks: number[] = [];
   const set = (r: number, c: number, v: PlanValue) => {
     while (rows.length <= r) rows.push([]);
     rows[r]![c] = v;
   };
   const rect = (top: number, left: number, bottom: number, right: number): CellRect => ({ top, left, bottom, right });
+  const percentCell = (r: number, c: number, p: number | null) => {
+    if (p === null) {
+      set(r, c, L.percent(null));
+      formats.push({ range: rect(r, c, r, c), numberFormat: "@" });
+    } else {
+      set(r, c, p / 100);
+      formats.push({ range: rect(r, c, r, c), numberFormat: "0%" });
+    }
+  };
+  const countCells = (r: number, counts: Record<string, number>, percent: Record<string, number>) =>
+    labels.forEach((l, j) => {
+      set(r, 1 + j, counts[l] ?? 0);
+      formats.push({ range: rect(r, 1 + j, r, 1 + j), numberFormat: L.countFormat(percent[l] ?? 0) });
+    });
 
   let r = 0;
   if (evaluations.length === 0) {
     set(0, 0, L.noData);
     formats.push({ range: rect(0, 0, 0, 0), style: "title" });
+    r = 1;
   }
   evaluations.forEach((ev, i) => {
-    const titleRow = r;
-    set(r, 0, L.summaryTitle(i + 1, ev.label));
+    if (i > 0) breaks.push(r);
+    const word = commonGroupWord(ev.groups.map((g) => g.name));
+    set(r, 0, L.summaryTitle(i + 1, word ?? L.groupHeader));
     merges.push(rect(r, 0, r, width - 1));
-    formats.push({ range: rect(r, 0, r, width - 1), style: "title" });
+    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "title" });
     r++;
-    const headerRow = r;
-    set(r, 0, L.groupHeader);
-    labels.forEach((g, j) => set(r, 1 + j, L.gradeHeader(g)));
-    set(r, labels.length + 1, L.excludedHeader);
-    set(r, labels.length + 2, L.aOrBHeader(labels[0]!, labels[1]!));
-    formats.push({ range: rect(r, 0, r, width - 1), style: "header" });
+    set(r, 0, L.summaryScope(ev.label));
+    merges.push(rect(r, 0, r, width - 1));
+    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "subtitle" });
     r++;
+
+    // Two header rows: group and A-or-B span both; the counts header spans the grades.
+    const h = r;
+    set(h, 0, word ?? L.groupHeader);
+    set(h, 1, L.countsHeader);
+    labels.forEach((g, j) => set(h + 1, 1 + j, L.gradeHeader(g)));
+    set(h, width - 1, L.aOrBHeader(labels[0]!, labels[1] ?? labels[0]!));
+    merges.push(rect(h, 0, h + 1, 0), rect(h, 1, h, labels.length), rect(h, width - 1, h + 1, width - 1));
+    formats.push({ range: rect(h, 0, h + 1, width - 1), numberFormat: "@", style: "header" });
+    r += 2;
+
     const firstBody = r;
     for (const g of ev.groups) {
-      set(r, 0, g.name);
-      labels.forEach((l, j) => set(r, 1 + j, L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)));
-      set(r, labels.length + 1, L.countOnly(g.excluded));
-      set(r, labels.length + 2, L.percent(g.aOrBPercent));
+      set(r, 0, rowLabel(g.name, word));
       r++;
     }
     if (ev.groups.length > 0) {
       formats.push({ range: rect(firstBody, 0, r - 1, 0), numberFormat: "@", style: "body" });
-      formats.push({ range: rect(firstBody, 1, r - 1, width - 1), numberFormat: "@", style: "body" });
+      formats.push({ range: rect(firstBody, 1, r - 1, width - 1), style: "body" });
+      ev.groups.forEach((g, k) => {
+        countCells(firstBody + k, g.counts, g.percent);
+        percentCell(firstBody + k, width - 1, g.aOrBPercent);
+      });
     }
+
+    // Total and notes, one row apart: the table above is what a reader copies.
+    r++;
     set(r, 0, L.total);
-    labels.forEach((l, j) => set(r, 1 + j, L.countCell(ev.total.counts[l] ?? 0, ev.total.percent[l] ?? 0)));
-    set(r, labels.length + 1, L.countOnly(ev.total.excluded));
-    set(r, labels.length + 2, L.percent(ev.total.aOrBPercent));
-    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "total" });
+    formats.push({ range: rect(r, 0, r, width - 1), style: "total" });
+    formats.push({ range: rect(r, 0, r, 0), numberFormat: "@" });
+    countCells(r, ev.total.counts, ev.total.percent);
+    percentCell(r, width - 1, ev.total.aOrBPercent);
     r++;
     const denominator = rules.includeExcludedInDenominator
       ? ev.total.evaluated + ev.total.excluded
@@ -69,59 +127,59 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     notes.push(L.footSource(L.sourceNames[ev.source] ?? ev.source));
     for (const n of notes) {
       set(r, 0, n);
-      formats.push({ range: rect(r, 0, r, 0), numberFormat: "@", style: "note" });
+      merges.push(rect(r, 0, r, width - 1));
+      formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "note" });
       r++;
     }
+    r++;
 
-    // Chart data: grade counts of the total (pie), and per group (bars), as numbers.
-    const pieTop = titleRow;
-    set(pieTop, DATA_COL, `${L.chartData}（${ev.label}）`);
-    set(pieTop + 1, DATA_COL, L.groupHeader);
-    set(pieTop + 1, DATA_COL + 1, L.total);
+    // Chart data beside the print area: grade counts of the total (pie), and per group (bars), as numbers.
+    const pieTop = r; // level with the charts
+    set(pieTop, dataCol, L.groupHeader);
+    set(pieTop, dataCol + 1, L.total);
     labels.forEach((l, j) => {
-      set(pieTop + 2 + j, DATA_COL, L.gradeHeader(l));
-      set(pieTop + 2 + j, DATA_COL + 1, ev.total.counts[l] ?? 0);
+      set(pieTop + 1 + j, dataCol, L.gradeHeader(l));
+      set(pieTop + 1 + j, dataCol + 1, ev.total.counts[l] ?? 0);
     });
-    const pieData = rect(pieTop + 1, DATA_COL, pieTop + 1 + labels.length, DATA_COL + 1);
-    const barTop = pieTop + 2 + labels.length + 1;
-    set(barTop, DATA_COL, L.groupHeader);
-    labels.forEach((l, j) => set(barTop, DATA_COL + 1 + j, L.gradeHeader(l)));
+    const pieData = rect(pieTop, dataCol, pieTop + labels.length, dataCol + 1);
+    const barTop = pieData.bottom + 2;
+    set(barTop, dataCol, L.groupHeader);
+    labels.forEach((l, j) => set(barTop, dataCol + 1 + j, L.gradeHeader(l)));
     ev.groups.forEach((g, k) => {
-      set(barTop + 1 + k, DATA_COL, g.name);
-      labels.forEach((l, j) => set(barTop + 1 + k, DATA_COL + 1 + j, g.counts[l] ?? 0));
+      set(barTop + 1 + k, dataCol, rowLabel(g.name, word));
+      labels.forEach((l, j) => set(barTop + 1 + k, dataCol + 1 + j, g.counts[l] ?? 0));
     });
-    const barData = rect(barTop, DATA_COL, barTop + Math.max(ev.groups.length, 1), DATA_COL + labels.length);
-    formats.push({ range: rect(pieTop, DATA_COL, barData.bottom, DATA_COL), numberFormat: "@", style: "note" });
-    formats.push({
-      range: rect(pieData.top, DATA_COL + 1, barData.bottom, DATA_COL + labels.length),
-      numberFormat: "0",
-    });
+    const barData = rect(barTop, dataCol, barTop + Math.max(ev.groups.length, 1), dataCol + labels.length);
+    formats.push({ range: rect(pieTop, dataCol, barData.bottom, dataCol), numberFormat: "@" });
+    formats.push({ range: rect(pieTop, dataCol + 1, barData.bottom, dataCol + labels.length), numberFormat: "0" });
 
-    const chartTop = Math.max(r + 1, barData.bottom + 2);
+    const colours = labels.map((_, j) => GRADE_CHART_COLOURS[j % GRADE_CHART_COLOURS.length]!);
     const altCounts = labels.map((l) => `${l} ${ev.total.counts[l] ?? 0}`).join(", ");
     charts.push({
       kind: "pie",
       title: L.pieTitle(ev.label),
       data: pieData,
       seriesBy: "columns",
-      anchor: { row: chartTop, col: 0, rows: 15, cols: 3 },
+      anchor: { row: r, col: 0, rows: PIE_ROWS, cols: 1 },
       altText: `${L.pieTitle(ev.label)}: ${altCounts}`,
+      colors: colours,
     });
     charts.push({
       kind: "bar",
       title: L.barTitle(ev.label),
       data: barData,
       seriesBy: "columns",
-      anchor: { row: chartTop, col: 3, rows: 15, cols: Math.max(4, width - 3) },
+      anchor: { row: r + PIE_ROWS + 1, col: 0, rows: BAR_ROWS, cols: width },
       altText:
         `${L.barTitle(ev.label)}: ` +
         ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
+      colors: colours,
     });
-    r = chartTop + 16;
-    void headerRow;
+    r = Math.max(r + PIE_ROWS + 1 + BAR_ROWS, barData.bottom + 1) + 1;
   });
+  const lastPrinted = Math.max(r - 2, 0);
 
-  const columnWidths = [44, ...labels.map(() => 12), 10, 14, 2, 40, ...labels.map(() => 8)];
+  const columnWidths = [38, ...labels.map(() => 11), 12, 2, 30, ...labels.map(() => 8)];
   return {
     role: "summary",
     name,
@@ -133,6 +191,14 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     links: [],
     conditionalFormats: [],
     charts,
-    pageLayout: { orientation: "landscape", fitToWidth: true, centerFooter: "&P / &N" },
+    pageLayout: {
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: true,
+      centerFooter: PAGE_FOOTER,
+      printArea: rect(0, 0, lastPrinted, width - 1),
+      margins: { ...PRINT_MARGINS },
+      rowBreaksBefore: breaks,
+    },
   };
 }
