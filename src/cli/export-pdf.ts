@@ -55,7 +55,17 @@ export async function convertToPdf(soffice: string, xlsx: Uint8Array, tmpPdf: st
         ],
         { env: { ...process.env, HOME: work }, timeout: 180_000 },
         (err, _stdout, stderr) =>
-          err ? reject(new Error(`soffice: ${String(stderr || err.message).trim().split("\n")[0]}`)) : resolve(),
+          err
+            ? reject(
+                new Error(
+                  `soffice: ${
+                    String(stderr || err.message)
+                      .trim()
+                      .split("\n")[0]
+                  }`,
+                ),
+              )
+            : resolve(),
       ),
     );
     const pdf = path.join(work, "report.pdf");

@@ -319,7 +319,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
 
     const names = result.plans.map((p) => p.name).join(", ");
-    const extras = [args.json, args.report, args.pdf].filter(Boolean).map((f) => ` + ${f}`).join("");
+    const extras = [args.json, args.report, args.pdf]
+      .filter(Boolean)
+      .map((f) => ` + ${f}`)
+      .join("");
     io.stderr(`完了 / done: ${args.out} (${names})${extras}\n`);
     if (result.summary.evaluations.length === 0) io.stderr("  評価は見つかりませんでした / no evaluations found\n");
     for (const ev of result.summary.evaluations) io.stderr(describeEvaluation(ev) + "\n");

@@ -138,7 +138,8 @@ export function validateSheetPlan(plan: SheetPlan): string[] {
     const p = rectProblem(plan.pageLayout.printArea, `${where} print area`);
     if (p) errors.push(p);
   }
-  if (plan.rowHeights !== undefined && !Array.isArray(plan.rowHeights)) errors.push(`${where}: rowHeights is not an array`);
+  if (plan.rowHeights !== undefined && !Array.isArray(plan.rowHeights))
+    errors.push(`${where}: rowHeights is not an array`);
   if (plan.pageLayout?.printTitleRows) {
     const { first, last } = plan.pageLayout.printTitleRows;
     if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS)

@@ -104,7 +104,11 @@ export function planListSheet(
   const printedUnits = COLUMN_WIDTHS.slice(0, PRINTED_COLUMNS).reduce((a, b) => a + b, 0);
   // Say in the sheet which columns do not print (beside the header, outside the table).
   rows[0]![COLUMN_WIDTHS.length] = L.listNotPrinted(L.listHeaders.slice(PRINTED_COLUMNS));
-  formats.push({ range: { top: 0, left: COLUMN_WIDTHS.length, bottom: 0, right: COLUMN_WIDTHS.length }, numberFormat: "@", style: "note" });
+  formats.push({
+    range: { top: 0, left: COLUMN_WIDTHS.length, bottom: 0, right: COLUMN_WIDTHS.length },
+    numberFormat: "@",
+    style: "note",
+  });
   return {
     role: "list",
     name,

@@ -152,8 +152,7 @@ function barChart(chart: PlanChart, plan: SheetPlan, sheet: string, font: string
 
 /** The chart part (xl/charts/chartN.xml) for one plan chart on the sheet named `sheetName`. */
 export function chartPartXml(chart: PlanChart, plan: SheetPlan, sheetName: string, style: ChartTextStyle): string {
-  const body =
-    chart.kind === "pie" ? pieChart(chart, plan, sheetName) : barChart(chart, plan, sheetName, style.font);
+  const body = chart.kind === "pie" ? pieChart(chart, plan, sheetName) : barChart(chart, plan, sheetName, style.font);
   return (
     XML_DECLARATION +
     `<c:chartSpace ${NS}><c:roundedCorners val="0"/>` +

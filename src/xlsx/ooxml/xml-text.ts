@@ -9,7 +9,9 @@ export function xmlText(s: string): string {
 }
 
 export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, "&quot;").replace(/\r?\n|\r/g, "&#10;");
+  return xmlText(s)
+    .replace(/"/g, "&quot;")
+    .replace(/\r?\n|\r/g, "&#10;");
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -52,7 +52,7 @@ function listPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       orientation: "landscape",
       fitToWidth: true,
       printTitleRows: { first: 1, last: 1 },
-      centerFooter: "&[Page] / 評価一覧",
+      centerFooter: "&P / &N",
     },
     ...overrides,
   };
@@ -124,7 +124,8 @@ describe("writeSheetPlan", () => {
     expect(ws.pageSetup.fitToPage).toBe(true);
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe("2:2");
-    expect(ws.headerFooter.oddFooter).toBe("&C&&[Page] / 評価一覧");
+    // Codes are written as they are (doubling the & printed a literal 「&P / &N」).
+    expect(ws.headerFooter.oddFooter).toBe("&C&P / &N");
   });
 });
 
