@@ -57,16 +57,25 @@ function solidFill(colour: string): string {
   return `<c:spPr><a:solidFill><a:srgbClr val="${colour.replace(/^#/, "").toUpperCase()}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr>`;
 }
 
-function runProps(font: string, size: number, bold: boolean): string {
+const DARK_TEXT = "262626";
+
+/** Label text that reads on a fill: white on dark fills, dark on light ones. */
+function textColourOn(fill: string): string {
+  const n = parseInt(fill.replace(/^#/, ""), 16);
+  const lum = 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+  return lum < 140 ? "FFFFFF" : DARK_TEXT;
+}
+
+function runProps(font: string, size: number, bold: boolean, colour = DARK_TEXT): string {
   return (
-    `sz="${size * 100}" b="${bold ? 1 : 0}"><a:solidFill><a:srgbClr val="262626"/></a:solidFill>` +
+    `sz="${size * 100}" b="${bold ? 1 : 0}"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>` +
     `<a:latin typeface="${xmlAttr(font)}"/><a:ea typeface="${xmlAttr(font)}"/>`
   );
 }
 
-function textProps(font: string, size: number): string {
+function textProps(font: string, size: number, colour = DARK_TEXT): string {
   return (
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(font, size, false)}</a:defRPr></a:pPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(font, size, false, colour)}</a:defRPr></a:pPr>` +
     `<a:endParaRPr lang="ja-JP"/></a:p></c:txPr>`
   );
 }
@@ -79,9 +88,17 @@ function title(text: string, font: string): string {
   );
 }
 
-function dataLabels(opts: { value: boolean; percent: boolean; category: boolean; position?: string }): string {
+function dataLabels(opts: {
+  value: boolean;
+  percent: boolean;
+  category: boolean;
+  position?: string;
+  font: string;
+  colour?: string;
+}): string {
   return (
     `<c:dLbls><c:numFmt formatCode="${LABEL_FORMAT}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    textProps(opts.font, 9, opts.colour) +
     (opts.position ? `<c:dLblPos val="${opts.position}"/>` : "") +
     `<c:showLegendKey val="0"/><c:showVal val="${opts.value ? 1 : 0}"/><c:showCatName val="${opts.category ? 1 : 0}"/>` +
     `<c:showSerName val="0"/><c:showPercent val="${opts.percent ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`
@@ -92,7 +109,7 @@ function colourAt(chart: PlanChart, i: number): string {
   return chart.colors?.[i] ?? GRADE_CHART_COLOURS[i % GRADE_CHART_COLOURS.length]!;
 }
 
-function pieChart(chart: PlanChart, plan: SheetPlan, sheet: string): string {
+function pieChart(chart: PlanChart, plan: SheetPlan, sheet: string, font: string): string {
   const d = chart.data;
   const n = d.bottom - d.top;
   const cats = Array.from({ length: n }, (_, i) => cellValue(plan, d.top + 1 + i, d.left));
@@ -104,7 +121,8 @@ function pieChart(chart: PlanChart, plan: SheetPlan, sheet: string): string {
     `<c:pieChart><c:varyColors val="1"/><c:ser><c:idx val="0"/><c:order val="0"/>` +
     `<c:tx>${strRef(absRange(sheet, d.top, d.left + 1, d.top, d.left + 1), [cellValue(plan, d.top, d.left + 1)])}</c:tx>` +
     dPts +
-    dataLabels({ value: true, percent: false, category: false, position: "bestFit" }) +
+    // Outside the slices: dark text on white, whatever the slice colour.
+    dataLabels({ value: true, percent: false, category: false, position: "outEnd", font }) +
     `<c:cat>${strRef(absRange(sheet, d.top + 1, d.left, d.bottom, d.left), cats)}</c:cat>` +
     `<c:val>${numRef(absRange(sheet, d.top + 1, d.left + 1, d.bottom, d.left + 1), vals)}</c:val>` +
     `</c:ser><c:firstSliceAng val="0"/></c:pieChart>`
@@ -128,6 +146,14 @@ function barChart(chart: PlanChart, plan: SheetPlan, sheet: string, font: string
         `<c:tx>${strRef(absRange(sheet, d.top, col, d.top, col), [cellValue(plan, d.top, col)])}</c:tx>` +
         solidFill(colourAt(chart, j - 1)) +
         `<c:invertIfNegative val="0"/>` +
+        dataLabels({
+          value: true,
+          percent: false,
+          category: false,
+          position: "ctr",
+          font,
+          colour: textColourOn(colourAt(chart, j - 1)),
+        }) +
         `<c:cat>${strRef(catRef, cats)}</c:cat>` +
         `<c:val>${numRef(absRange(sheet, d.top + 1, col, d.bottom, col), vals)}</c:val></c:ser>`,
     );
@@ -136,7 +162,6 @@ function barChart(chart: PlanChart, plan: SheetPlan, sheet: string, font: string
   return (
     `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>` +
     series.join("") +
-    dataLabels({ value: true, percent: false, category: false, position: "ctr" }) +
     `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
     // Group 1 on top, as in the table.
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
@@ -152,7 +177,8 @@ function barChart(chart: PlanChart, plan: SheetPlan, sheet: string, font: string
 
 /** The chart part (xl/charts/chartN.xml) for one plan chart on the sheet named `sheetName`. */
 export function chartPartXml(chart: PlanChart, plan: SheetPlan, sheetName: string, style: ChartTextStyle): string {
-  const body = chart.kind === "pie" ? pieChart(chart, plan, sheetName) : barChart(chart, plan, sheetName, style.font);
+  const body =
+    chart.kind === "pie" ? pieChart(chart, plan, sheetName, style.font) : barChart(chart, plan, sheetName, style.font);
   return (
     XML_DECLARATION +
     `<c:chartSpace ${NS}><c:roundedCorners val="0"/>` +
