@@ -10,7 +10,7 @@ export const PLAN_STYLES: Readonly<Record<PlanStyleName, Readonly<PlanStyle>>> =
   header: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
   body: { vAlign: "center", wrap: true, border: true },
   total: { bold: true, fill: "#F2F2F2", vAlign: "center", border: true },
-  note: { fontSize: 9, fontColor: "#595959", vAlign: "top", wrap: true },
+  note: { fontSize: 10, fontColor: "#595959", vAlign: "top", wrap: true },
   groupHeading: { bold: true, fill: "#EDEDED", vAlign: "center", border: true },
 };
 

@@ -14,10 +14,14 @@ import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/shee
 import type { CellRect } from "../model/snapshot";
 import type { SheetLabels } from "../i18n/sheet-labels";
 import { GRADE_CHART_COLOURS, PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
+import { textUnits } from "./row-heights";
 
-/** Rows each chart takes on the printed page: the pie, then the bars below it across the table's width. */
-const PIE_ROWS = 14;
-const BAR_ROWS = 13;
+/** Width units of the printed table (A4 portrait at ≥ 9 pt for 11 pt text, REPORT.md §2). */
+const PRINTABLE_UNITS = 83;
+const AOB_WIDTH = 10;
+
+/** Rows the charts take on the printed page: the pie under the group column, the bars beside it. */
+const CHART_ROWS = 15;
 
 /**
  * The word the group names start with (「ビジョン1. …」→ ビジョン, 「基本方針１：…」→ 基本方針)
@@ -37,6 +41,12 @@ export function commonGroupWord(names: string[]): string | null {
 /** A group's row label: the name without the shared grouping word (「1. 市民本位な…」, as in 表3-1). */
 function rowLabel(name: string, word: string | null): string {
   return word && name.startsWith(word) ? name.slice(word.length).trimStart() : name;
+}
+
+/** A group's bar label: 「ビジョン1」 when the name is the word and a number, else the row label. */
+function shortLabel(name: string, word: string | null): string {
+  const m = word && name.startsWith(word) ? /^\s*([0-9０-９]+)/.exec(name.slice(word.length)) : null;
+  return m ? `${word}${m[1]}` : rowLabel(name, word);
 }
 
 export function planSummarySheet(name: string, evaluations: Evaluation[], rules: Rules, L: SheetLabels): SheetPlan {
@@ -146,7 +156,7 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     set(barTop, dataCol, L.groupHeader);
     labels.forEach((l, j) => set(barTop, dataCol + 1 + j, L.gradeHeader(l)));
     ev.groups.forEach((g, k) => {
-      set(barTop + 1 + k, dataCol, rowLabel(g.name, word));
+      set(barTop + 1 + k, dataCol, shortLabel(g.name, word));
       labels.forEach((l, j) => set(barTop + 1 + k, dataCol + 1 + j, g.counts[l] ?? 0));
     });
     const barData = rect(barTop, dataCol, barTop + Math.max(ev.groups.length, 1), dataCol + labels.length);
@@ -160,7 +170,7 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
       title: L.pieTitle(ev.label),
       data: pieData,
       seriesBy: "columns",
-      anchor: { row: r, col: 0, rows: PIE_ROWS, cols: 1 },
+      anchor: { row: r, col: 0, rows: CHART_ROWS, cols: 1 },
       altText: `${L.pieTitle(ev.label)}: ${altCounts}`,
       colors: colours,
     });
@@ -169,17 +179,25 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
       title: L.barTitle(ev.label),
       data: barData,
       seriesBy: "columns",
-      anchor: { row: r + PIE_ROWS + 1, col: 0, rows: BAR_ROWS, cols: width },
+      anchor: { row: r, col: 1, rows: CHART_ROWS, cols: width - 1 },
       altText:
         `${L.barTitle(ev.label)}: ` +
         ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
       colors: colours,
     });
-    r = Math.max(r + PIE_ROWS + 1 + BAR_ROWS, barData.bottom + 1) + 1;
+    r = Math.max(r + CHART_ROWS, barData.bottom + 1) + 1;
   });
   const lastPrinted = Math.max(r - 2, 0);
 
-  const columnWidths = [38, ...labels.map(() => 11), 12, 2, 30, ...labels.map(() => 8)];
+  // Count columns as wide as their widest 「16件 (84%)」 (a number that does not fit prints ####), the
+  // group column what is left of an A4 portrait page at ≥ 9 pt even where a width unit is 10 px.
+  let countWidth = 10;
+  for (const ev of evaluations)
+    for (const g of [...ev.groups, ev.total])
+      for (const l of labels)
+        countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
+  const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
+  const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
   return {
     role: "summary",
     name,
