@@ -25,6 +25,7 @@ function isWide(code: number): boolean {
     (code >= 0xffe0 && code <= 0xffe6) ||
     (code >= 0x20000 && code <= 0x3fffd) ||
     (code >= 0x2010 && code <= 0x2027 && code !== 0x2024) || // ―‥…‘’“” print wide in Japanese fonts
+    code === 0x203b || // ※
     (code >= 0x2460 && code <= 0x24ff) || // ①…
     (code >= 0x25a0 && code <= 0x27bf) // ■▲※…
   );
