@@ -93,7 +93,8 @@ describe("addChartsToPackage", () => {
   it("opens again in ExcelJS with the sheets' cells intact", async () => {
     const { plan, bytes } = await packageWithUserSheet();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await addChartsToPackage(bytes, [{ plan, sheetName: "評価集計" }])));
+    const out = await addChartsToPackage(bytes, [{ plan, sheetName: "評価集計" }]);
+    await wb.xlsx.load(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
     expect(wb.getWorksheet("利用者のシート & <メモ>")!.getCell("A1").value).toBe("利用者のデータ");
     expect(wb.getWorksheet("評価集計")!.getCell("B5").value).toBe(3);
   });
