@@ -39,7 +39,7 @@ export function commonGroupWord(names: string[]): string | null {
 }
 
 /** A group's row label: the name without the shared grouping word (「1. 市民本位な…」, as in 表3-1). */
-function rowLabel(name: string, word: string | null): string {
+export function rowLabel(name: string, word: string | null): string {
   return word && name.startsWith(word) ? name.slice(word.length).trimStart() : name;
 }
 
