@@ -9,7 +9,7 @@ export type PlanValue = string | number | boolean | null;
 export type GeneratedRole = "summary" | "list" | "review";
 
 /** Named cell styles; adapters map them to fonts / fills / borders. */
-export type PlanStyleName = "title" | "subtitle" | "header" | "body" | "total" | "note" | "groupHeading";
+export type PlanStyleName = "title" | "subtitle" | "header" | "body" | "grade" | "total" | "note" | "groupHeading";
 
 export interface PlanStyle {
   bold?: boolean;

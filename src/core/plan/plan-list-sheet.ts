@@ -86,7 +86,8 @@ export function planListSheet(
     // Source text stays text: a name like "=SUM(A1)" or "-5" must not become a formula or a number.
     formats.push({ range: { top: 1, left: 0, bottom: last, right: 5 }, numberFormat: "@", style: "body" });
     formats.push({ range: { top: 1, left: 8, bottom: last, right: 8 }, numberFormat: "0.0%", style: "body" });
-    formats.push({ range: { top: 1, left: 9, bottom: last, right: 13 }, numberFormat: "@", style: "body" });
+    formats.push({ range: { top: 1, left: 9, bottom: last, right: 11 }, numberFormat: "@", style: "grade" });
+    formats.push({ range: { top: 1, left: 12, bottom: last, right: 13 }, numberFormat: "@", style: "body" });
     // Target and actual: one format per run of rows with the same unit (ranges, not cells).
     let start = 0;
     for (let i = 1; i <= valueFormats.length; i++) {

@@ -9,6 +9,8 @@ export const PLAN_STYLES: Readonly<Record<PlanStyleName, Readonly<PlanStyle>>> =
   subtitle: { bold: true, fontSize: 12, vAlign: "center" },
   header: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
   body: { vAlign: "center", wrap: true, border: true },
+  /** A grade letter on 評価一覧: centred, so indicator and item grades line up in their columns. */
+  grade: { hAlign: "center", vAlign: "center", wrap: true, border: true },
   total: { bold: true, fill: "#F2F2F2", vAlign: "center", border: true },
   note: { fontSize: 10, fontColor: "#595959", vAlign: "top", wrap: true },
   groupHeading: { bold: true, fill: "#EDEDED", vAlign: "center", border: true },
