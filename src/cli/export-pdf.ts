@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import { promises as fs, constants as fsConstants } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const SOFFICE_MISSING =
   "LibreOffice (soffice) が見つかりません。インストールしてください / LibreOffice (soffice) is not on PATH: install it, e.g. `sudo apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from https://www.libreoffice.org/";
@@ -44,7 +45,7 @@ export async function convertToPdf(soffice: string, xlsx: Uint8Array, tmpPdf: st
       execFile(
         soffice,
         [
-          `-env:UserInstallation=file://${profile.replace(/\\/g, "/")}`,
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
           "--headless",
           "--norestore",
           "--convert-to",

@@ -278,6 +278,31 @@ describe("--report workbook", () => {
   });
 });
 
+describe("--report / --pdf arguments", () => {
+  it.each([
+    ["--pdf", "r.txt", /--pdf は \.pdf にしてください/],
+    ["--report", "r.pdf", /--report は \.xlsx にしてください/],
+    ["--report", "out.xlsx", /--report が他のファイルと同じです/],
+  ])("%s %s → exit 2, nothing written", async (flag, file, message) => {
+    const dir = fs.mkdtempSync(path.join(tmp, "args-"));
+    let stderr = "";
+    const code = await main(
+      [
+        "summarize",
+        path.join(ROOT, "assets", "sample-progress.xlsx"),
+        "--out",
+        path.join(dir, "out.xlsx"),
+        flag,
+        path.join(dir, file),
+      ],
+      { stdout: () => undefined, stderr: (t) => (stderr += t) },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe("--pdf without LibreOffice", () => {
   it("says how to install it, exits 2 and writes nothing", async () => {
     const dir = fs.mkdtempSync(path.join(tmp, "nosoffice-"));
