@@ -140,6 +140,10 @@ describe("validateSheetPlan", () => {
     ["a name beginning with an apostrophe", { name: "'評価" }],
     ["an empty name", { name: "" }],
     [
+      "an inverted print area",
+      { pageLayout: { orientation: "portrait", fitToWidth: true, printArea: { top: 5, left: 0, bottom: 1, right: 3 } } },
+    ],
+    [
       "overlapping merges",
       {
         merges: [
