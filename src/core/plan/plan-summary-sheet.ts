@@ -14,11 +14,16 @@ import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/shee
 import type { CellRect } from "../model/snapshot";
 import type { SheetLabels } from "../i18n/sheet-labels";
 import { GRADE_CHART_COLOURS, PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
-import { textUnits } from "./row-heights";
+import { fitRowHeights, textUnits } from "./row-heights";
 
 /** Width units of the printed table (A4 portrait at ≥ 9 pt for 11 pt text, REPORT.md §2). */
 const PRINTABLE_UNITS = 83;
 const AOB_WIDTH = 10;
+
+/** Height of an empty row (Excel's with 游ゴシック 11 pt, taller than LibreOffice's 15 pt). */
+const DEFAULT_ROW_PT = 18.75;
+/** A4 portrait minus the top and bottom margins (0.6 in each), in points. */
+const A4_PORTRAIT_PRINTABLE_PT = 841.89 - 2 * 0.6 * 72;
 
 /** Rows the charts take on the printed page: the pie under the group column, the bars beside it. */
 const CHART_ROWS = 15;
@@ -58,6 +63,7 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
   const merges: CellRect[] = [];
   const charts: PlanChart[] = [];
   const breaks: number[] = [];
+  const blocks: { top: number; chartRow: number }[] = [];
   const set = (r: number, c: number, v: PlanValue) => {
     while (rows.length <= r) rows.push([]);
     rows[r]![c] = v;
@@ -86,6 +92,7 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
   }
   evaluations.forEach((ev, i) => {
     if (i > 0) breaks.push(r);
+    const blockTop = r;
     const word = commonGroupWord(ev.groups.map((g) => g.name));
     set(r, 0, L.summaryTitle(i + 1, word ?? L.groupHeader));
     merges.push(rect(r, 0, r, width - 1));
@@ -165,6 +172,7 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
 
     const colours = labels.map((_, j) => GRADE_CHART_COLOURS[j % GRADE_CHART_COLOURS.length]!);
     const altCounts = labels.map((l) => `${l} ${ev.total.counts[l] ?? 0}`).join(", ");
+    blocks.push({ top: blockTop, chartRow: r });
     charts.push({
       kind: "pie",
       title: L.pieTitle(ev.label),
@@ -198,6 +206,15 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
         countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
   const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
   const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
+  // A table too long to share its page with the charts: the charts start the next page, whole.
+  const heights = fitRowHeights({ rows, formats, merges, columnWidths } as SheetPlan);
+  for (const b of blocks) {
+    let h = CHART_ROWS * DEFAULT_ROW_PT;
+    for (let row = b.top; row < b.chartRow; row++) h += heights[row] ?? DEFAULT_ROW_PT;
+    if (h > A4_PORTRAIT_PRINTABLE_PT) breaks.push(b.chartRow);
+  }
+  breaks.sort((a, b) => a - b);
+
   return {
     role: "summary",
     name,

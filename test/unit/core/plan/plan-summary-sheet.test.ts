@@ -145,3 +145,24 @@ describe("commonGroupWord", () => {
     expect(commonGroupWord(names)).toBe(word);
   });
 });
+
+describe("planSummarySheet: a long table", () => {
+  it("moves the charts to the next page rather than cutting them", () => {
+    const many: Evaluation = {
+      ...R3,
+      groups: Array.from({ length: 20 }, (_, i) =>
+        group(
+          `施策${i + 1} 地域の課題を解決するためのデジタル技術の活用と推進`,
+          { A: 1, B: 0, C: 0, D: 0 },
+          { A: 100, B: 0, C: 0, D: 0 },
+          100,
+        ),
+      ),
+    };
+    const p = planSummarySheet("評価集計", [many], DEFAULT_RULES, JA);
+    // 20 rows of two lines (≈ 39.5 pt each) are ≈ 790 pt: more than A4 portrait's 755 pt printable height.
+    expect(p.pageLayout!.rowBreaksBefore).toEqual([p.charts[0]!.anchor.row]);
+    // Three groups (the report's table) leave the charts on the table's page.
+    expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA).pageLayout!.rowBreaksBefore).toEqual([]);
+  });
+});
