@@ -53,7 +53,7 @@ export const JA: SheetLabels = {
   footDenominator: (n) =>
     `※割合は評価対象${n}件に対するもので、小数点以下を四捨五入しているため合計が100%にならない場合があります。`,
   footRounded: "※「AまたはB評価の割合」は件数から計算しています（四捨五入した割合の合計ではありません）。",
-  footExcluded: (names) => `※${names.join("、")}は評価対象外`,
+  footExcluded: (names) => `※評価対象外（${names.length}件）：${names.join("、")}`,
   footSource: (s) => `※評価：${s}`,
   chartData: "グラフ用データ",
   listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
@@ -104,7 +104,7 @@ export const EN: SheetLabels = {
   footDenominator: (n) =>
     `* Percentages are of the ${n} evaluated items, rounded to whole percents; they may not add up to 100%.`,
   footRounded: "* The A-or-B share is computed from the counts, not by adding rounded percents.",
-  footExcluded: (names) => `* Not evaluated: ${names.join(", ")}`,
+  footExcluded: (names) => `* Not evaluated (${names.length}): ${names.join(", ")}`,
   footSource: (s) => `* Grades: ${s}`,
   chartData: "Chart data",
   listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,

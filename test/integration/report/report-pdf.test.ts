@@ -205,7 +205,7 @@ describe("Tokorozawa 表3-1 / 表3-2 as the report prints them", () => {
 
   it("names the item left out of R3 in a note, and prints the list's reasons with thousands separators", () => {
     const p = printed.get("tokorozawa")!;
-    expect(squash(p.pages[0]!)).toContain("電子黒板整備は評価対象外");
+    expect(squash(p.pages[0]!)).toContain("※評価対象外（1件）：電子黒板整備");
     const suita = printed.get("suita")!.pages.join("");
     expect(squash(suita)).toContain("実績11,584件÷目標36,000件");
   });
