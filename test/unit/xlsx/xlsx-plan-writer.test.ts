@@ -141,7 +141,9 @@ describe("validateSheetPlan", () => {
     ["an empty name", { name: "" }],
     [
       "an inverted print area",
-      { pageLayout: { orientation: "portrait", fitToWidth: true, printArea: { top: 5, left: 0, bottom: 1, right: 3 } } },
+      {
+        pageLayout: { orientation: "portrait", fitToWidth: true, printArea: { top: 5, left: 0, bottom: 1, right: 3 } },
+      },
     ],
     [
       "overlapping merges",
