@@ -18,6 +18,8 @@ import { createXlsxPort, readStoredState } from "../xlsx/xlsx-port";
 import { combineWorkbooks, type InputWorkbook } from "../xlsx/combine-workbooks";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
+import { buildReportWorkbook } from "./export-report";
+import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -33,6 +35,7 @@ export const USAGE = `使い方 / Usage:
   progress-review summarize <workbook.xlsx>... --out <result.xlsx>
                   [--json <summary.json>] [--year <令和2年度|R2|2020>]
                   [--rules <rules.json>] [--via-excel]
+                  [--report <report.xlsx>] [--pdf <report.pdf>]
 
   進捗管理ブックを読み、A〜D の評価を集計して 評価集計・評価一覧・要確認 シートを
   加えたブックを --out に書き出します。入力ファイルは変更しません。
@@ -45,6 +48,8 @@ export const USAGE = `使い方 / Usage:
   --json <file.json>    集計結果 summary.json / the summary as JSON
   --year <年度>         評価する年度 / fiscal year to evaluate (令和2年度, R2, 2020)
   --rules <file.json>   評価規則 / grading rules (overrides the rules stored in the workbook)
+  --report <file.xlsx>  生成シートだけの報告書用ブック（グラフ付き） / a workbook with only the generated sheets and charts
+  --pdf <file.pdf>      生成シートを PDF に印刷（LibreOffice が必要） / the generated sheets as PDF (needs LibreOffice)
   --via-excel           Office.js アダプタを模擬 Excel 上で使う / run through the Office.js adapter on the simulated Excel host
   -h, --help            この説明 / this help
 
@@ -63,6 +68,10 @@ interface CliArgs {
   /** --year without --rules: applied to the rules stored in the workbook. */
   yearOverride?: number;
   viaExcel: boolean;
+  report?: string;
+  pdf?: string;
+  /** soffice, found before anything is read or written when --pdf is given. */
+  soffice?: string;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -99,6 +108,8 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
         year: { type: "string" },
         rules: { type: "string" },
         "via-excel": { type: "boolean", default: false },
+        report: { type: "string" },
+        pdf: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -132,6 +143,24 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
     for (const input of inputs)
       if (samePath(values.json, input))
         throw new InputError(`--json が入力と同じファイルです / --json is the same file as an input: ${values.json}`);
+  }
+
+  const extra: [string, string | undefined, string][] = [
+    ["--report", values.report, ".xlsx"],
+    ["--pdf", values.pdf, ".pdf"],
+  ];
+  for (const [flag, file, ext] of extra) {
+    if (file === undefined) continue;
+    if (!file.toLowerCase().endsWith(ext))
+      throw new InputError(`${flag} は ${ext} にしてください / ${flag} must end in ${ext}: ${file}`);
+    for (const other of [out, values.json, ...inputs])
+      if (other !== undefined && samePath(file, other))
+        throw new InputError(`${flag} が他のファイルと同じです / ${flag} is the same file as another: ${file}`);
+  }
+  let soffice: string | undefined;
+  if (values.pdf !== undefined) {
+    soffice = (await findSoffice()) ?? undefined;
+    if (!soffice) throw new InputError(SOFFICE_MISSING);
   }
 
   let rules: Rules | undefined;
@@ -168,6 +197,9 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
     out,
     json: values.json,
     viaExcel: values["via-excel"] === true,
+    report: values.report,
+    pdf: values.pdf,
+    soffice,
     rules: rules && year !== undefined ? { ...rules, year } : rules,
     yearOverride: year !== undefined && !rules ? year : undefined,
   };
@@ -280,9 +312,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       await writeFileAtomic(args.json, (tmp) => fs.writeFile(tmp, json, "utf8"));
     }
     warnings.push(...result.warnings);
+    if (args.report || args.pdf) {
+      const report = await buildReportWorkbook(result.plans);
+      if (args.report) await writeFileAtomic(args.report, (tmp) => fs.writeFile(tmp, report));
+      if (args.pdf) await writeFileAtomic(args.pdf, (tmp) => convertToPdf(args.soffice!, report, tmp));
+    }
 
     const names = result.plans.map((p) => p.name).join(", ");
-    io.stderr(`完了 / done: ${args.out} (${names})${args.json ? ` + ${args.json}` : ""}\n`);
+    const extras = [args.json, args.report, args.pdf]
+      .filter(Boolean)
+      .map((f) => ` + ${f}`)
+      .join("");
+    io.stderr(`完了 / done: ${args.out} (${names})${extras}\n`);
     if (result.summary.evaluations.length === 0) io.stderr("  評価は見つかりませんでした / no evaluations found\n");
     for (const ev of result.summary.evaluations) io.stderr(describeEvaluation(ev) + "\n");
     for (const w of warnings) io.stderr(`警告 / warning: ${w}\n`);

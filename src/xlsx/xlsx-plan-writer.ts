@@ -7,12 +7,14 @@
  * Tables: ExcelJS's addTable rewrites the cells and breaks easily, so a plan
  * table becomes an autoFilter over its range with the header style on its
  * first row. Charts: ExcelJS cannot write charts; the plan's chart data
- * block is already ordinary cells, nothing else is added.
+ * block is ordinary cells, and the chart parts are added to the package
+ * afterwards (src/xlsx/ooxml/). Every cell written gets the plan's font
+ * family and size (a nameless font record prints in a serif fallback).
  */
 import type ExcelJS from "exceljs";
 import type { CellRect } from "../core/model/snapshot";
 import type { PlanStyleName, SheetPlan } from "../core/model/sheet-plan";
-import { cellAddress, quoteSheetName, rectAddress } from "../core/a1-address";
+import { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 export { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
 
@@ -132,6 +134,12 @@ export function validateSheetPlan(plan: SheetPlan): string[] {
     const p = rectProblem(cf.range, `${where} conditional format`);
     if (p) errors.push(p);
   }
+  if (plan.pageLayout?.printArea) {
+    const p = rectProblem(plan.pageLayout.printArea, `${where} print area`);
+    if (p) errors.push(p);
+  }
+  if (plan.rowHeights !== undefined && !Array.isArray(plan.rowHeights))
+    errors.push(`${where}: rowHeights is not an array`);
   if (plan.pageLayout?.printTitleRows) {
     const { first, last } = plan.pageLayout.printTitleRows;
     if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first || last >= MAX_ROWS)
@@ -186,10 +194,7 @@ function applyStyleParts(s: Partial<ExcelJS.Style>, parts: ExcelJsStyleParts): v
   if (parts.border) s.border = { ...parts.border };
 }
 
-/** Excel header/footer text: a literal & is written &&. */
-function footerText(s: string): string {
-  return s.replace(/&/g, "&&");
-}
+const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 
 /** A plan value as ExcelJS should store it; strings stay strings whatever they start with. */
 function cellValueOf(v: unknown): ExcelJS.CellValue {
@@ -237,13 +242,28 @@ export function writeSheetPlan(
   }
 
   const styles = new SharedStyles();
+  // The plan's font on every cell it writes; named styles then change size, weight and colour.
+  const baseFont: Partial<ExcelJS.Font> = plan.font ? { name: plan.font.name, size: plan.font.size } : {};
+  const withBaseFont = (st: Partial<ExcelJS.Style>) => (st.font = { ...baseFont, ...(st.font ?? {}) });
+  if (plan.font) {
+    plan.rows.forEach((row, r) => {
+      if (!row || row.length === 0) return;
+      const wsRow = ws.getRow(r + 1);
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) styles.apply(wsRow.getCell(c + 1), "base-font", withBaseFont);
+      });
+    });
+  }
   // Table → autoFilter over its range, header style on its first row.
   if (plan.table) {
     const t = plan.table.range;
     ws.autoFilter = { from: { row: t.top + 1, column: t.left + 1 }, to: { row: t.bottom + 1, column: t.right + 1 } };
     const header = toExcelJsStyle(PLAN_STYLES.header);
     forEachCell(ws, { top: t.top, bottom: t.top, left: t.left, right: t.right }, (cell) =>
-      styles.apply(cell, "table-header", (st) => applyStyleParts(st, header)),
+      styles.apply(cell, "table-header", (st) => {
+        withBaseFont(st);
+        applyStyleParts(st, header);
+      }),
     );
   }
 
@@ -260,6 +280,7 @@ export function writeSheetPlan(
     }
     const opKey = `format-${index}`;
     const op = (st: Partial<ExcelJS.Style>) => {
+      withBaseFont(st);
       if (f.numberFormat !== undefined) st.numFmt = f.numberFormat;
       if (parts) applyStyleParts(st, parts);
     };
@@ -274,7 +295,7 @@ export function writeSheetPlan(
     styles.apply(
       cell,
       "link",
-      (st) => (st.font = { ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }),
+      (st) => (st.font = { ...baseFont, ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }),
     );
   }
 
@@ -311,18 +332,31 @@ export function writeSheetPlan(
     ];
   }
 
+  // Row heights that fit the wrapped text (the core computes them; LibreOffice never autofits .xlsx rows).
+  (plan.rowHeights ?? []).forEach((h, r) => {
+    if (typeof h === "number" && Number.isFinite(h) && h > 0 && h <= 409) ws.getRow(r + 1).height = h;
+  });
+
   // Page setup
   const pl = plan.pageLayout;
   if (pl) {
     ws.pageSetup.orientation = pl.orientation;
-    ws.pageSetup.paperSize = 9; // A4
+    ws.pageSetup.paperSize = PAPER_SIZE[pl.paperSize ?? "A4"] as ExcelJS.PageSetup["paperSize"];
     if (pl.fitToWidth) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0;
+      ws.pageSetup.fitToHeight = 0; // as many pages down as needed
+    }
+    if (pl.margins) ws.pageSetup.margins = { ...pl.margins };
+    if (pl.printArea) {
+      // ExcelJS writes "$" + each end: "A$1:F$9" becomes the absolute $A$1:$F$9 (LibreOffice ignores $A1:$F9).
+      const a = pl.printArea;
+      ws.pageSetup.printArea = `${columnLetters(a.left)}$${a.top + 1}:${columnLetters(a.right)}$${a.bottom + 1}`;
     }
     if (pl.printTitleRows) ws.pageSetup.printTitlesRow = `${pl.printTitleRows.first + 1}:${pl.printTitleRows.last + 1}`;
-    if (pl.centerFooter) ws.headerFooter.oddFooter = `&C${footerText(pl.centerFooter)}`;
+    // The footer holds codes (&P page, &N pages): written as they are, not escaped.
+    if (pl.centerFooter) ws.headerFooter.oddFooter = `&C${pl.centerFooter}`;
+    for (const b of pl.rowBreaksBefore ?? []) if (Number.isInteger(b) && b > 0) ws.getRow(b).addPageBreak();
   }
   return ws;
 }

@@ -1,7 +1,15 @@
 /** Words of the generated sheets, Japanese first (the report's language) and English. */
 export interface SheetLabels {
-  summaryTitle: (n: number, label: string) => string;
+  /** 「表3-1 評価結果（ビジョン毎）」: the report's title, with the grouping word taken from the sheet. */
+  summaryTitle: (n: number, groupWord: string) => string;
+  /** The evaluation (year or 総括) under the title. */
+  summaryScope: (label: string) => string;
+  /** Grouping word when the group names share none. */
   groupHeader: string;
+  /** Header over the grade columns. */
+  countsHeader: string;
+  /** Number format of a count cell that shows 「16件 (84%)」 while the cell holds the number 16. */
+  countFormat: (percent: number) => string;
   gradeHeader: (g: string) => string;
   excludedHeader: string;
   aOrBHeader: (a: string, b: string) => string;
@@ -14,6 +22,10 @@ export interface SheetLabels {
   footExcluded: (names: string[]) => string;
   footSource: (source: string) => string;
   chartData: string;
+  /** Note beside 評価一覧's header naming the columns left out of print. */
+  listNotPrinted: (columns: string[]) => string;
+  /** An indicator's grade cell when it is not graded (the reason says why). */
+  notGraded: string;
   pieTitle: (label: string) => string;
   barTitle: (label: string) => string;
   listTitle: string;
@@ -26,11 +38,14 @@ export interface SheetLabels {
 }
 
 export const JA: SheetLabels = {
-  summaryTitle: (n, label) => `表3-${n} 評価結果（${label}）`,
+  summaryTitle: (n, g) => `表3-${n} 評価結果（${g}毎）`,
+  summaryScope: (label) => `対象：${label}`,
   groupHeader: "区分",
+  countsHeader: "件数（割合）",
+  countFormat: (p) => `0"件 (${p}%)"`,
   gradeHeader: (g) => `${g}評価`,
   excludedHeader: "評価対象外",
-  aOrBHeader: (a, b) => `${a}または${b}評価の割合`,
+  aOrBHeader: (a, b) => `${a}または${b}\n評価の割合`,
   total: "合計",
   countCell: (c, p) => `${c}件 (${p}%)`,
   countOnly: (n) => `${n}件`,
@@ -38,9 +53,11 @@ export const JA: SheetLabels = {
   footDenominator: (n) =>
     `※割合は評価対象${n}件に対するもので、小数点以下を四捨五入しているため合計が100%にならない場合があります。`,
   footRounded: "※「AまたはB評価の割合」は件数から計算しています（四捨五入した割合の合計ではありません）。",
-  footExcluded: (names) => `※${names.join("、")}は評価対象外`,
+  footExcluded: (names) => `※評価対象外（${names.length}件）：${names.join("、")}`,
   footSource: (s) => `※評価：${s}`,
   chartData: "グラフ用データ",
+  listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
+  notGraded: "評価なし",
   pieTitle: (l) => `評価結果の割合（${l}）`,
   barTitle: (l) => `区分別の評価結果（${l}）`,
   listTitle: "評価一覧",
@@ -54,9 +71,9 @@ export const JA: SheetLabels = {
     "目標",
     "実績",
     "達成率",
-    "提案評価",
-    "自己評価",
-    "採用評価",
+    "指標の評価",
+    "項目の自己評価",
+    "項目の採用評価",
     "理由",
     "元の行",
   ],
@@ -72,11 +89,14 @@ export const JA: SheetLabels = {
 };
 
 export const EN: SheetLabels = {
-  summaryTitle: (n, label) => `Table 3-${n} Evaluation results (${label})`,
+  summaryTitle: (n, g) => `Table 3-${n} Evaluation results by ${g}`,
+  summaryScope: (label) => `Evaluation: ${label}`,
   groupHeader: "Group",
+  countsHeader: "Items (share)",
+  countFormat: (p) => `0" (${p}%)"`,
   gradeHeader: (g) => `Grade ${g}`,
   excludedHeader: "Not evaluated",
-  aOrBHeader: (a, b) => `${a} or ${b}`,
+  aOrBHeader: (a, b) => `${a} or ${b}\nshare`,
   total: "Total",
   countCell: (c, p) => `${c} (${p}%)`,
   countOnly: (n) => `${n}`,
@@ -84,9 +104,11 @@ export const EN: SheetLabels = {
   footDenominator: (n) =>
     `* Percentages are of the ${n} evaluated items, rounded to whole percents; they may not add up to 100%.`,
   footRounded: "* The A-or-B share is computed from the counts, not by adding rounded percents.",
-  footExcluded: (names) => `* Not evaluated: ${names.join(", ")}`,
+  footExcluded: (names) => `* Not evaluated (${names.length}): ${names.join(", ")}`,
   footSource: (s) => `* Grades: ${s}`,
   chartData: "Chart data",
+  listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,
+  notGraded: "not graded",
   pieTitle: (l) => `Share of grades (${l})`,
   barTitle: (l) => `Grades by group (${l})`,
   listTitle: "Item list",
@@ -100,9 +122,9 @@ export const EN: SheetLabels = {
     "Target",
     "Actual",
     "Achievement",
-    "Suggested",
-    "Self",
-    "Adopted",
+    "Indicator grade",
+    "Item self grade",
+    "Item adopted grade",
     "Reason",
     "Source row",
   ],

@@ -9,7 +9,7 @@ export type PlanValue = string | number | boolean | null;
 export type GeneratedRole = "summary" | "list" | "review";
 
 /** Named cell styles; adapters map them to fonts / fills / borders. */
-export type PlanStyleName = "title" | "subtitle" | "header" | "body" | "total" | "note" | "groupHeading";
+export type PlanStyleName = "title" | "subtitle" | "header" | "body" | "grade" | "total" | "note" | "groupHeading";
 
 export interface PlanStyle {
   bold?: boolean;
@@ -50,6 +50,8 @@ export interface PlanChart {
   anchor: { row: number; col: number; rows: number; cols: number };
   /** Text alternative for screen readers and for hosts without charts. */
   altText: string;
+  /** "#RRGGBB" per category (pie slices) or per series (bars), so every host draws the same distinct colours. */
+  colors?: string[];
 }
 
 export interface PlanTable {
@@ -68,7 +70,16 @@ export interface PlanPageLayout {
   orientation: "portrait" | "landscape";
   fitToWidth: boolean;
   printTitleRows?: { first: number; last: number };
+  /** Header/footer codes as Excel stores them unescaped: "&P / &N" prints "1 / 3". */
   centerFooter?: string;
+  /** Paper; A4 when absent. */
+  paperSize?: "A4" | "A3";
+  /** What prints; everything used when absent. */
+  printArea?: CellRect;
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Rows (0-based) that start a new printed page. */
+  rowBreaksBefore?: number[];
 }
 
 export interface SheetPlan {
@@ -81,6 +92,14 @@ export interface SheetPlan {
   merges: CellRect[];
   /** Column widths in characters, by column index. */
   columnWidths: number[];
+  /**
+   * Row heights in points, by row index (missing = the host's default). Computed in
+   * the core from the text and column widths, because LibreOffice does not autofit
+   * .xlsx rows and no host autofits merged cells.
+   */
+  rowHeights?: (number | null)[];
+  /** The one font family of every generated cell and the body size in points. */
+  font?: { name: string; size: number };
   freeze?: { rows: number; cols: number };
   links: PlanLink[];
   table?: PlanTable;

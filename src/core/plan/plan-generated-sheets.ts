@@ -8,6 +8,8 @@ import { chooseSheetName } from "./sheet-names";
 import { planSummarySheet } from "./plan-summary-sheet";
 import { planListSheet } from "./plan-list-sheet";
 import { planReviewSheet } from "./plan-review-sheet";
+import { fitRowHeights } from "./row-heights";
+import { PLAN_FONT } from "./plan-styles";
 
 export function planGeneratedSheets(input: {
   evaluations: GradedEvaluation[];
@@ -21,9 +23,10 @@ export function planGeneratedSheets(input: {
   const L = sheetLabels(rules.language);
   const taken = new Set<string>();
   const name = (wanted: string) => chooseSheetName(wanted, input.existingSheetNames, input.previouslyGenerated, taken);
-  return [
+  const plans = [
     planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L),
     planListSheet(name(rules.sheetNames.list), input.evaluations, rules, L),
     planReviewSheet(name(rules.sheetNames.review), input.evaluations, input.skippedSheets, L),
   ];
+  return plans.map((p) => ({ ...p, font: { ...PLAN_FONT }, rowHeights: fitRowHeights(p) }));
 }

@@ -8,6 +8,20 @@ import type { Rules } from "../model/settings";
 import type { PlanLink, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { GradedEvaluation } from "../grading/evaluate-items";
 import type { SheetLabels } from "../i18n/sheet-labels";
+import { groupThousands } from "../i18n/number-text";
+import { PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
+
+/**
+ * Narrow enough that the printed columns fit A3 landscape at ≥ 8 pt even where a
+ * width unit is 10 px (LibreOffice without Calibri); wrapped rows grow instead.
+ */
+const COLUMN_WIDTHS = [9, 5, 26, 22, 14, 26, 10, 10, 8, 7, 7, 7, 44, 18];
+/** The note naming the columns left out of print, beside the header: one line. */
+const NOTE_WIDTH = 30;
+/** Printed columns: all but the last (元の行, a link that means nothing on paper). */
+const PRINTED_COLUMNS = 13;
+/** Widest table (in width units) that still prints at ≥ 8 pt on A4 landscape; wider goes to A3 (REPORT.md §2). */
+const A4_MAX_UNITS = 190;
 
 export const GRADE_COLOURS: { fill: string; fontColor: string }[] = [
   { fill: "#C6EFCE", fontColor: "#006100" },
@@ -52,10 +66,11 @@ export function planListSheet(
           ind?.target ?? null,
           ind?.actual ?? null,
           ind?.achievement ?? null,
-          ind ? (ind.grade ?? "") : (it.suggestedGrade ?? ""),
+          // An indicator that is not graded says so, beside its item's grades (issue 10).
+          ind ? (ind.grade ?? L.notGraded) : (it.suggestedGrade ?? ""),
           it.selfGrade ?? "",
           it.grade ?? (it.excludedReasonJa ? "対象外" : ""),
-          reason,
+          groupThousands(reason),
           null,
         ]);
         const row = ind ? (ind.targetRow ?? it.row) : it.row;
@@ -71,7 +86,8 @@ export function planListSheet(
     // Source text stays text: a name like "=SUM(A1)" or "-5" must not become a formula or a number.
     formats.push({ range: { top: 1, left: 0, bottom: last, right: 5 }, numberFormat: "@", style: "body" });
     formats.push({ range: { top: 1, left: 8, bottom: last, right: 8 }, numberFormat: "0.0%", style: "body" });
-    formats.push({ range: { top: 1, left: 9, bottom: last, right: 13 }, numberFormat: "@", style: "body" });
+    formats.push({ range: { top: 1, left: 9, bottom: last, right: 11 }, numberFormat: "@", style: "grade" });
+    formats.push({ range: { top: 1, left: 12, bottom: last, right: 13 }, numberFormat: "@", style: "body" });
     // Target and actual: one format per run of rows with the same unit (ranges, not cells).
     let start = 0;
     for (let i = 1; i <= valueFormats.length; i++) {
@@ -86,6 +102,14 @@ export function planListSheet(
     }
   }
   const labels = rules.bands.map((b) => b.label);
+  const printedUnits = COLUMN_WIDTHS.slice(0, PRINTED_COLUMNS).reduce((a, b) => a + b, 0);
+  // Say in the sheet which columns do not print (beside the header, outside the table).
+  rows[0]![COLUMN_WIDTHS.length] = L.listNotPrinted(L.listHeaders.slice(PRINTED_COLUMNS));
+  formats.push({
+    range: { top: 0, left: COLUMN_WIDTHS.length, bottom: 0, right: COLUMN_WIDTHS.length },
+    numberFormat: "@",
+    style: "note",
+  });
   return {
     role: "list",
     name,
@@ -93,7 +117,7 @@ export function planListSheet(
     rows,
     formats,
     merges: [],
-    columnWidths: [12, 6, 36, 30, 18, 34, 12, 12, 10, 8, 8, 8, 60, 18],
+    columnWidths: [...COLUMN_WIDTHS, NOTE_WIDTH],
     freeze: { rows: 1, cols: 0 },
     links,
     table:
@@ -112,9 +136,12 @@ export function planListSheet(
     charts: [],
     pageLayout: {
       orientation: "landscape",
+      paperSize: printedUnits <= A4_MAX_UNITS ? "A4" : "A3",
       fitToWidth: true,
       printTitleRows: { first: 0, last: 0 },
-      centerFooter: "&P / &N",
+      centerFooter: PAGE_FOOTER,
+      printArea: { top: 0, left: 0, bottom: last, right: PRINTED_COLUMNS - 1 },
+      margins: { ...PRINT_MARGINS },
     },
   };
 }

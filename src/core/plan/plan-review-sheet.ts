@@ -6,6 +6,14 @@
 import type { PlanLink, PlanValue, SheetPlan } from "../model/sheet-plan";
 import type { GradedEvaluation } from "../grading/evaluate-items";
 import type { SheetLabels } from "../i18n/sheet-labels";
+import { groupThousands } from "../i18n/number-text";
+import { PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
+
+const COLUMN_WIDTHS = [12, 24, 6, 80, 18];
+/** The note naming the columns left out of print, beside the header: one line. */
+const NOTE_WIDTH = 30;
+/** Printed columns: all but the last (元の行, a link that means nothing on paper). */
+const PRINTED_COLUMNS = 4;
 
 export function planReviewSheet(
   name: string,
@@ -19,11 +27,14 @@ export function planReviewSheet(
   for (const ev of evaluations) {
     for (const e of ev.review) {
       const r = rows.length;
-      rows.push([ev.label, e.sheet, e.row, e.reasonJa ?? e.reason, null]);
+      rows.push([ev.label, e.sheet, e.row, groupThousands(e.reasonJa ?? e.reason), null]);
       links.push({ row: r, col: 4, sheet: e.sheet, address: `A${e.row}`, text: `${e.sheet}!${e.row}` });
     }
   }
   const last = rows.length - 1;
+  // Say in the sheet which columns do not print (beside the header, outside the table).
+  rows[0]![COLUMN_WIDTHS.length] = L.listNotPrinted(L.reviewHeaders.slice(PRINTED_COLUMNS));
+  const notPrintedNote = { top: 0, left: COLUMN_WIDTHS.length, bottom: 0, right: COLUMN_WIDTHS.length };
   return {
     role: "review",
     name,
@@ -31,6 +42,7 @@ export function planReviewSheet(
     rows,
     formats: [
       { range: { top: 0, left: 0, bottom: 0, right: 4 }, style: "header" },
+      { range: notPrintedNote, numberFormat: "@", style: "note" as const },
       ...(last >= 1
         ? [
             { range: { top: 1, left: 0, bottom: last, right: 1 }, numberFormat: "@", style: "body" as const },
@@ -40,16 +52,19 @@ export function planReviewSheet(
         : []),
     ],
     merges: [],
-    columnWidths: [12, 24, 6, 80, 18],
+    columnWidths: [...COLUMN_WIDTHS, NOTE_WIDTH],
     freeze: { rows: 1, cols: 0 },
     links,
     conditionalFormats: [],
     charts: [],
     pageLayout: {
       orientation: "landscape",
+      paperSize: "A4",
       fitToWidth: true,
       printTitleRows: { first: 0, last: 0 },
-      centerFooter: "&P / &N",
+      centerFooter: PAGE_FOOTER,
+      printArea: { top: 0, left: 0, bottom: last, right: PRINTED_COLUMNS - 1 },
+      margins: { ...PRINT_MARGINS },
     },
   };
 }

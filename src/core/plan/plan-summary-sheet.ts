@@ -1,64 +1,139 @@
 /**
- * 評価集計: per evaluation, the 表3-1-shaped table (counts with percents per
- * group, 対象外, A-or-B share), footnotes, a data block for the charts and
- * the chart specs (pie of the total like 図3-1, bars per group).
+ * 評価集計: per evaluation, the table as the report prints it (表3-1 / 表3-2,
+ * REPORT.md §1): title 「表3-N 評価結果（ビジョン毎）」 with the grouping word
+ * found in the group names, two merged header rows, one row per group with
+ * 「16件 (84%)」 cells that hold the count as a number (each cell's number
+ * format carries its own percent, so the counts can be re-added), and the
+ * A-or-B share. Total row and notes follow apart from the table a reader
+ * copies, then the charts (pie like 図3-1, bars per group) inside the printed
+ * page. The charts' data block sits right of the print area.
  */
 import type { Rules } from "../model/settings";
 import type { Evaluation } from "../model/summary";
 import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { CellRect } from "../model/snapshot";
 import type { SheetLabels } from "../i18n/sheet-labels";
+import { GRADE_CHART_COLOURS, PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
+import { fitRowHeights, textUnits } from "./row-heights";
 
-const DATA_COL = 9; // chart data lives from column J, beside the printed table
+/** Width units of the printed table (A4 portrait at ≥ 9 pt for 11 pt text, REPORT.md §2). */
+const PRINTABLE_UNITS = 83;
+const AOB_WIDTH = 10;
+
+/** Height of an empty row (Excel's with 游ゴシック 11 pt, taller than LibreOffice's 15 pt). */
+const DEFAULT_ROW_PT = 18.75;
+/** A4 portrait minus the top and bottom margins (0.6 in each), in points. */
+const A4_PORTRAIT_PRINTABLE_PT = 841.89 - 2 * 0.6 * 72;
+
+/** Rows the charts take on the printed page: the pie under the group column, the bars beside it. */
+const CHART_ROWS = 15;
+
+/**
+ * The word the group names start with (「ビジョン1. …」→ ビジョン, 「基本方針１：…」→ 基本方針)
+ * when every group shares it, else null.
+ */
+export function commonGroupWord(names: string[]): string | null {
+  let word: string | null = null;
+  for (const n of names) {
+    const m = /^([^\d０-９\s.．:：、,，（(]{1,8}?)\s*[0-9０-９]/.exec(n);
+    if (!m) return null;
+    if (word !== null && word !== m[1]) return null;
+    word = m[1]!;
+  }
+  return word;
+}
+
+/** A group's row label: the name without the shared grouping word (「1. 市民本位な…」, as in 表3-1). */
+export function rowLabel(name: string, word: string | null): string {
+  return word && name.startsWith(word) ? name.slice(word.length).trimStart() : name;
+}
+
+/** A group's bar label: 「ビジョン1」 when the name is the word and a number, else the row label. */
+function shortLabel(name: string, word: string | null): string {
+  const m = word && name.startsWith(word) ? /^\s*([0-9０-９]+)/.exec(name.slice(word.length)) : null;
+  return m ? `${word}${m[1]}` : rowLabel(name, word);
+}
 
 export function planSummarySheet(name: string, evaluations: Evaluation[], rules: Rules, L: SheetLabels): SheetPlan {
   const labels = rules.bands.map((b) => b.label);
-  const width = labels.length + 3; // group, grades…, excluded, A-or-B
+  const width = labels.length + 2; // group, grades…, A-or-B
+  const dataCol = width + 1; // one empty column, then the charts' data
   const rows: PlanValue[][] = [];
   const formats: RangeFormat[] = [];
   const merges: CellRect[] = [];
   const charts: PlanChart[] = [];
+  const breaks: number[] = [];
+  const blocks: { top: number; chartRow: number }[] = [];
   const set = (r: number, c: number, v: PlanValue) => {
     while (rows.length <= r) rows.push([]);
     rows[r]![c] = v;
   };
   const rect = (top: number, left: number, bottom: number, right: number): CellRect => ({ top, left, bottom, right });
+  const percentCell = (r: number, c: number, p: number | null) => {
+    if (p === null) {
+      set(r, c, L.percent(null));
+      formats.push({ range: rect(r, c, r, c), numberFormat: "@" });
+    } else {
+      set(r, c, p / 100);
+      formats.push({ range: rect(r, c, r, c), numberFormat: "0%" });
+    }
+  };
+  const countCells = (r: number, counts: Record<string, number>, percent: Record<string, number>) =>
+    labels.forEach((l, j) => {
+      set(r, 1 + j, counts[l] ?? 0);
+      formats.push({ range: rect(r, 1 + j, r, 1 + j), numberFormat: L.countFormat(percent[l] ?? 0) });
+    });
 
   let r = 0;
   if (evaluations.length === 0) {
     set(0, 0, L.noData);
     formats.push({ range: rect(0, 0, 0, 0), style: "title" });
+    r = 1;
   }
   evaluations.forEach((ev, i) => {
-    const titleRow = r;
-    set(r, 0, L.summaryTitle(i + 1, ev.label));
+    if (i > 0) breaks.push(r);
+    const blockTop = r;
+    const word = commonGroupWord(ev.groups.map((g) => g.name));
+    set(r, 0, L.summaryTitle(i + 1, word ?? L.groupHeader));
     merges.push(rect(r, 0, r, width - 1));
-    formats.push({ range: rect(r, 0, r, width - 1), style: "title" });
+    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "title" });
     r++;
-    const headerRow = r;
-    set(r, 0, L.groupHeader);
-    labels.forEach((g, j) => set(r, 1 + j, L.gradeHeader(g)));
-    set(r, labels.length + 1, L.excludedHeader);
-    set(r, labels.length + 2, L.aOrBHeader(labels[0]!, labels[1]!));
-    formats.push({ range: rect(r, 0, r, width - 1), style: "header" });
+    set(r, 0, L.summaryScope(ev.label));
+    merges.push(rect(r, 0, r, width - 1));
+    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "subtitle" });
     r++;
+
+    // Two header rows: group and A-or-B span both; the counts header spans the grades.
+    const h = r;
+    set(h, 0, word ?? L.groupHeader);
+    set(h, 1, L.countsHeader);
+    labels.forEach((g, j) => set(h + 1, 1 + j, L.gradeHeader(g)));
+    set(h, width - 1, L.aOrBHeader(labels[0]!, labels[1] ?? labels[0]!));
+    merges.push(rect(h, 0, h + 1, 0), rect(h, 1, h, labels.length), rect(h, width - 1, h + 1, width - 1));
+    formats.push({ range: rect(h, 0, h + 1, width - 1), numberFormat: "@", style: "header" });
+    r += 2;
+
     const firstBody = r;
     for (const g of ev.groups) {
-      set(r, 0, g.name);
-      labels.forEach((l, j) => set(r, 1 + j, L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)));
-      set(r, labels.length + 1, L.countOnly(g.excluded));
-      set(r, labels.length + 2, L.percent(g.aOrBPercent));
+      set(r, 0, rowLabel(g.name, word));
       r++;
     }
     if (ev.groups.length > 0) {
       formats.push({ range: rect(firstBody, 0, r - 1, 0), numberFormat: "@", style: "body" });
-      formats.push({ range: rect(firstBody, 1, r - 1, width - 1), numberFormat: "@", style: "body" });
+      formats.push({ range: rect(firstBody, 1, r - 1, width - 1), style: "body" });
+      ev.groups.forEach((g, k) => {
+        countCells(firstBody + k, g.counts, g.percent);
+        percentCell(firstBody + k, width - 1, g.aOrBPercent);
+      });
     }
+
+    // Total and notes, one row apart: the table above is what a reader copies.
+    r++;
     set(r, 0, L.total);
-    labels.forEach((l, j) => set(r, 1 + j, L.countCell(ev.total.counts[l] ?? 0, ev.total.percent[l] ?? 0)));
-    set(r, labels.length + 1, L.countOnly(ev.total.excluded));
-    set(r, labels.length + 2, L.percent(ev.total.aOrBPercent));
-    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "total" });
+    formats.push({ range: rect(r, 0, r, width - 1), style: "total" });
+    formats.push({ range: rect(r, 0, r, 0), numberFormat: "@" });
+    countCells(r, ev.total.counts, ev.total.percent);
+    percentCell(r, width - 1, ev.total.aOrBPercent);
     r++;
     const denominator = rules.includeExcludedInDenominator
       ? ev.total.evaluated + ev.total.excluded
@@ -69,59 +144,77 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     notes.push(L.footSource(L.sourceNames[ev.source] ?? ev.source));
     for (const n of notes) {
       set(r, 0, n);
-      formats.push({ range: rect(r, 0, r, 0), numberFormat: "@", style: "note" });
+      merges.push(rect(r, 0, r, width - 1));
+      formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "note" });
       r++;
     }
+    r++;
 
-    // Chart data: grade counts of the total (pie), and per group (bars), as numbers.
-    const pieTop = titleRow;
-    set(pieTop, DATA_COL, `${L.chartData}（${ev.label}）`);
-    set(pieTop + 1, DATA_COL, L.groupHeader);
-    set(pieTop + 1, DATA_COL + 1, L.total);
+    // Chart data beside the print area: grade counts of the total (pie), and per group (bars), as numbers.
+    const pieTop = r; // level with the charts
+    set(pieTop, dataCol, L.groupHeader);
+    set(pieTop, dataCol + 1, L.total);
     labels.forEach((l, j) => {
-      set(pieTop + 2 + j, DATA_COL, L.gradeHeader(l));
-      set(pieTop + 2 + j, DATA_COL + 1, ev.total.counts[l] ?? 0);
+      set(pieTop + 1 + j, dataCol, L.gradeHeader(l));
+      set(pieTop + 1 + j, dataCol + 1, ev.total.counts[l] ?? 0);
     });
-    const pieData = rect(pieTop + 1, DATA_COL, pieTop + 1 + labels.length, DATA_COL + 1);
-    const barTop = pieTop + 2 + labels.length + 1;
-    set(barTop, DATA_COL, L.groupHeader);
-    labels.forEach((l, j) => set(barTop, DATA_COL + 1 + j, L.gradeHeader(l)));
+    const pieData = rect(pieTop, dataCol, pieTop + labels.length, dataCol + 1);
+    const barTop = pieData.bottom + 2;
+    set(barTop, dataCol, L.groupHeader);
+    labels.forEach((l, j) => set(barTop, dataCol + 1 + j, L.gradeHeader(l)));
     ev.groups.forEach((g, k) => {
-      set(barTop + 1 + k, DATA_COL, g.name);
-      labels.forEach((l, j) => set(barTop + 1 + k, DATA_COL + 1 + j, g.counts[l] ?? 0));
+      set(barTop + 1 + k, dataCol, shortLabel(g.name, word));
+      labels.forEach((l, j) => set(barTop + 1 + k, dataCol + 1 + j, g.counts[l] ?? 0));
     });
-    const barData = rect(barTop, DATA_COL, barTop + Math.max(ev.groups.length, 1), DATA_COL + labels.length);
-    formats.push({ range: rect(pieTop, DATA_COL, barData.bottom, DATA_COL), numberFormat: "@", style: "note" });
-    formats.push({
-      range: rect(pieData.top, DATA_COL + 1, barData.bottom, DATA_COL + labels.length),
-      numberFormat: "0",
-    });
+    const barData = rect(barTop, dataCol, barTop + Math.max(ev.groups.length, 1), dataCol + labels.length);
+    formats.push({ range: rect(pieTop, dataCol, barData.bottom, dataCol), numberFormat: "@" });
+    formats.push({ range: rect(pieTop, dataCol + 1, barData.bottom, dataCol + labels.length), numberFormat: "0" });
 
-    const chartTop = Math.max(r + 1, barData.bottom + 2);
+    const colours = labels.map((_, j) => GRADE_CHART_COLOURS[j % GRADE_CHART_COLOURS.length]!);
     const altCounts = labels.map((l) => `${l} ${ev.total.counts[l] ?? 0}`).join(", ");
+    blocks.push({ top: blockTop, chartRow: r });
     charts.push({
       kind: "pie",
       title: L.pieTitle(ev.label),
       data: pieData,
       seriesBy: "columns",
-      anchor: { row: chartTop, col: 0, rows: 15, cols: 3 },
+      anchor: { row: r, col: 0, rows: CHART_ROWS, cols: 1 },
       altText: `${L.pieTitle(ev.label)}: ${altCounts}`,
+      colors: colours,
     });
     charts.push({
       kind: "bar",
       title: L.barTitle(ev.label),
       data: barData,
       seriesBy: "columns",
-      anchor: { row: chartTop, col: 3, rows: 15, cols: Math.max(4, width - 3) },
+      anchor: { row: r, col: 1, rows: CHART_ROWS, cols: width - 1 },
       altText:
         `${L.barTitle(ev.label)}: ` +
         ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
+      colors: colours,
     });
-    r = chartTop + 16;
-    void headerRow;
+    r = Math.max(r + CHART_ROWS, barData.bottom + 1) + 1;
   });
+  const lastPrinted = Math.max(r - 2, 0);
 
-  const columnWidths = [44, ...labels.map(() => 12), 10, 14, 2, 40, ...labels.map(() => 8)];
+  // Count columns as wide as their widest 「16件 (84%)」 (a number that does not fit prints ####), the
+  // group column what is left of an A4 portrait page at ≥ 9 pt even where a width unit is 10 px.
+  let countWidth = 10;
+  for (const ev of evaluations)
+    for (const g of [...ev.groups, ev.total])
+      for (const l of labels)
+        countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
+  const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
+  const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
+  // A table too long to share its page with the charts: the charts start the next page, whole.
+  const heights = fitRowHeights({ rows, formats, merges, columnWidths } as SheetPlan);
+  for (const b of blocks) {
+    let h = CHART_ROWS * DEFAULT_ROW_PT;
+    for (let row = b.top; row < b.chartRow; row++) h += heights[row] ?? DEFAULT_ROW_PT;
+    if (h > A4_PORTRAIT_PRINTABLE_PT) breaks.push(b.chartRow);
+  }
+  breaks.sort((a, b) => a - b);
+
   return {
     role: "summary",
     name,
@@ -133,6 +226,14 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     links: [],
     conditionalFormats: [],
     charts,
-    pageLayout: { orientation: "landscape", fitToWidth: true, centerFooter: "&P / &N" },
+    pageLayout: {
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: true,
+      centerFooter: PAGE_FOOTER,
+      printArea: rect(0, 0, lastPrinted, width - 1),
+      margins: { ...PRINT_MARGINS },
+      rowBreaksBefore: breaks,
+    },
   };
 }

@@ -26,7 +26,16 @@ describe("Tokorozawa 表4-1 → 表3-1 / 表3-2", () => {
   it.each([0, 1])("evaluation %i equals the report's table group by group", (i) => {
     const got = result.summary.evaluations[i]!;
     const want = expected.evaluations[i];
-    expect(got.groups.map((g) => ({ name: g.name, counts: g.counts, evaluated: g.evaluated, excluded: g.excluded, percent: g.percent, aOrBPercent: g.aOrBPercent }))).toEqual(want.groups);
+    expect(
+      got.groups.map((g) => ({
+        name: g.name,
+        counts: g.counts,
+        evaluated: g.evaluated,
+        excluded: g.excluded,
+        percent: g.percent,
+        aOrBPercent: g.aOrBPercent,
+      })),
+    ).toEqual(want.groups);
     expect(got.total).toEqual(want.total);
   });
 
@@ -47,8 +56,19 @@ describe("Tokorozawa 表4-1 → 表3-1 / 表3-2", () => {
   it("puts the footnote of the excluded item and the denominator under 表3-1", () => {
     const plan = result.plans.find((p) => p.role === "summary")!;
     const texts = plan.rows.flat().filter((v): v is string => typeof v === "string");
-    expect(texts).toContain("表3-1 評価結果（R3）");
-    expect(texts).toContain("16件 (84%)");
+    expect(texts).toContain("表3-1 評価結果（ビジョン毎）");
+    expect(texts).toContain("対象：R3");
+    // 「16件 (84%)」: the count is the number 16, its cell's number format shows 件 and the percent.
+    const row = plan.rows.findIndex((r) => r[0] === "1. ICTを利活用した市民本位なサービスの提供とそれによる価値創出");
+    expect(plan.rows[row]!.slice(1, 6)).toEqual([16, 3, 0, 0, 1]);
+    const formatOf = (c: number) =>
+      plan.formats
+        .filter(
+          (f) =>
+            f.range.top <= row && row <= f.range.bottom && f.range.left <= c && c <= f.range.right && f.numberFormat,
+        )
+        .pop()?.numberFormat;
+    expect([1, 2, 3, 4, 5].map(formatOf)).toEqual(['0"件 (84%)"', '0"件 (16%)"', '0"件 (0%)"', '0"件 (0%)"', "0%"]);
     expect(texts.some((t) => t.includes("電子黒板整備") && t.includes("評価対象外"))).toBe(true);
     expect(texts.some((t) => t.includes("評価対象57件"))).toBe(true);
   });

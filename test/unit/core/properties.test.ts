@@ -14,7 +14,16 @@ import type { Direction } from "../../../src/core/grading/detect-direction";
 import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
 import type { Evaluation, GroupSummary } from "../../../src/core/model/summary";
 import type { RawValue } from "../../../src/core/model/snapshot";
-import { BANDS_110_80_50, BANDS_110_90_60, HEADER, numCell, reviewSheets, rulesWith, sheetOf, type CellSpec } from "./helpers";
+import {
+  BANDS_110_80_50,
+  BANDS_110_90_60,
+  HEADER,
+  numCell,
+  reviewSheets,
+  rulesWith,
+  sheetOf,
+  type CellSpec,
+} from "./helpers";
 
 const RUNS = { numRuns: 300 };
 
@@ -71,13 +80,21 @@ const WORDS = [
 const numberText = fc
   .tuple(
     fc.constantFrom("", "-", "－", "+", "＋", "▲", "△", "−", "約"),
-    fc.oneof(fc.nat({ max: 100000 }).map(String), fc.nat({ max: 99999 }).map((n) => (n / 100).toFixed(2)), fc.nat({ max: 9999999 }).map((n) => n.toLocaleString("en-US"))),
+    fc.oneof(
+      fc.nat({ max: 100000 }).map(String),
+      fc.nat({ max: 99999 }).map((n) => (n / 100).toFixed(2)),
+      fc.nat({ max: 9999999 }).map((n) => n.toLocaleString("en-US")),
+    ),
     fc.constantFrom("", "件", "人", "時間", "分", "回", "点", "拠点", "%", "％", "円", "ポイント"),
     fc.constantFrom("", "以内", "以下", "未満", "以上", "まで", "超"),
   )
   .map(([s, d, u, q]) => s + d + u + q);
 
-const anyFormat = fc.oneof(fc.constantFrom(...FORMATS), fc.string({ maxLength: 20 }), fc.string({ unit: "binary", maxLength: 20 }));
+const anyFormat = fc.oneof(
+  fc.constantFrom(...FORMATS),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+);
 
 const anyNumber = fc.oneof(
   fc.double(),
@@ -111,22 +128,36 @@ describe("parseIndicatorValue never throws", () => {
       fc.constant(null),
     );
     fc.assert(
-      fc.property(value, fc.oneof(fc.string(), fc.string({ unit: "binary" }), numberText), anyFormat, (v, text, format) => {
-        const r = parseIndicatorValue(v, text, format);
-        expect(KINDS.has(r.kind)).toBe(true);
-        if (r.kind === "number") {
-          // The exact value must be readable and agree in sign with the number.
-          const exact = r.exact;
-          expect(exact.den > BigInt(0)).toBe(true);
-          if (Number.isFinite(r.value) && r.value !== 0) expect(exact.num > BigInt(0)).toBe(r.value > 0);
-        }
-      }),
+      fc.property(
+        value,
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), numberText),
+        anyFormat,
+        (v, text, format) => {
+          const r = parseIndicatorValue(v, text, format);
+          expect(KINDS.has(r.kind)).toBe(true);
+          if (r.kind === "number") {
+            // The exact value must be readable and agree in sign with the number.
+            const exact = r.exact;
+            expect(exact.den > BigInt(0)).toBe(true);
+            if (Number.isFinite(r.value) && r.value !== 0) expect(exact.num > BigInt(0)).toBe(r.value > 0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("a number with a non-date format always reads back as that number", () => {
-    const safeFormat = fc.constantFrom("General", "0", "0.00", "#,##0", "0.0%", '0.00%;"▲"0.00%', '#,##0"件"', "0.00E+00");
+    const safeFormat = fc.constantFrom(
+      "General",
+      "0",
+      "0.00",
+      "#,##0",
+      "0.0%",
+      '0.00%;"▲"0.00%',
+      '#,##0"件"',
+      "0.00E+00",
+    );
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), safeFormat, (n, f) => {
         const r = parseIndicatorValue(n, String(n), f);
@@ -141,7 +172,11 @@ describe("parseIndicatorValue never throws", () => {
 describe("monotonic grades", () => {
   const HIGHER: Direction = { lowerIsBetter: false, why: "", whyJa: "" };
   const LOWER: Direction = { lowerIsBetter: true, why: "", whyJa: "" };
-  const bandSets: Rules[] = [DEFAULT_RULES, rulesWith({ bands: BANDS_110_80_50 }), rulesWith({ bands: BANDS_110_90_60 })];
+  const bandSets: Rules[] = [
+    DEFAULT_RULES,
+    rulesWith({ bands: BANDS_110_80_50 }),
+    rulesWith({ bands: BANDS_110_90_60 }),
+  ];
 
   function rank(target: number, actual: number, direction: Direction, rules: Rules): number {
     const o = gradeIndicator({
@@ -165,7 +200,9 @@ describe("monotonic grades", () => {
     fc.oneof(
       fc.double({ min: -1e9, max: 1e9, noNaN: true }),
       fc.constantFrom(0, 0.5, 0.6, 0.8, 0.9, 1, 1.1).map((k) => t * k),
-      fc.constantFrom(0.5, 0.6, 0.8, 0.9, 1, 1.1).chain((k) => fc.integer({ min: -3, max: 3 }).map((e) => t * k * (1 + e * Number.EPSILON))),
+      fc
+        .constantFrom(0.5, 0.6, 0.8, 0.9, 1, 1.1)
+        .chain((k) => fc.integer({ min: -3, max: 3 }).map((e) => t * k * (1 + e * Number.EPSILON))),
     );
 
   it("higher is better: a higher actual never gives a worse grade (fixed positive target)", () => {
@@ -210,7 +247,16 @@ describe("monotonic grades", () => {
           direction: HIGHER,
           rules: DEFAULT_RULES,
         });
-        const want = a100 <= 0 ? "D" : a100 * 100 >= 100 * t100 ? "A" : a100 * 100 >= 80 * t100 ? "B" : a100 * 100 >= 50 * t100 ? "C" : "D";
+        const want =
+          a100 <= 0
+            ? "D"
+            : a100 * 100 >= 100 * t100
+              ? "A"
+              : a100 * 100 >= 80 * t100
+                ? "B"
+                : a100 * 100 >= 50 * t100
+                  ? "C"
+                  : "D";
         expect(o.graded && o.grade).toBe(want);
       }),
       { numRuns: 1000 },
@@ -275,9 +321,9 @@ const rulesArb: fc.Arbitrary<Rules> = fc
 
 describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自己評価", () => {
   /** Data rows with a unique No and name (each is one item) and random value cells. */
-  const dataRows = fc.array(fc.tuple(anyCell, anyCell, anyCell, anyCell), { minLength: 0, maxLength: 25 }).map((cells) =>
-    cells.map(([ind, t, a, g], i): CellSpec[] => [String(i + 1), `事業${i + 1}`, ind, t, a, g]),
-  );
+  const dataRows = fc
+    .array(fc.tuple(anyCell, anyCell, anyCell, anyCell), { minLength: 0, maxLength: 25 })
+    .map((cells) => cells.map(([ind, t, a, g], i): CellSpec[] => [String(i + 1), `事業${i + 1}`, ind, t, a, g]));
 
   it("every data row is one item, graded or excluded with a reason; counts add up; percents are whole numbers in 0..100", () => {
     fc.assert(
@@ -287,7 +333,10 @@ describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自�
         expect(res.summary.evaluations).toHaveLength(1);
         const ev = res.summary.evaluations[0]!;
         expect(ev.items.map((i) => i.row)).toEqual(rows.map((_, i) => i + 2));
-        const units = ev.items.reduce((s, it) => s + (rules.count === "items" ? 1 : Math.max(1, it.indicators.length)), 0);
+        const units = ev.items.reduce(
+          (s, it) => s + (rules.count === "items" ? 1 : Math.max(1, it.indicators.length)),
+          0,
+        );
         checkEvaluation(ev, rules, units);
       }),
       RUNS,
@@ -296,8 +345,14 @@ describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自�
 
   it("with garbage in every column (No and name too), the job never throws and counts add up", () => {
     const garbageRow = fc.tuple(
-      fc.oneof(fc.nat({ max: 30 }).map((n) => ({ v: String(n), t: String(n), f: "General" })), anyCell),
-      fc.oneof(fc.constantFrom("事業A", "事業B", "事業C").map((s) => ({ v: s, t: s, f: "General" })), anyCell),
+      fc.oneof(
+        fc.nat({ max: 30 }).map((n) => ({ v: String(n), t: String(n), f: "General" })),
+        anyCell,
+      ),
+      fc.oneof(
+        fc.constantFrom("事業A", "事業B", "事業C").map((s) => ({ v: s, t: s, f: "General" })),
+        anyCell,
+      ),
       anyCell,
       anyCell,
       anyCell,
@@ -307,7 +362,10 @@ describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自�
       fc.property(fc.array(garbageRow, { maxLength: 25 }), rulesArb, (rows, rules) => {
         const res = reviewSheets([sheetOf("進捗", [HEADER, ...rows])], rules);
         for (const ev of res.summary.evaluations) {
-          const units = ev.items.reduce((s, it) => s + (rules.count === "items" ? 1 : Math.max(1, it.indicators.length)), 0);
+          const units = ev.items.reduce(
+            (s, it) => s + (rules.count === "items" ? 1 : Math.max(1, it.indicators.length)),
+            0,
+          );
           checkEvaluation(ev, rules, units);
         }
       }),
@@ -324,7 +382,9 @@ describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自�
     // A row whose first cell is a note (※…, 注:, 出典…) is read as a note, even with values in it:
     // that case is pinned as a known gap in layout/read-table.test.ts, so it is left out here.
     const NOTE = /^(※|＊|\*|注|（注|\(注|出典|資料|備考)/;
-    const valueCell = anyCell.filter((c) => !(typeof c.v === "string" && NOTE.test(c.v.trim())) && !NOTE.test(c.t.trim()));
+    const valueCell = anyCell.filter(
+      (c) => !(typeof c.v === "string" && NOTE.test(c.v.trim())) && !NOTE.test(c.t.trim()),
+    );
     const row = fc.tuple(identity, identity, valueCell, valueCell, valueCell, valueCell);
     fc.assert(
       fc.property(fc.array(row, { maxLength: 20 }), (generated) => {

@@ -3,6 +3,7 @@
  * reviewer would find in the file.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { SheetPlan } from "../../../src/core/model/sheet-plan";
 import { validateSheetPlan, writeSheetPlan } from "../../../src/xlsx/xlsx-plan-writer";
 
@@ -52,7 +53,7 @@ function listPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       orientation: "landscape",
       fitToWidth: true,
       printTitleRows: { first: 1, last: 1 },
-      centerFooter: "&[Page] / 評価一覧",
+      centerFooter: "&P / &N",
     },
     ...overrides,
   };
@@ -124,7 +125,8 @@ describe("writeSheetPlan", () => {
     expect(ws.pageSetup.fitToPage).toBe(true);
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe("2:2");
-    expect(ws.headerFooter.oddFooter).toBe("&C&&[Page] / 評価一覧");
+    // Codes are written as they are (doubling the & printed a literal 「&P / &N」).
+    expect(ws.headerFooter.oddFooter).toBe("&C&P / &N");
   });
 });
 
@@ -137,6 +139,12 @@ describe("validateSheetPlan", () => {
     ["a name longer than 31 characters", { name: "x".repeat(32) }],
     ["a name beginning with an apostrophe", { name: "'評価" }],
     ["an empty name", { name: "" }],
+    [
+      "an inverted print area",
+      {
+        pageLayout: { orientation: "portrait", fitToWidth: true, printArea: { top: 5, left: 0, bottom: 1, right: 3 } },
+      },
+    ],
     [
       "overlapping merges",
       {
@@ -151,5 +159,80 @@ describe("validateSheetPlan", () => {
     ["an object as a value", { rows: [[{ formula: "1+1" } as unknown as string]] }],
   ])("rejects %s", (_what, overrides) => {
     expect(validateSheetPlan(listPlan(overrides as Partial<SheetPlan>)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("writeSheetPlan: print-ready output (REPORT.md §2)", () => {
+  let ws: ExcelJS.Worksheet;
+  let workbookXml: string;
+  let sheetXml: string;
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("利用者");
+    writeSheetPlan(
+      wb,
+      listPlan({
+        font: { name: "游ゴシック", size: 11 },
+        rowHeights: [25.75, 39.5, null, 20.75],
+        pageLayout: {
+          orientation: "landscape",
+          paperSize: "A3",
+          fitToWidth: true,
+          printTitleRows: { first: 1, last: 1 },
+          centerFooter: "&P / &N",
+          printArea: { top: 0, left: 0, bottom: 7, right: 3 },
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+          rowBreaksBefore: [4],
+        },
+      }),
+    );
+    const buf = await wb.xlsx.writeBuffer();
+    const zip = await JSZip.loadAsync(buf);
+    workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    sheetXml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(buf);
+    ws = back.getWorksheet("評価一覧")!;
+  });
+
+  it("names the one font family and a size on every written cell (a nameless font prints serif)", () => {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === null) return;
+        expect({ at: cell.address, name: cell.font?.name, hasSize: typeof cell.font?.size }).toEqual({
+          at: cell.address,
+          name: "游ゴシック",
+          hasSize: "number",
+        });
+      }),
+    );
+    // Styles keep their own size and weight over the base font.
+    expect(ws.getCell("A1").font).toMatchObject({ name: "游ゴシック", size: 14, bold: true });
+    expect(ws.getCell("E3").font).toMatchObject({ name: "游ゴシック", underline: true });
+  });
+
+  it("writes the row heights as custom heights", () => {
+    expect(ws.getRow(1).height).toBe(25.75);
+    expect(ws.getRow(2).height).toBe(39.5);
+    expect(sheetXml).toMatch(/<row r="2"[^>]* ht="39.5" customHeight="1"/);
+  });
+
+  it("sets A3 landscape, fit to one page wide and as many down as needed, margins and a page break", () => {
+    expect(sheetXml).toMatch(/<pageSetup paperSize="8" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(sheetXml).toContain(
+      '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
+    );
+    expect(sheetXml).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="4"/);
+    expect(sheetXml).toContain("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>");
+  });
+
+  it("defines the print area and titles with absolute references on the sheet's own index", () => {
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;評価一覧&apos;!$A$1:$D$8</definedName>',
+    );
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;評価一覧&apos;!$2:$2</definedName>',
+    );
   });
 });

@@ -2,7 +2,15 @@
  * Exact rationals: "Comparisons use the exact rational value (no rounding
  * before comparing)" (GRADING.md §3).
  */
-import { compare, div, rationalFromDecimalString, rationalFromNumber, sub, toNumber, isZero } from "../../../../src/core/cells/exact-number";
+import {
+  compare,
+  div,
+  rationalFromDecimalString,
+  rationalFromNumber,
+  sub,
+  toNumber,
+  isZero,
+} from "../../../../src/core/cells/exact-number";
 
 const r = rationalFromDecimalString;
 

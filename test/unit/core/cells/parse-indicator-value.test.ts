@@ -156,7 +156,7 @@ describe("numbers shown through a number format", () => {
     expect(v.value).toBe(1234.5);
   });
 
-  it("a number with a quoted unit that contains letters is not a date: 0\"days\"", () => {
+  it('a number with a quoted unit that contains letters is not a date: 0"days"', () => {
     expect(numCell(3, "3days", '0"days"').kind).toBe("number");
   });
 });
@@ -211,12 +211,15 @@ describe("unreadable: dates, booleans, text that is not a number", () => {
     if (v.kind === "unreadable") expect(v.why).toBe("boolean");
   });
 
-  it.each(["たくさん", "順調に推移", "2021/4/1", "令和3年4月1日", "1,2,3", "目標達成"])("the text %s is unreadable", (t) => {
-    const v = cell(t);
-    expect(v.kind).toBe("unreadable");
-    if (v.kind === "unreadable") {
-      expect(v.why).toBe("text");
-      expect(v.text).toBe(t);
-    }
-  });
+  it.each(["たくさん", "順調に推移", "2021/4/1", "令和3年4月1日", "1,2,3", "目標達成"])(
+    "the text %s is unreadable",
+    (t) => {
+      const v = cell(t);
+      expect(v.kind).toBe("unreadable");
+      if (v.kind === "unreadable") {
+        expect(v.why).toBe("text");
+        expect(v.text).toBe(t);
+      }
+    },
+  );
 });

@@ -17,7 +17,8 @@ function lower(input: {
   target?: string | null;
 }): boolean {
   const targets: IndicatorValue[] = (input.targets ?? []).map(cell);
-  const target = input.target !== undefined && input.target !== null ? cell(input.target) : (targets[targets.length - 1] ?? null);
+  const target =
+    input.target !== undefined && input.target !== null ? cell(input.target) : (targets[targets.length - 1] ?? null);
   return detectDirection({
     override: input.override ?? null,
     directionCell: input.directionCell ?? null,
@@ -118,7 +119,13 @@ describe("rule 4: baseline above the target", () => {
 
 describe("default", () => {
   it("no rule applies → higher is better, and the reason says so", () => {
-    const d = detectDirection({ override: null, directionCell: null, targets: [cell("100件")], baseline: null, target: cell("100件") });
+    const d = detectDirection({
+      override: null,
+      directionCell: null,
+      targets: [cell("100件")],
+      baseline: null,
+      target: cell("100件"),
+    });
     expect(d.lowerIsBetter).toBe(false);
     expect(d.why).toBe("higher is better");
   });

@@ -52,7 +52,24 @@ describe("items and their grades", () => {
   const ev = onlyEvaluation(ROWS);
 
   it("one item per No, in sheet order, with the 1-based sheet row of its first row", () => {
-    expect(ev.items.map((i) => i.key)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"]);
+    expect(ev.items.map((i) => i.key)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+      "12",
+      "13",
+      "14",
+      "15",
+      "16",
+    ]);
     expect(item(ev, "1").row).toBe(2);
     expect(item(ev, "2").row).toBe(3);
     expect(item(ev, "3").row).toBe(5);
@@ -127,7 +144,7 @@ describe("items and their grades", () => {
     expect(item(ev, "11")).toMatchObject({ selfGrade: "A", suggestedGrade: "B", grade: "A" });
   });
 
-  it('no target / no actual for the year', () => {
+  it("no target / no actual for the year", () => {
     expect(item(ev, "12")).toMatchObject({ grade: null, excludedReason: "no target for the year" });
     expect(item(ev, "13")).toMatchObject({ grade: null, excludedReason: "no actual for the year" });
   });
@@ -242,9 +259,18 @@ describe("direction through the job", () => {
 describe("evaluations of different sheets with the same meaning are one evaluation (§5)", () => {
   it("令和3年度評価 = R3評価 = 評価(R3): one evaluation for fiscal year 2021", () => {
     const res = reviewSheets([
-      sheetOf("部A", [["No", "事業名", "令和3年度評価"], ["1", "事業1", "A"]]),
-      sheetOf("部B", [["No", "事業名", "R3評価"], ["1", "事業2", "B"]]),
-      sheetOf("部C", [["No", "事業名", "評価(R3)"], ["1", "事業3", "C"]]),
+      sheetOf("部A", [
+        ["No", "事業名", "令和3年度評価"],
+        ["1", "事業1", "A"],
+      ]),
+      sheetOf("部B", [
+        ["No", "事業名", "R3評価"],
+        ["1", "事業2", "B"],
+      ]),
+      sheetOf("部C", [
+        ["No", "事業名", "評価(R3)"],
+        ["1", "事業3", "C"],
+      ]),
     ]);
     expect(res.summary.evaluations).toHaveLength(1);
     const ev = res.summary.evaluations[0]!;
@@ -260,8 +286,14 @@ describe("evaluations of different sheets with the same meaning are one evaluati
 
   it("総括評価 = 評価(総括): one overall evaluation", () => {
     const res = reviewSheets([
-      sheetOf("部A", [["No", "事業名", "総括評価"], ["1", "事業1", "A"]]),
-      sheetOf("部B", [["No", "事業名", "評価(総括)"], ["1", "事業2", "B"]]),
+      sheetOf("部A", [
+        ["No", "事業名", "総括評価"],
+        ["1", "事業1", "A"],
+      ]),
+      sheetOf("部B", [
+        ["No", "事業名", "評価(総括)"],
+        ["1", "事業2", "B"],
+      ]),
     ]);
     expect(res.summary.evaluations).toHaveLength(1);
     expect(res.summary.evaluations[0]!.fiscalYear).toBeNull();
@@ -269,7 +301,13 @@ describe("evaluations of different sheets with the same meaning are one evaluati
   });
 
   it("R3 and 総括 columns side by side give two evaluations", () => {
-    const res = reviewSheets([sheetOf("一覧", [["No", "事業名", "R3評価", "総括評価"], ["1", "事業1", "A", "B"], ["2", "事業2", "C", "A"]])]);
+    const res = reviewSheets([
+      sheetOf("一覧", [
+        ["No", "事業名", "R3評価", "総括評価"],
+        ["1", "事業1", "A", "B"],
+        ["2", "事業2", "C", "A"],
+      ]),
+    ]);
     const evs = res.summary.evaluations;
     expect(evs).toHaveLength(2);
     const r3 = evs.find((e) => e.fiscalYear === 2021)!;
@@ -282,8 +320,14 @@ describe("evaluations of different sheets with the same meaning are one evaluati
   // (src/core/layout/detect-header.ts), so the column is not a grade column.
   it("3か年総括 as a grade column header is the overall evaluation too", () => {
     const res = reviewSheets([
-      sheetOf("部A", [["No", "事業名", "R3評価", "3か年総括"], ["1", "事業1", "A", "B"]]),
-      sheetOf("部B", [["No", "事業名", "評価(総括)"], ["1", "事業2", "C"]]),
+      sheetOf("部A", [
+        ["No", "事業名", "R3評価", "3か年総括"],
+        ["1", "事業1", "A", "B"],
+      ]),
+      sheetOf("部B", [
+        ["No", "事業名", "評価(総括)"],
+        ["1", "事業2", "C"],
+      ]),
     ]);
     const overall = res.summary.evaluations.filter((e) => e.fiscalYear === null);
     expect(overall).toHaveLength(1);

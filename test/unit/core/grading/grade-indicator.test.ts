@@ -13,7 +13,11 @@ import { BANDS_110_80_50, BANDS_110_90_60, cell, numCell, rulesWith } from "../h
 const HIGHER: Direction = { lowerIsBetter: false, why: "higher is better", whyJa: "高いほど良い" };
 const LOWER: Direction = { lowerIsBetter: true, why: "a target says 以内", whyJa: "目標に「以内」" };
 
-function grade(target: IndicatorValue | string, actual: IndicatorValue | string, opts: { rules?: Rules; direction?: Direction; baseline?: IndicatorValue | string } = {}): IndicatorOutcome {
+function grade(
+  target: IndicatorValue | string,
+  actual: IndicatorValue | string,
+  opts: { rules?: Rules; direction?: Direction; baseline?: IndicatorValue | string } = {},
+): IndicatorOutcome {
   const v = (x: IndicatorValue | string) => (typeof x === "string" ? cell(x) : x);
   return gradeIndicator({
     target: v(target),
@@ -90,7 +94,13 @@ describe("default bands, higher is better: R = actual / target", () => {
   });
 
   it("R ≤ 0 is D even with a band whose minimum is 0 or below", () => {
-    const rules = rulesWith({ bands: [{ label: "A", min: 1 }, { label: "B", min: 0 }, { label: "C", min: null }] });
+    const rules = rulesWith({
+      bands: [
+        { label: "A", min: 1 },
+        { label: "B", min: 0 },
+        { label: "C", min: null },
+      ],
+    });
     expect(gradeOf(grade("100", "0", { rules }))).toBe("C");
     expect(gradeOf(grade("100", "-5", { rules }))).toBe("C");
     expect(gradeOf(grade("100", "1", { rules }))).toBe("B");
@@ -145,7 +155,14 @@ describe("presets via custom bands", () => {
   });
 
   it("labels other than A–D: S–C with three bands", () => {
-    const rules = rulesWith({ bands: [{ label: "S", min: 1 }, { label: "A", min: 0.8 }, { label: "B", min: 0.5 }, { label: "C", min: null }] });
+    const rules = rulesWith({
+      bands: [
+        { label: "S", min: 1 },
+        { label: "A", min: 0.8 },
+        { label: "B", min: 0.5 },
+        { label: "C", min: null },
+      ],
+    });
     expect(gradeOf(grade("10", "10", { rules }))).toBe("S");
     expect(gradeOf(grade("10", "8", { rules }))).toBe("A");
     expect(gradeOf(grade("10", "4", { rules }))).toBe("C");
@@ -231,13 +248,28 @@ describe("not graded, with the reason (GRADING.md §4)", () => {
   });
 
   it("a blank cell (null) is the same as an empty string", () => {
-    expect(grade(numCell(100, "100", "General"), { kind: "blank" })).toMatchObject({ graded: false, reason: "no actual for the year" });
+    expect(grade(numCell(100, "100", "General"), { kind: "blank" })).toMatchObject({
+      graded: false,
+      reason: "no actual for the year",
+    });
   });
 
   it("a date and a boolean are unreadable values, listed for review", () => {
-    expect(grade("100", numCell(44287, "2021/4/1", "yyyy/m/d"))).toMatchObject({ graded: false, reason: "unreadable value", review: true });
-    expect(grade("100", numCell(44287, "R3.4.1", "ge.m.d"))).toMatchObject({ graded: false, reason: "unreadable value", review: true });
-    expect(grade("100", parseIndicatorValue(true, "TRUE", "General"))).toMatchObject({ graded: false, reason: "unreadable value", review: true });
+    expect(grade("100", numCell(44287, "2021/4/1", "yyyy/m/d"))).toMatchObject({
+      graded: false,
+      reason: "unreadable value",
+      review: true,
+    });
+    expect(grade("100", numCell(44287, "R3.4.1", "ge.m.d"))).toMatchObject({
+      graded: false,
+      reason: "unreadable value",
+      review: true,
+    });
+    expect(grade("100", parseIndicatorValue(true, "TRUE", "General"))).toMatchObject({
+      graded: false,
+      reason: "unreadable value",
+      review: true,
+    });
   });
 
   it("every reason has a Japanese text too", () => {

@@ -51,9 +51,12 @@ describe("parseFiscalYear", () => {
 });
 
 describe("isOverallLabel", () => {
-  it.each(["総括", "3か年総括", "３か年総括", "総括評価", "評価(総括)", "最終評価"])("%s is the overall evaluation", (label) => {
-    expect(isOverallLabel(label)).toBe(true);
-  });
+  it.each(["総括", "3か年総括", "３か年総括", "総括評価", "評価(総括)", "最終評価"])(
+    "%s is the overall evaluation",
+    (label) => {
+      expect(isOverallLabel(label)).toBe(true);
+    },
+  );
 
   it.each(["R3評価", "令和3年度評価", "自己評価", "評価"])("%s is not the overall evaluation", (label) => {
     expect(isOverallLabel(label)).toBe(false);

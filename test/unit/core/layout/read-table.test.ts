@@ -7,13 +7,21 @@ import { HEADER, reviewSheets, sheetOf } from "../helpers";
 
 describe("rows of a table", () => {
   it("a note below the table (※…, no values) is not an item", () => {
-    const res = reviewSheets([sheetOf("進捗", [HEADER, ["1", "事業1", "指標", "10", "10", null], ["※評価期間前の指標は評価対象外", null, null, null, null, null]])]);
+    const res = reviewSheets([
+      sheetOf("進捗", [
+        HEADER,
+        ["1", "事業1", "指標", "10", "10", null],
+        ["※評価期間前の指標は評価対象外", null, null, null, null, null],
+      ]),
+    ]);
     const ev = res.summary.evaluations[0]!;
     expect(ev.items.map((i) => i.key)).toEqual(["1"]);
   });
 
   it("a row without No and name continues the item above as another indicator", () => {
-    const res = reviewSheets([sheetOf("進捗", [HEADER, ["1", "事業1", "指標1", "10", "10", null], [null, null, "指標2", "10", "4", null]])]);
+    const res = reviewSheets([
+      sheetOf("進捗", [HEADER, ["1", "事業1", "指標1", "10", "10", null], [null, null, "指標2", "10", "4", null]]),
+    ]);
     const ev = res.summary.evaluations[0]!;
     expect(ev.items).toHaveLength(1);
     expect(ev.items[0]!.indicators.map((i) => [i.name, i.grade])).toEqual([
@@ -24,7 +32,9 @@ describe("rows of a table", () => {
   });
 
   it("a value row before any item is listed in the review list", () => {
-    const res = reviewSheets([sheetOf("部B", [HEADER, [null, null, "指標", "10", "10", "A"], ["1", "事業1", "指標", "10", "10", null]])]);
+    const res = reviewSheets([
+      sheetOf("部B", [HEADER, [null, null, "指標", "10", "10", "A"], ["1", "事業1", "指標", "10", "10", null]]),
+    ]);
     const ev = res.summary.evaluations[0]!;
     expect(ev.review.some((r) => r.sheet === "部B" && r.row === 2)).toBe(true);
   });
@@ -33,10 +43,17 @@ describe("rows of a table", () => {
   // for a note and skipped even when it carries a target, an actual and a grade.
   it("a row whose first filled cell starts with ※ but has values is graded or listed", () => {
     const res = reviewSheets([
-      sheetOf("進捗", [HEADER, ["1", "事業1", "利用者数", "100人", "100人", null], [null, null, "※参考 満足度", "80%", "40%", null]]),
+      sheetOf("進捗", [
+        HEADER,
+        ["1", "事業1", "利用者数", "100人", "100人", null],
+        [null, null, "※参考 満足度", "80%", "40%", null],
+      ]),
     ]);
     const ev = res.summary.evaluations[0]!;
-    const rows = new Set<number>([...ev.items.flatMap((i) => [i.row, ...i.indicators.map((x) => x.targetRow ?? 0)]), ...ev.review.map((r) => r.row)]);
+    const rows = new Set<number>([
+      ...ev.items.flatMap((i) => [i.row, ...i.indicators.map((x) => x.targetRow ?? 0)]),
+      ...ev.review.map((r) => r.row),
+    ]);
     expect(rows.has(3)).toBe(true);
   });
 

@@ -40,7 +40,7 @@ describe("roundedPercent: half up to a whole percent", () => {
     for (let d = 1; d <= 400; d++) {
       for (let c = 0; c <= d; c++) {
         // Half up: floor(100c/d + 1/2) = floor((200c + d) / 2d), done on integers with BigInt.
-        const want = Number((BigInt(200 * c + d)) / BigInt(2 * d));
+        const want = Number(BigInt(200 * c + d) / BigInt(2 * d));
         if (roundedPercent(c, d) !== want) throw new Error(`${c}/${d}: ${roundedPercent(c, d)} ≠ ${want}`);
       }
     }
@@ -48,11 +48,24 @@ describe("roundedPercent: half up to a whole percent", () => {
 });
 
 function ind(grade: string | null): IndicatorResult {
-  return { name: "指標", target: null, actual: null, unit: null, lowerIsBetter: false, achievement: null, grade, reason: grade ? "graded" : "blank" };
+  return {
+    name: "指標",
+    target: null,
+    actual: null,
+    unit: null,
+    lowerIsBetter: false,
+    achievement: null,
+    grade,
+    reason: grade ? "graded" : "blank",
+  };
 }
 
 let rowNo = 2;
-function it_(group: string, grade: string | null, opts: { indicators?: (string | null)[]; adoptedFrom?: GradedItem["adoptedFrom"] } = {}): GradedItem {
+function it_(
+  group: string,
+  grade: string | null,
+  opts: { indicators?: (string | null)[]; adoptedFrom?: GradedItem["adoptedFrom"] } = {},
+): GradedItem {
   const row = rowNo++;
   return {
     sheet: "一覧",
@@ -106,7 +119,13 @@ describe("summarizeEvaluation", () => {
 
   it("Suita 基本方針１: A 6, B 0, C 1, D 2, 3 excluded → 67 / 0 / 11 / 22, A or B 67", () => {
     const s = summarizeEvaluation(ev(many("基本方針１", { A: 6, C: 1, D: 2 }, 3)), DEFAULT_RULES);
-    expect(s.total).toEqual({ counts: { A: 6, B: 0, C: 1, D: 2 }, evaluated: 9, excluded: 3, percent: { A: 67, B: 0, C: 11, D: 22 }, aOrBPercent: 67 });
+    expect(s.total).toEqual({
+      counts: { A: 6, B: 0, C: 1, D: 2 },
+      evaluated: 9,
+      excluded: 3,
+      percent: { A: 67, B: 0, C: 11, D: 22 },
+      aOrBPercent: 67,
+    });
   });
 
   it("A or B from raw counts: A 1, B 1 of 8 → 13 % + 13 % rounded, but A or B = 2/8 = 25 %", () => {
@@ -117,17 +136,33 @@ describe("summarizeEvaluation", () => {
 
   it("excluded items are not in the denominator by default: A 1, B 1, 2 excluded → 50 / 50, A or B 100", () => {
     const s = summarizeEvaluation(ev(many("g", { A: 1, B: 1 }, 2)), DEFAULT_RULES);
-    expect(s.total).toMatchObject({ evaluated: 2, excluded: 2, percent: { A: 50, B: 50, C: 0, D: 0 }, aOrBPercent: 100 });
+    expect(s.total).toMatchObject({
+      evaluated: 2,
+      excluded: 2,
+      percent: { A: 50, B: 50, C: 0, D: 0 },
+      aOrBPercent: 100,
+    });
   });
 
   it("option: excluded items in the denominator → 25 / 25, A or B 50", () => {
     const s = summarizeEvaluation(ev(many("g", { A: 1, B: 1 }, 2)), rulesWith({ includeExcludedInDenominator: true }));
-    expect(s.total).toMatchObject({ evaluated: 2, excluded: 2, percent: { A: 25, B: 25, C: 0, D: 0 }, aOrBPercent: 50 });
+    expect(s.total).toMatchObject({
+      evaluated: 2,
+      excluded: 2,
+      percent: { A: 25, B: 25, C: 0, D: 0 },
+      aOrBPercent: 50,
+    });
   });
 
   it("a group with nothing evaluated: all 0 %, A or B not given", () => {
     const s = summarizeEvaluation(ev(many("g", {}, 2)), DEFAULT_RULES);
-    expect(s.total).toEqual({ counts: { A: 0, B: 0, C: 0, D: 0 }, evaluated: 0, excluded: 2, percent: { A: 0, B: 0, C: 0, D: 0 }, aOrBPercent: null });
+    expect(s.total).toEqual({
+      counts: { A: 0, B: 0, C: 0, D: 0 },
+      evaluated: 0,
+      excluded: 2,
+      percent: { A: 0, B: 0, C: 0, D: 0 },
+      aOrBPercent: null,
+    });
   });
 
   it("groups in first-seen order; the total adds them up", () => {
@@ -152,13 +187,23 @@ describe("summarizeEvaluation", () => {
   });
 
   it("counting indicators: an item with indicators A and C (suggested) counts A 1, C 1", () => {
-    const s = summarizeEvaluation(ev([it_("g", "C", { indicators: ["A", "C"] }), it_("g", "B", { indicators: ["B", null] })]), rulesWith({ count: "indicators" }));
+    const s = summarizeEvaluation(
+      ev([it_("g", "C", { indicators: ["A", "C"] }), it_("g", "B", { indicators: ["B", null] })]),
+      rulesWith({ count: "indicators" }),
+    );
     expect(s.total.counts).toEqual({ A: 1, B: 1, C: 1, D: 0 });
     expect(s.total.excluded).toBe(1);
   });
 
   it("labels other than A–D: S / A / B / C, 'A or B' is the two top labels", () => {
-    const rules = rulesWith({ bands: [{ label: "S", min: 1 }, { label: "A", min: 0.8 }, { label: "B", min: 0.5 }, { label: "C", min: null }] });
+    const rules = rulesWith({
+      bands: [
+        { label: "S", min: 1 },
+        { label: "A", min: 0.8 },
+        { label: "B", min: 0.5 },
+        { label: "C", min: null },
+      ],
+    });
     const s = summarizeEvaluation(ev(many("g", { S: 1, A: 1, B: 1 })), rules);
     expect(s.total.counts).toEqual({ S: 1, A: 1, B: 1, C: 0 });
     expect(s.total.aOrBPercent).toBe(67);

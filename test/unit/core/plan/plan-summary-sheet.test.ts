@@ -1,0 +1,168 @@
+/**
+ * 評価集計 shaped like the report's 表3-1 (REPORT.md §1): title with the
+ * grouping word, two merged header rows, one row per group whose count cells
+ * hold numbers, the total and notes apart, charts inside the printed page and
+ * their data outside it.
+ */
+import type { Evaluation, GroupSummary } from "../../../../src/core/model/summary";
+import type { SheetPlan } from "../../../../src/core/model/sheet-plan";
+import { DEFAULT_RULES } from "../../../../src/core/model/settings";
+import { JA } from "../../../../src/core/i18n/sheet-labels";
+import { commonGroupWord, planSummarySheet } from "../../../../src/core/plan/plan-summary-sheet";
+
+function group(name: string, counts: Record<string, number>, percent: Record<string, number>, aOrB: number | null) {
+  const evaluated = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { name, counts, evaluated, excluded: 0, percent, aOrBPercent: aOrB } satisfies GroupSummary;
+}
+
+/** 表3-1 of the Tokorozawa report (R3), by hand. */
+const R3: Evaluation = {
+  label: "R3",
+  fiscalYear: 2021,
+  source: "self",
+  groups: [
+    group("ビジョン1. 市民本位なサービス", { A: 16, B: 3, C: 0, D: 0 }, { A: 84, B: 16, C: 0, D: 0 }, 100),
+    group("ビジョン2. 行政経営", { A: 32, B: 3, C: 0, D: 0 }, { A: 91, B: 9, C: 0, D: 0 }, 100),
+  ],
+  total: {
+    counts: { A: 48, B: 6, C: 0, D: 0 },
+    evaluated: 54,
+    excluded: 1,
+    percent: { A: 89, B: 11, C: 0, D: 0 },
+    aOrBPercent: 100,
+  },
+  items: [],
+  review: [],
+};
+
+const SUMMARY: Evaluation = { ...R3, label: "総括", fiscalYear: null };
+
+function formatAt(plan: SheetPlan, row: number, col: number): string | undefined {
+  return plan.formats
+    .filter(
+      (f) =>
+        f.numberFormat !== undefined &&
+        f.range.top <= row &&
+        row <= f.range.bottom &&
+        f.range.left <= col &&
+        col <= f.range.right,
+    )
+    .pop()?.numberFormat;
+}
+
+const inRect = (r: { top: number; left: number; bottom: number; right: number }, row: number, col: number) =>
+  r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
+
+describe("planSummarySheet", () => {
+  const plan = planSummarySheet("評価集計", [R3, SUMMARY], DEFAULT_RULES, JA);
+
+  it("titles each table like the report, with the grouping word and the evaluation", () => {
+    expect(plan.rows[0]![0]).toBe("表3-1 評価結果（ビジョン毎）");
+    expect(plan.rows[1]![0]).toBe("対象：R3");
+    const second = plan.rows.findIndex((r) => r[0] === "表3-2 評価結果（ビジョン毎）");
+    expect(plan.rows[second + 1]![0]).toBe("対象：総括");
+    // Each evaluation starts a printed page.
+    expect(plan.pageLayout!.rowBreaksBefore).toEqual([second]);
+  });
+
+  it("has the two merged header rows of 表3-1", () => {
+    expect(plan.rows[2]).toEqual(["ビジョン", "件数（割合）", undefined, undefined, undefined, "AまたはB\n評価の割合"]);
+    expect(plan.rows[3]!.slice(1, 5)).toEqual(["A評価", "B評価", "C評価", "D評価"]);
+    expect(plan.merges).toEqual(
+      expect.arrayContaining([
+        { top: 2, left: 0, bottom: 3, right: 0 },
+        { top: 2, left: 1, bottom: 2, right: 4 },
+        { top: 2, left: 5, bottom: 3, right: 5 },
+      ]),
+    );
+  });
+
+  it("writes one row per group: label without the grouping word, counts as numbers shown 「16件 (84%)」", () => {
+    expect(plan.rows[4]).toEqual(["1. 市民本位なサービス", 16, 3, 0, 0, 1]);
+    expect(plan.rows[5]).toEqual(["2. 行政経営", 32, 3, 0, 0, 1]);
+    expect([1, 2, 3, 4, 5].map((c) => formatAt(plan, 4, c))).toEqual([
+      '0"件 (84%)"',
+      '0"件 (16%)"',
+      '0"件 (0%)"',
+      '0"件 (0%)"',
+      "0%",
+    ]);
+    expect(formatAt(plan, 5, 2)).toBe('0"件 (9%)"');
+  });
+
+  it("keeps the total apart from the table (one empty row), with the notes after it", () => {
+    expect(plan.rows[6] ?? []).toEqual([]);
+    expect(plan.rows[7]).toEqual(["合計", 48, 6, 0, 0, 1]);
+    expect(String(plan.rows[8]![0])).toContain("評価対象54件");
+  });
+
+  it("prints the table and the charts, not the charts' data", () => {
+    const area = plan.pageLayout!.printArea!;
+    expect(area.left).toBe(0);
+    expect(area.right).toBe(5);
+    expect(plan.charts).toHaveLength(4);
+    for (const c of plan.charts) {
+      expect(inRect(area, c.anchor.row, c.anchor.col)).toBe(true);
+      expect(inRect(area, c.anchor.row + c.anchor.rows - 1, c.anchor.col + c.anchor.cols - 1)).toBe(true);
+      expect(c.data.left).toBeGreaterThan(area.right);
+      expect(c.colors).toHaveLength(4);
+    }
+    expect(plan.pageLayout).toMatchObject({ orientation: "portrait", paperSize: "A4", centerFooter: "&P / &N" });
+  });
+
+  it("feeds the pie with the total's counts and the bars with each group's counts", () => {
+    const [pie, bar] = plan.charts;
+    const cell = (r: number, c: number) => plan.rows[r]?.[c];
+    expect([1, 2, 3, 4].map((k) => cell(pie!.data.top + k, pie!.data.left + 1))).toEqual([48, 6, 0, 0]);
+    expect(cell(bar!.data.top + 1, bar!.data.left)).toBe("ビジョン1");
+    expect([1, 2, 3, 4].map((k) => cell(bar!.data.top + 2, bar!.data.left + k))).toEqual([32, 3, 0, 0]);
+  });
+
+  it("makes the count columns wide enough for their widest cell", () => {
+    // 「16件 (84%)」 is 10 units; Excel prints #### for a number wider than its column.
+    for (let c = 1; c <= 4; c++) expect(plan.columnWidths[c]).toBeGreaterThanOrEqual(11);
+  });
+
+  it("shows 「－」 for an A-or-B share that cannot be computed", () => {
+    const empty: Evaluation = {
+      ...R3,
+      groups: [group("区分なし", { A: 0, B: 0, C: 0, D: 0 }, { A: 0, B: 0, C: 0, D: 0 }, null)],
+    };
+    const p = planSummarySheet("評価集計", [empty], DEFAULT_RULES, JA);
+    expect(p.rows[0]![0]).toBe("表3-1 評価結果（区分毎）");
+    expect(p.rows[4]).toEqual(["区分なし", 0, 0, 0, 0, "－"]);
+  });
+});
+
+describe("commonGroupWord", () => {
+  it.each([
+    [["ビジョン1. ICTを利活用した…", "ビジョン2. 効率的で…"], "ビジョン"],
+    [["基本方針１：市民のためのサービスデザイン", "基本方針２：市民を守るICT"], "基本方針"],
+    [["基本方針1 いつでも", "施策2 データ"], null],
+    [["総務部", "市民部"], null],
+    [[], null],
+  ])("%j → %s", (names, word) => {
+    expect(commonGroupWord(names)).toBe(word);
+  });
+});
+
+describe("planSummarySheet: a long table", () => {
+  it("moves the charts to the next page rather than cutting them", () => {
+    const many: Evaluation = {
+      ...R3,
+      groups: Array.from({ length: 20 }, (_, i) =>
+        group(
+          `施策${i + 1} 地域の課題を解決するためのデジタル技術の活用と推進`,
+          { A: 1, B: 0, C: 0, D: 0 },
+          { A: 100, B: 0, C: 0, D: 0 },
+          100,
+        ),
+      ),
+    };
+    const p = planSummarySheet("評価集計", [many], DEFAULT_RULES, JA);
+    // 20 rows of two lines (≈ 39.5 pt each) are ≈ 790 pt: more than A4 portrait's 755 pt printable height.
+    expect(p.pageLayout!.rowBreaksBefore).toEqual([p.charts[0]!.anchor.row]);
+    // Three groups (the report's table) leave the charts on the table's page.
+    expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA).pageLayout!.rowBreaksBefore).toEqual([]);
+  });
+});
