@@ -14,8 +14,12 @@ import { recompute } from "../core/recompute";
 import type { ReviewResult } from "../core/run-review";
 import { DEFAULT_RULES, parseRules, type Rules } from "../core/model/settings";
 import type { Evaluation } from "../core/model/summary";
-import { createXlsxPort, readStoredState } from "../xlsx/xlsx-port";
+import { readStoredState } from "../xlsx/xlsx-port";
 import { combineWorkbooks, type InputWorkbook } from "../xlsx/combine-workbooks";
+import { createPackagePort, workbookPartPath } from "../xlsx/xlsx-package-port";
+import type { PackageReader } from "../xlsx/package/package-reader";
+import { writePackage } from "../xlsx/package/package-writer";
+import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 
@@ -117,7 +121,8 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
   if (inputs.length === 0) throw new InputError("入力ブックがありません / no input workbook");
   if (!values.out) throw new InputError("--out がありません / --out <result.xlsx> is required");
   const out = values.out;
-  if (!/\.xlsx$/i.test(out)) throw new InputError(`--out は .xlsx にしてください / --out must end in .xlsx: ${out}`);
+  if (!/\.xls[xm]$/i.test(out))
+    throw new InputError(`--out は .xlsx か .xlsm にしてください / --out must end in .xlsx or .xlsm: ${out}`);
   for (let i = 0; i < inputs.length; i++) {
     if (samePath(out, inputs[i]!))
       throw new InputError(`--out が入力と同じファイルです / --out is the same file as an input: ${out}`);
@@ -239,6 +244,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   // Read every input before anything is written.
   const inputs: InputWorkbook[] = [];
+  const packages: PackageReader[] = [];
+  let macros = false;
   for (const file of args.inputs) {
     const r = await readInputWorkbook(file);
     if (!r.ok) {
@@ -246,12 +253,32 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return 2;
     }
     inputs.push({ label: r.label, workbook: r.workbook });
+    packages.push(r.pkg);
+    if (packages.length === 1) macros = r.macros;
+  }
+  // The output is the first input's package: its type decides the extension (Excel refuses a mismatch).
+  const outIsXlsm = /\.xlsm$/i.test(args.out);
+  if (macros !== outIsXlsm) {
+    io.stderr(
+      macros
+        ? `エラー / error: ${args.inputs[0]} はマクロ有効ブックです。マクロを保つため --out は .xlsm にしてください / the first input has macros: --out must end in .xlsm so they are kept\n`
+        : `エラー / error: ${args.inputs[0]} はマクロなしのブックです。--out は .xlsx にしてください / the first input has no macros: --out must end in .xlsx\n`,
+    );
+    return 2;
   }
 
   const warnings: string[] = [];
   try {
+    const baseNames = new Set(inputs[0]!.workbook.worksheets.map((ws) => ws.name));
     const combined = combineWorkbooks(inputs);
     warnings.push(...combined.warnings);
+    for (let i = 1; i < packages.length; i++) {
+      const lost = await uncarriedParts(packages[i]!, await workbookPartPath(packages[i]!));
+      for (const l of lost)
+        warnings.push(
+          `${inputs[i]!.label}: シートはセル単位でコピーするため、次のものは結果に入りません / its sheets are copied cell by cell, so this is not carried into the result — ${l}`,
+        );
+    }
     const workbook = combined.workbook;
     const source = inputs.map((i) => i.label).join(" + ");
 
@@ -269,11 +296,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
     } else {
-      const port = createXlsxPort(workbook, { source });
+      const carried = workbook.worksheets.map((ws) => ws.name).filter((n) => !baseNames.has(n));
+      const port = createPackagePort({ source, user: packages[0]!, workbook, carried });
       result = await recompute(port, { rules });
       warnings.push(...port.warnings);
-      const buffer = await workbook.xlsx.writeBuffer();
-      await writeFileAtomic(args.out, (tmp) => fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer)));
+      const bytes = writePackage(port.output());
+      await writeFileAtomic(args.out, (tmp) => fs.writeFile(tmp, bytes));
     }
     if (args.json) {
       const json = JSON.stringify(result.summary, null, 2) + "\n";

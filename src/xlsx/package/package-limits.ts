@@ -1,0 +1,44 @@
+/**
+ * Limits that keep a hostile or oversized workbook from exhausting memory.
+ * Checked against the ZIP central directory before anything is inflated,
+ * and again while inflating (a part may lie about its size).
+ */
+export interface PackageLimits {
+  /** Largest inflated size of one part, in bytes. */
+  maxPartBytes: number;
+  /** Largest inflated size of the whole package, in bytes. */
+  maxTotalBytes: number;
+  /** Most cells (`<c>` elements) in one worksheet. */
+  maxSheetCells: number;
+  /** Most rows (`<row>` elements) in one worksheet. */
+  maxSheetRows: number;
+  /** Most entries in the package. */
+  maxEntries: number;
+}
+
+/**
+ * ExcelJS holds a loaded cell in roughly 0.3–0.5 KB, so 2,000,000 cells stay
+ * well inside 2 GB of RSS (BENCHMARKS.md, "large inputs").
+ */
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxPartBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxSheetCells: 2_000_000,
+  maxSheetRows: 1_048_576,
+  maxEntries: 20_000,
+};
+
+/** A package we refuse to open: the message is one line, Japanese first. */
+export class PackageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PackageError";
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
