@@ -10,11 +10,11 @@ import { promises as fs, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
-import { recompute } from "../core/recompute";
+import { readOwnership, recompute } from "../core/recompute";
+import { resolveOwnership, ownedSheetNames } from "../core/ownership";
 import type { ReviewResult } from "../core/run-review";
 import { DEFAULT_RULES, parseRules, type Rules } from "../core/model/settings";
 import type { Evaluation } from "../core/model/summary";
-import { readStoredState } from "../xlsx/xlsx-port";
 import { combineWorkbooks, type InputWorkbook } from "../xlsx/combine-workbooks";
 import { createPackagePort, workbookPartPath } from "../xlsx/xlsx-package-port";
 import type { PackageReader } from "../xlsx/package/package-reader";
@@ -252,7 +252,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr(`エラー / error: ${r.reason}\n`);
       return 2;
     }
-    inputs.push({ label: r.label, workbook: r.workbook });
+    // A further input's own generated and settings sheets are not data: they are left out of the consolidation.
+    let owned: string[] = [];
+    if (packages.length > 0) {
+      const read = await createPackagePort({ source: r.label, user: r.pkg, workbook: r.workbook }).readState();
+      owned = ownedSheetNames(resolveOwnership(read.identities, read.candidates));
+    }
+    inputs.push({ label: r.label, workbook: r.workbook, owned });
     packages.push(r.pkg);
     if (packages.length === 1) macros = r.macros;
   }
@@ -282,10 +288,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const workbook = combined.workbook;
     const source = inputs.map((i) => i.label).join(" + ");
 
-    // Rules: --rules, else the first input's stored rules; --year sets the year.
+    const carried = workbook.worksheets.map((ws) => ws.name).filter((n) => !baseNames.has(n));
+    const port = createPackagePort({ source, user: packages[0]!, workbook, carried });
+    // Rules: --rules, else the first input's verified stored rules; --year sets the year.
     let rules = args.rules;
     if (args.yearOverride !== undefined) {
-      const stored = readStoredState(workbook, inputs[0]!.label).state?.rules ?? DEFAULT_RULES;
+      const stored = (await readOwnership(port)).state?.rules ?? DEFAULT_RULES;
       rules = { ...stored, year: args.yearOverride };
     }
 
@@ -296,8 +304,6 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
     } else {
-      const carried = workbook.worksheets.map((ws) => ws.name).filter((n) => !baseNames.has(n));
-      const port = createPackagePort({ source, user: packages[0]!, workbook, carried });
       result = await recompute(port, { rules });
       warnings.push(...port.warnings);
       const bytes = writePackage(port.output());

@@ -102,7 +102,12 @@ export function featureWorkbookParts(options: FeatureWorkbookOptions = {}): Reco
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       (macros ? `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>` : "") +
-      ct("xl/workbook.xml", macros ? "vnd.ms-excel.sheet.macroEnabled.main+xml" : "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml") +
+      ct(
+        "xl/workbook.xml",
+        macros
+          ? "vnd.ms-excel.sheet.macroEnabled.main+xml"
+          : "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      ) +
       ct("xl/worksheets/sheet1.xml", "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml") +
       ct("xl/worksheets/sheet2.xml", "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml") +
       ct("xl/styles.xml", "vnd.openxmlformats-officedocument.spreadsheetml.styles+xml") +
@@ -110,8 +115,14 @@ export function featureWorkbookParts(options: FeatureWorkbookOptions = {}): Reco
       ct("xl/drawings/drawing1.xml", "vnd.openxmlformats-officedocument.drawing+xml") +
       ct("xl/charts/chart1.xml", "vnd.openxmlformats-officedocument.drawingml.chart+xml") +
       ct("xl/pivotTables/pivotTable1.xml", "vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml") +
-      ct("xl/pivotCache/pivotCacheDefinition1.xml", "vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml") +
-      ct("xl/pivotCache/pivotCacheRecords1.xml", "vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml") +
+      ct(
+        "xl/pivotCache/pivotCacheDefinition1.xml",
+        "vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+      ) +
+      ct(
+        "xl/pivotCache/pivotCacheRecords1.xml",
+        "vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
+      ) +
       ct("xl/externalLinks/externalLink1.xml", "vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml") +
       ct("docProps/core.xml", "vnd.openxmlformats-package.core-properties+xml") +
       ct("docProps/app.xml", "vnd.openxmlformats-officedocument.extended-properties+xml") +
@@ -140,7 +151,9 @@ export function featureWorkbookParts(options: FeatureWorkbookOptions = {}): Reco
       `<Relationship Id="rId4" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` +
       `<Relationship Id="rId5" Type="${R}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
       `<Relationship Id="rId6" Type="${R}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/>` +
-      (macros ? `<Relationship Id="rId7" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` : "") +
+      (macros
+        ? `<Relationship Id="rId7" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`
+        : "") +
       `</Relationships>`,
     "xl/worksheets/sheet1.xml": dataSheet(),
     "xl/worksheets/_rels/sheet1.xml.rels": `${HEAD}<Relationships ${PKG_REL}><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,

@@ -30,12 +30,11 @@ export function updateAppProperties(xml: string, oldSheetNames: string[], newShe
   const listed = titles.slice(found.offset, found.offset + found.count);
   // Only rewrite when the part listed exactly the workbook's sheets before.
   if (listed.length !== oldSheetNames.length || listed.some((n, i) => n !== oldSheetNames[i])) return xml;
-  const nextTitles = [
-    ...titles.slice(0, found.offset),
-    ...newSheetNames,
-    ...titles.slice(found.offset + found.count),
-  ];
-  const countVariant = variants[found.countIndex]!.replace(/<vt:i4>\d+<\/vt:i4>/, `<vt:i4>${newSheetNames.length}</vt:i4>`);
+  const nextTitles = [...titles.slice(0, found.offset), ...newSheetNames, ...titles.slice(found.offset + found.count)];
+  const countVariant = variants[found.countIndex]!.replace(
+    /<vt:i4>\d+<\/vt:i4>/,
+    `<vt:i4>${newSheetNames.length}</vt:i4>`,
+  );
   let vi = 0;
   const newHp = hp[2]!.replace(/<vt:variant>([\s\S]*?)<\/vt:variant>/g, (m) =>
     vi++ === found!.countIndex ? `<vt:variant>${countVariant}</vt:variant>` : m,

@@ -163,7 +163,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     ownSubParts(p, deleted);
   }
   // keep anything another (surviving) part still points at, e.g. a shared printer-settings part
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [rp, rels] of relsParts) {
       if (deleted.has(rp.toLowerCase())) continue;
@@ -217,7 +217,11 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     const stylesPath = uniquePath(wbPath.slice(0, wbPath.lastIndexOf("/")) || "xl", "styles", ".xml");
     added.push({ name: stylesPath, data: sStyles, type: CT.styles });
     const id = freshRelId(relIds);
-    newWbRels = appendToRoot(newWbRels, "Relationships", relationshipXml({ id, type: REL.styles, target: relativeTarget(wbPath, stylesPath), external: false }));
+    newWbRels = appendToRoot(
+      newWbRels,
+      "Relationships",
+      relationshipXml({ id, type: REL.styles, target: relativeTarget(wbPath, stylesPath), external: false }),
+    );
     maps = { xf: [], dxf: [] };
   }
 
@@ -346,7 +350,8 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     if (contentTypeOf(userCt, a.name) === a.type && !userCt.overrides.has(a.name.toLowerCase())) continue;
     ctAdds.push(overrideXml(a.name, a.type));
   }
-  if (!userCt.defaults.has("rels")) ctAdds.push(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
+  if (!userCt.defaults.has("rels"))
+    ctAdds.push(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
   if (ctAdds.length) newCt = appendToRoot(newCt, "Types", ctAdds.join(""));
   if (newCt !== ctXml) edited.set(user.part("[Content_Types].xml")!.name, newCt);
 

@@ -37,18 +37,12 @@ export class PackageReader {
     for (const p of parts) this.byKey.set(p.name.toLowerCase(), p);
   }
 
-  static async open(
-    buffer: Buffer,
-    label: string,
-    limits: PackageLimits = DEFAULT_LIMITS,
-  ): Promise<PackageReader> {
+  static async open(buffer: Buffer, label: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<PackageReader> {
     let zip: yauzl.ZipFile;
     try {
       zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
     } catch (e) {
-      throw new PackageError(
-        `${label}: ZIP として読めません / not a readable ZIP package (${firstLine(e)})`,
-      );
+      throw new PackageError(`${label}: ZIP として読めません / not a readable ZIP package (${firstLine(e)})`);
     }
     if (zip.entryCount > limits.maxEntries)
       throw new PackageError(
@@ -58,7 +52,9 @@ export class PackageReader {
     const seen = new Set<string>();
     let total = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on("error", (e: unknown) => reject(new PackageError(`${label}: ZIP が壊れています / corrupt ZIP package (${firstLine(e)})`)));
+      zip.on("error", (e: unknown) =>
+        reject(new PackageError(`${label}: ZIP が壊れています / corrupt ZIP package (${firstLine(e)})`)),
+      );
       zip.on("end", () => resolve());
       zip.on("entry", (entry: yauzl.Entry) => {
         const name = entry.fileName;
@@ -131,7 +127,9 @@ export class PackageReader {
     try {
       return await readAll(await this.zip.openReadStreamPromise(p.entry));
     } catch (e) {
-      throw new PackageError(`${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`);
+      throw new PackageError(
+        `${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`,
+      );
     }
   }
 
@@ -156,7 +154,9 @@ export class PackageReader {
     } catch (e) {
       stream.destroy();
       if (e instanceof PackageError) throw e;
-      throw new PackageError(`${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`);
+      throw new PackageError(
+        `${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`,
+      );
     }
   }
 

@@ -28,8 +28,9 @@ export function rewriteSheetXml(xml: string, strings: string[], xfMap: number[],
       .replace(/(<row\b[^>]*?\ss=")(\d+)(")/g, (_m, pre: string, v: string, post: string) => pre + xf(v) + post)
       .replace(/(<col\b[^>]*?\sstyle=")(\d+)(")/g, (_m, pre: string, v: string, post: string) => pre + xf(v) + post)
       // conditional formats
-      .replace(/(\sdxfId=")(\d+)(")/g, (_m, pre: string, v: string, post: string) =>
-        pre + String(dxfMap[Number(v)] ?? v) + post,
+      .replace(
+        /(\sdxfId=")(\d+)(")/g,
+        (_m, pre: string, v: string, post: string) => pre + String(dxfMap[Number(v)] ?? v) + post,
       )
   );
 }

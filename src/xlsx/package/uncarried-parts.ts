@@ -9,7 +9,10 @@ import type { PackageReader } from "./package-reader";
 
 const KINDS: { re: RegExp; what: string }[] = [
   { re: /(^|\/)charts\/chart[^/]*\.xml$/i, what: "グラフ / charts" },
-  { re: /(^|\/)drawings\/drawing[^/]*\.xml$/i, what: "図形・テキストボックス・グラフの配置 / shapes, text boxes and chart placement" },
+  {
+    re: /(^|\/)drawings\/drawing[^/]*\.xml$/i,
+    what: "図形・テキストボックス・グラフの配置 / shapes, text boxes and chart placement",
+  },
   { re: /(^|\/)pivotTables\//i, what: "ピボットテーブル / pivot tables" },
   { re: /(^|\/)pivotCache\//i, what: "ピボットキャッシュ / pivot caches" },
   { re: /(^|\/)externalLinks\//i, what: "外部リンク / external links" },
@@ -37,7 +40,10 @@ export async function uncarriedParts(pkg: PackageReader, workbookPath: string): 
   if (/<(?:[\w.-]+:)?workbookProtection\b/.test(wb)) found.set("ブックの保護 / workbook protection", [workbookPath]);
   let ext = 0;
   for (const p of pkg.parts)
-    if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(p.name) && /<(?:[\w.-]+:)?extLst\b/.test(await pkg.readText(p.name))) ext++;
+    if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(p.name) && /<(?:[\w.-]+:)?extLst\b/.test(await pkg.readText(p.name)))
+      ext++;
   if (ext) found.set("スパークライン等の拡張 / sparklines and other extensions (extLst)", [`${ext} sheet(s)`]);
-  return [...found].map(([what, parts]) => `${what}: ${parts.slice(0, 3).join(", ")}${parts.length > 3 ? ` …(${parts.length})` : ""}`);
+  return [...found].map(
+    ([what, parts]) => `${what}: ${parts.slice(0, 3).join(", ")}${parts.length > 3 ? ` …(${parts.length})` : ""}`,
+  );
 }

@@ -84,7 +84,9 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
       for (const el of before) expect(after).toContain(el);
     }
     const styles = text(parts1, "xl/styles.xml");
-    for (const el of text(original, "xl/styles.xml").match(/<font>.*?<\/font>|<xf [^>]*>.*?<\/xf>|<cellStyle [^>]*\/>/g)!)
+    for (const el of text(original, "xl/styles.xml").match(
+      /<font>.*?<\/font>|<xf [^>]*>.*?<\/xf>|<cellStyle [^>]*\/>/g,
+    )!)
       expect(styles).toContain(el);
     const app = text(parts1, "docProps/app.xml");
     expect(app).toContain("<vt:lpstr>名前付き一覧</vt:lpstr>");
@@ -116,7 +118,9 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
     const wb1 = text(parts1, "xl/workbook.xml");
     // our sheets are the ones whose parts were added by the first run
     const ours = Object.keys(parts1).filter((n) => !(n in original));
-    const changed = Object.keys(parts1).filter((n) => Buffer.compare(Buffer.from(parts1[n]!), Buffer.from(parts2[n]!)) !== 0);
+    const changed = Object.keys(parts1).filter(
+      (n) => Buffer.compare(Buffer.from(parts1[n]!), Buffer.from(parts2[n]!)) !== 0,
+    );
     for (const n of changed) expect(ours).toContain(n);
     expect(text(parts2, "xl/workbook.xml")).toBe(wb1);
     expect(text(parts2, "xl/styles.xml")).toBe(text(parts1, "xl/styles.xml"));
@@ -131,7 +135,9 @@ describe("macro-enabled workbooks", () => {
     const r = await run("summarize", input, "--out", out);
     expect(r.code).toBe(0);
     const parts = unzip(out);
-    expect(Buffer.compare(Buffer.from(parts["xl/vbaProject.bin"]!), Buffer.from(original["xl/vbaProject.bin"]!))).toBe(0);
+    expect(Buffer.compare(Buffer.from(parts["xl/vbaProject.bin"]!), Buffer.from(original["xl/vbaProject.bin"]!))).toBe(
+      0,
+    );
     expect(text(parts, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     expect(text(parts, "xl/_rels/workbook.xml.rels")).toContain("vbaProject.bin");
   });
@@ -184,14 +190,18 @@ describe("ambiguous or oversized packages", () => {
     const name = Buffer.from(part);
     const sig = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
     let at = bytes.indexOf(sig);
-    while (at >= 0 && bytes.subarray(at + 46, at + 46 + name.length).compare(name) !== 0) at = bytes.indexOf(sig, at + 4);
+    while (at >= 0 && bytes.subarray(at + 46, at + 46 + name.length).compare(name) !== 0)
+      at = bytes.indexOf(sig, at + 4);
     expect(at).toBeGreaterThan(0);
     bytes.writeUInt32LE(size(bytes.readUInt32LE(at + 24)), at + 24);
     return bytes;
   }
 
   it("a part that declares a huge inflated size is refused from the directory alone (exit 2, one line)", async () => {
-    const input = write("declares-too-much.xlsx", withDeclaredSize("xl/sharedStrings.xml", () => 3 * 1024 * 1024 * 1024));
+    const input = write(
+      "declares-too-much.xlsx",
+      withDeclaredSize("xl/sharedStrings.xml", () => 3 * 1024 * 1024 * 1024),
+    );
     const out = path.join(tmp, "bomb-out.xlsx");
     const r = await run("summarize", input, "--out", out);
     expect(r.code).toBe(2);
@@ -202,7 +212,10 @@ describe("ambiguous or oversized packages", () => {
   });
 
   it("a part that inflates to more than it declares is refused while inflating (exit 2)", async () => {
-    const input = write("inflates-more.xlsx", withDeclaredSize("xl/worksheets/sheet1.xml", (n) => Math.floor(n / 4)));
+    const input = write(
+      "inflates-more.xlsx",
+      withDeclaredSize("xl/worksheets/sheet1.xml", (n) => Math.floor(n / 4)),
+    );
     const out = path.join(tmp, "lying-out.xlsx");
     const r = await run("summarize", input, "--out", out);
     expect(r.code).toBe(2);
