@@ -20,6 +20,7 @@ import { createPackagePort, workbookPartPath } from "../xlsx/xlsx-package-port";
 import type { PackageReader } from "../xlsx/package/package-reader";
 import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
+import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 
@@ -178,20 +179,6 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
   };
 }
 
-/** Write through a temporary file in the same directory, then rename: no half-written result. */
-export async function writeFileAtomic(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  try {
-    await write(tmp);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
 function describeEvaluation(ev: Evaluation): string {
   const counts = Object.entries(ev.total.counts)
     .map(([k, v]) => `${k} ${v}`)
@@ -210,8 +197,7 @@ function describeEvaluation(ev: Evaluation): string {
 async function runViaExcel(
   workbook: ExcelJS.Workbook,
   rules: Rules | undefined,
-  out: string,
-): Promise<{ result: ReviewResult; syncs: number; warnings: string[] }> {
+): Promise<{ result: ReviewResult; syncs: number; warnings: string[]; save: (file: string) => Promise<void> }> {
   const { SimulatedExcel } = await import("../preview/simulated-excel");
   const { createExcelPort } = await import("../excel/excel-port");
   const sim = SimulatedExcel.fromExcelJs(workbook);
@@ -220,8 +206,7 @@ async function runViaExcel(
   >[0]);
   const result = await recompute(port, { rules });
   const syncs = sim.stats.syncs; // the whole job: reads, writes and settings
-  await writeFileAtomic(out, (tmp) => sim.saveToFile(tmp));
-  return { result, syncs, warnings: [...port.notes] };
+  return { result, syncs, warnings: [...port.notes], save: (file) => sim.saveToFile(file) };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -242,6 +227,26 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
 
+  // The output places must be writable before any work is done; they are held until the end.
+  let outputs: OutputFiles;
+  try {
+    outputs = await OutputFiles.reserve([
+      { option: "--out", file: args.out },
+      ...(args.json ? [{ option: "--json", file: args.json }] : []),
+    ]);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    io.stderr(`エラー / error: ${e.message}\n`);
+    return 2;
+  }
+  try {
+    return await runJob(args, io, outputs);
+  } finally {
+    await outputs.discard();
+  }
+}
+
+async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<number> {
   // Read every input before anything is written.
   const inputs: InputWorkbook[] = [];
   const packages: PackageReader[] = [];
@@ -298,21 +303,25 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
 
     let result: ReviewResult;
+    let writeOut: (file: string) => Promise<void>;
     if (args.viaExcel) {
-      const r = await runViaExcel(workbook, rules, args.out);
+      const r = await runViaExcel(workbook, rules);
       result = r.result;
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
+      writeOut = r.save;
     } else {
       result = await recompute(port, { rules });
       warnings.push(...port.warnings);
       const bytes = writePackage(port.output());
-      await writeFileAtomic(args.out, (tmp) => fs.writeFile(tmp, bytes));
+      writeOut = (file) => fs.writeFile(file, bytes);
     }
-    if (args.json) {
-      const json = JSON.stringify(result.summary, null, 2) + "\n";
-      await writeFileAtomic(args.json, (tmp) => fs.writeFile(tmp, json, "utf8"));
-    }
+    // Both files or neither.
+    const json = JSON.stringify(result.summary, null, 2) + "\n";
+    await outputs.commit([
+      { file: args.out, write: writeOut },
+      ...(args.json ? [{ file: args.json, write: (file: string) => fs.writeFile(file, json, "utf8") }] : []),
+    ]);
     warnings.push(...result.warnings);
 
     const names = result.plans.map((p) => p.name).join(", ");
@@ -328,6 +337,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
+  installExitCleanup();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

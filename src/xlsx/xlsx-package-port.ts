@@ -164,7 +164,10 @@ export class XlsxPackagePort implements WorkbookPort {
       cell.numFmt = "@";
       cell.value = chunk;
     });
-    const scratchBytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
+    // stored, not deflated: the scratch package is unpacked again at once
+    const scratchBytes = new Uint8Array(
+      (await scratch.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
+    );
 
     // 3. Graft: a plan refreshes the sheet of ours with its role (renamed if need be), the rest are new;
     //    sheets of ours without a plan are removed.

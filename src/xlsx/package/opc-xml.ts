@@ -21,9 +21,12 @@ export function xmlUnescape(s: string): string {
   });
 }
 
+const attrRes = new Map<string, RegExp>();
+
 /** The value of attribute `name` (exact qualified name) in a start tag, unescaped; null if absent. */
 export function attr(tag: string, name: string): string | null {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   if (!m) return null;
   return xmlUnescape(m[2] ?? m[3] ?? "");
