@@ -21,6 +21,7 @@ import type { PackageReader } from "../xlsx/package/package-reader";
 import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
+import { DEFAULT_LIMITS } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 
@@ -251,8 +252,9 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
   const inputs: InputWorkbook[] = [];
   const packages: PackageReader[] = [];
   let macros = false;
+  let cellsSoFar = 0; // the cell limit holds for all inputs together
   for (const file of args.inputs) {
-    const r = await readInputWorkbook(file);
+    const r = await readInputWorkbook(file, DEFAULT_LIMITS, cellsSoFar);
     if (!r.ok) {
       io.stderr(`エラー / error: ${r.reason}\n`);
       return 2;
@@ -263,6 +265,7 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
       const read = await createPackagePort({ source: r.label, user: r.pkg, workbook: r.workbook }).readState();
       owned = ownedSheetNames(resolveOwnership(read.identities, read.candidates));
     }
+    cellsSoFar += r.cells;
     inputs.push({ label: r.label, workbook: r.workbook, owned });
     packages.push(r.pkg);
     if (packages.length === 1) macros = r.macros;

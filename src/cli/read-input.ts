@@ -12,7 +12,7 @@ import { checkSheetSizes } from "../xlsx/package/scan-sheet-size";
 import { workbookPartPath } from "../xlsx/xlsx-package-port";
 
 export type InputRead =
-  | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean }
+  | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean; cells: number }
   | { ok: false; reason: string };
 
 const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
@@ -32,7 +32,12 @@ function looksLikeText(buf: Buffer): boolean {
   return printable / head.length > 0.95;
 }
 
-export async function readInputWorkbook(file: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<InputRead> {
+export async function readInputWorkbook(
+  file: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  /** Cells of the inputs read before this one. */
+  usedCells = 0,
+): Promise<InputRead> {
   const label = path.basename(file);
   let stat;
   try {
@@ -67,13 +72,14 @@ export async function readInputWorkbook(file: string, limits: PackageLimits = DE
   // The package first: duplicates, declared and actual sizes, sheet sizes — before ExcelJS spends memory.
   let pkg: PackageReader;
   let macros = false;
+  let cells = 0;
   try {
     pkg = await PackageReader.open(buf, file, limits);
     const wbPath = await workbookPartPath(pkg);
     if (!pkg.has(wbPath) || !pkg.has("[Content_Types].xml"))
       return { ok: false, reason: `${file}: Excel のブックではありません / not an Excel workbook (no workbook part)` };
     macros = (await pkg.readText("[Content_Types].xml")).toLowerCase().includes(MACRO_WORKBOOK);
-    await checkSheetSizes(pkg, wbPath, limits);
+    cells = await checkSheetSizes(pkg, wbPath, limits, usedCells);
   } catch (e) {
     if (e instanceof PackageError) return { ok: false, reason: e.message };
     throw e;
@@ -90,5 +96,5 @@ export async function readInputWorkbook(file: string, limits: PackageLimits = DE
   }
   if (workbook.worksheets.length === 0)
     return { ok: false, reason: `${file}: ワークシートがありません / no worksheets (not an Excel workbook?)` };
-  return { ok: true, workbook, label, pkg, macros };
+  return { ok: true, workbook, label, pkg, macros, cells };
 }

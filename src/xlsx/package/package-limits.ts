@@ -10,6 +10,8 @@ export interface PackageLimits {
   maxTotalBytes: number;
   /** Most cells (`<c>` elements) in one worksheet. */
   maxSheetCells: number;
+  /** Most cells in all worksheets together (what the review holds in memory). */
+  maxTotalCells: number;
   /** Most rows (`<row>` elements) in one worksheet. */
   maxSheetRows: number;
   /** Most entries in the package. */
@@ -17,13 +19,17 @@ export interface PackageLimits {
 }
 
 /**
- * ExcelJS holds a loaded cell in roughly 0.3–0.5 KB, so 2,000,000 cells stay
- * well inside 2 GB of RSS (BENCHMARKS.md, "large inputs").
+ * Measured (BENCHMARKS.md, "large inputs"): 50,000 rows × 7 columns (350,000
+ * cells, every row an item) peak at 1.7 GB RSS — the input cells, the graded
+ * items and the generated list of 50,000 linked rows are all in memory. The
+ * cell limit keeps every accepted input inside 2 GB; anything larger is
+ * refused in seconds with exit 2 instead of ending in an out-of-memory abort.
  */
 export const DEFAULT_LIMITS: PackageLimits = {
   maxPartBytes: 512 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
-  maxSheetCells: 2_000_000,
+  maxSheetCells: 400_000,
+  maxTotalCells: 400_000,
   maxSheetRows: 1_048_576,
   maxEntries: 20_000,
 };

@@ -16,10 +16,18 @@ function countTags(text: string, local: string, end: number): number {
   return n;
 }
 
-export async function checkSheetSizes(pkg: PackageReader, workbookPath: string, limits: PackageLimits): Promise<void> {
+/** Refuses a sheet or workbook beyond the limits; returns the number of cells counted. */
+export async function checkSheetSizes(
+  pkg: PackageReader,
+  workbookPath: string,
+  limits: PackageLimits,
+  /** Cells of inputs read before this one (the total limit holds for all inputs together). */
+  usedCells = 0,
+): Promise<number> {
   const sheets = parseSheets(await pkg.readText(workbookPath));
   const relsPath = relsPathOf(workbookPath);
   const rels = parseRelationships(pkg.has(relsPath) ? await pkg.readText(relsPath) : "");
+  let total = 0;
   for (const s of sheets) {
     const r = rels.find((x) => x.id === s.relId && !x.external && sameRelType(x.type, REL.worksheet));
     if (!r) continue;
@@ -39,6 +47,12 @@ export async function checkSheetSizes(pkg: PackageReader, workbookPath: string, 
         throw new PackageError(
           `${pkg.label}: シート「${s.name}」が大きすぎます（${rows > limits.maxSheetRows ? `${limits.maxSheetRows.toLocaleString("en-US")} 行` : `${limits.maxSheetCells.toLocaleString("en-US")} セル`}超）/ the sheet "${s.name}" has more than ${rows > limits.maxSheetRows ? `${limits.maxSheetRows.toLocaleString("en-US")} rows` : `${limits.maxSheetCells.toLocaleString("en-US")} cells`}; split it into smaller workbooks`,
         );
+      if (usedCells + total + cells > limits.maxTotalCells)
+        throw new PackageError(
+          `${pkg.label}: ブック全体のセルが多すぎます（${limits.maxTotalCells.toLocaleString("en-US")} セル超）/ the workbook has more than ${limits.maxTotalCells.toLocaleString("en-US")} cells in all${usedCells ? " (inputs together)" : ""}; split it into smaller workbooks`,
+        );
     });
+    total += cells;
   }
+  return total;
 }

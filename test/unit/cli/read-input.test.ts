@@ -43,3 +43,10 @@ it("refuses a package with too many parts", async () => {
   const r = await readInputWorkbook(file, { ...DEFAULT_LIMITS, maxEntries: 5 });
   expect(r).toEqual({ ok: false, reason: expect.stringMatching(/too many parts/) });
 });
+
+it("refuses when all inputs together pass the total cell limit", async () => {
+  const alone = await readInputWorkbook(file, { ...DEFAULT_LIMITS, maxTotalCells: 30 });
+  expect(alone.ok).toBe(true);
+  const r = await readInputWorkbook(file, { ...DEFAULT_LIMITS, maxTotalCells: 30 }, 20);
+  expect(r).toEqual({ ok: false, reason: expect.stringMatching(/more than 30 cells in all \(inputs together\)/) });
+});
