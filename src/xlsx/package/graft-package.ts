@@ -173,7 +173,9 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
         const t = resolveTarget(source === "_rels/.rels" ? "" : source, r.target).toLowerCase();
         const isRemovedSheet = req.remove.some((i) => sheetPath(sheets[i]!)?.toLowerCase() === t);
         if (deleted.has(t) && !(rp === wbRelsPath && isRemovedSheet)) {
+          // kept, and so is everything it points at (its relationships part is followed on the next pass)
           deleted.delete(t);
+          deleted.delete(relsPathOf(t));
           changed = true;
         }
       }
