@@ -223,3 +223,37 @@ describe("ambiguous or oversized packages", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe("consolidating several workbooks", () => {
+  it("keeps the first package whole, copies the others' sheets and names each thing it cannot carry", async () => {
+    const first = featureWorkbookParts();
+    const a = write("dept-a.xlsx", featureWorkbook());
+    const b = write("dept-b.xlsm", featureWorkbook({ macros: true }));
+    const out = path.join(tmp, "consolidated.xlsx");
+    const r = await run("summarize", a, b, "--out", out);
+    expect(r.code).toBe(0);
+    const parts = unzip(out);
+    for (const [name, bytes] of Object.entries(first))
+      if (!EDITED.has(name)) expect(Buffer.compare(Buffer.from(parts[name] ?? []), Buffer.from(bytes))).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(out) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["データ", "ピボット", "データ (2)", "ピボット (2)"]),
+    );
+    expect(wb.getWorksheet("データ (2)")!.getCell("B5").value).toBe("統合宛名システム");
+    for (const lost of [
+      "charts: xl/charts/chart1.xml",
+      "text boxes and chart placement: xl/drawings/drawing1.xml",
+      "pivot tables: xl/pivotTables/pivotTable1.xml",
+      "external links: xl/externalLinks/externalLink1.xml",
+      "macros (vbaProject): xl/vbaProject.bin",
+      "custom document properties: docProps/custom.xml",
+      "workbook protection",
+      "sparklines and other extensions (extLst)",
+    ])
+      expect(r.stderr).toContain(lost);
+    expect(r.stderr).toMatch(/dept-b\.xlsm: シートはセル単位でコピーするため/);
+    // both departments' items are reviewed
+    expect(r.stderr).toContain("評価 8件");
+  });
+});
