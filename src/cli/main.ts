@@ -47,7 +47,7 @@ export const USAGE = `使い方 / Usage:
   summary sheets added to --out. Input files are never modified. Several
   inputs are combined into one workbook and reviewed together.
 
-  --out <file.xlsx>     結果のブック / result workbook (required)
+  --out <file.xlsx>     結果のブック（.xlsm の入力には .xlsm）/ result workbook (.xlsm for an .xlsm input; required)
   --json <file.json>    集計結果 summary.json / the summary as JSON
   --year <年度>         評価する年度 / fiscal year to evaluate (令和2年度, R2, 2020)
   --rules <file.json>   評価規則 / grading rules (overrides the rules stored in the workbook)
