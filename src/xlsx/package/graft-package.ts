@@ -197,7 +197,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   // ---- styles
   const stylesRel = wbRels.find((r) => sameRelType(r.type, REL.styles) && !r.external);
   const edited = new Map<string, string>(); // part name → new text
-  const added: { name: string; data: string; type: string }[] = [];
+  const added: { name: string; data: string | Uint8Array; type: string }[] = [];
   let newWbRels = wbRelsXml;
   const relIds = new Set(wbRels.map((r) => r.id));
   const freshRelId = (ids: Set<string>) => {
@@ -245,6 +245,38 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
 
   let appended = 0;
   let tableNames: TableNames | undefined;
+  /** Copy a part of the scratch package (and, recursively, what it points at) under a free name. */
+  const copied = new Map<string, string>();
+  const copyScratchPart = async (src: string, relType: string): Promise<string> => {
+    const done = copied.get(src);
+    if (done) return done;
+    const dir = src.slice(0, src.lastIndexOf("/"));
+    const stem = src.slice(src.lastIndexOf("/") + 1).replace(/\d*\.\w+$/, "");
+    const ext = src.slice(src.lastIndexOf("."));
+    const dest = uniquePath(dir, stem, ext);
+    copied.set(src, dest);
+    let data: string | Uint8Array = scratch[src]!;
+    if (sameRelType(relType, REL.table))
+      data = uniqueTable(textOf(data), (tableNames ??= await userTableNames(user, wbXml)));
+    added.push({ name: dest, data, type: contentTypeOf(sCt, src) ?? "application/octet-stream" });
+    const relsText = textOf(scratch[relsPathOf(src)]);
+    if (relsText) {
+      const out: Relationship[] = [];
+      for (const r of parseRelationships(relsText)) {
+        const target = r.external ? null : resolveTarget(src, r.target);
+        if (target && scratch[target])
+          out.push({ ...r, target: relativeTarget(dest, await copyScratchPart(target, r.type)) });
+        else out.push(r);
+      }
+      added.push({
+        name: relsPathOf(dest),
+        data: appendToRoot(emptyRelationships(), "Relationships", out.map(relationshipXml).join("")),
+        type: "",
+      });
+    }
+    return dest;
+  };
+
   for (const g of req.sheets) {
     const s = sSheets.find((x) => x.name === g.name);
     if (!s) throw new Error(`internal: sheet "${g.name}" is not in the scratch package`);
@@ -273,7 +305,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
       added.push({ name: path, data: "", type: CT.worksheet }); // content set below
     }
 
-    // the sheet's own relationships (hyperlinks, tables…) and the parts they point at
+    // the sheet's own relationships (hyperlinks, tables, drawings with their images…) and the parts they point at
     const sRelsText = textOf(scratch[relsPathOf(sPath)]);
     let rels = sRelsText ? parseRelationships(sRelsText) : [];
     const relOut: Relationship[] = [];
@@ -283,15 +315,8 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
         continue;
       }
       const src = resolveTarget(sPath, r.target);
-      const data = scratch[src];
-      if (!data) continue;
-      const dir = src.slice(0, src.lastIndexOf("/"));
-      const stem = src.slice(src.lastIndexOf("/") + 1).replace(/\d*\.\w+$/, "");
-      const ext = src.slice(src.lastIndexOf("."));
-      const dest = uniquePath(dir, stem, ext);
-      let text = textOf(data);
-      if (sameRelType(r.type, REL.table)) text = uniqueTable(text, (tableNames ??= await userTableNames(user, wbXml)));
-      added.push({ name: dest, data: text, type: contentTypeOf(sCt, src) ?? "application/xml" });
+      if (!scratch[src]) continue;
+      const dest = await copyScratchPart(src, r.type);
       relOut.push({ ...r, target: relativeTarget(path, dest) });
     }
     rels = relOut;
@@ -387,7 +412,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
         raw: { bytes: await user.raw(p.name), crc32: p.crc32, size: p.uncompressedSize, method: p.compressionMethod },
       });
   }
-  for (const a of added) out.push({ name: a.name, data: strToU8(a.data) });
+  for (const a of added) out.push({ name: a.name, data: typeof a.data === "string" ? strToU8(a.data) : a.data });
   return out;
 }
 

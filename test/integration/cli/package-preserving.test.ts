@@ -32,6 +32,31 @@ function write(name: string, bytes: Uint8Array): string {
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const text = (parts: Record<string, Uint8Array>, name: string) => strFromU8(parts[name]!);
 
+/** Every relationship points at a part that exists, and every part has a content type (what Excel checks on open). */
+function expectConsistent(parts: Record<string, Uint8Array>): void {
+  const problems: string[] = [];
+  const ct = text(parts, "[Content_Types].xml");
+  const defaults = new Set([...ct.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()));
+  const overrides = new Set([...ct.matchAll(/<Override PartName="\/([^"]+)"/g)].map((m) => m[1]!.toLowerCase()));
+  for (const name of Object.keys(parts)) {
+    if (name.endsWith("/")) continue;
+    if (!overrides.has(name.toLowerCase()) && !defaults.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()))
+      problems.push(`no content type: ${name}`);
+    if (!name.endsWith(".rels")) continue;
+    const source = name.replace(/_rels\/([^/]*)\.rels$/, "$1");
+    const dir = source.includes("/") ? source.slice(0, source.lastIndexOf("/") + 1) : "";
+    for (const m of text(parts, name).matchAll(/<Relationship [^>]*>/g)) {
+      if (/TargetMode="External"/.test(m[0])) continue;
+      const target = /Target="([^"]+)"/.exec(m[0])![1]!;
+      const resolved = path.posix.normalize(target.startsWith("/") ? target.slice(1) : dir + target);
+      if (!(resolved in parts)) problems.push(`${name} → missing ${resolved}`);
+    }
+  }
+  for (const o of overrides)
+    if (!Object.keys(parts).some((n) => n.toLowerCase() === o)) problems.push(`override without part: ${o}`);
+  expect(problems).toEqual([]);
+}
+
 /** Parts the writer edits to register our sheets; every other original part must be byte-identical. */
 const EDITED = new Set([
   "xl/workbook.xml",
@@ -53,6 +78,10 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
     expect(r.stderr).toContain("完了");
     expect(r.code).toBe(0);
     parts1 = unzip(out1);
+  });
+
+  it("is a consistent package: every relationship resolves, every part has a content type", () => {
+    expectConsistent(parts1);
   });
 
   it("keeps every original part byte for byte", () => {
@@ -124,6 +153,7 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
     for (const n of changed) expect(ours).toContain(n);
     expect(text(parts2, "xl/workbook.xml")).toBe(wb1);
     expect(text(parts2, "xl/styles.xml")).toBe(text(parts1, "xl/styles.xml"));
+    expectConsistent(parts2);
   });
 });
 
@@ -255,5 +285,28 @@ describe("consolidating several workbooks", () => {
     expect(r.stderr).toMatch(/dept-b\.xlsm: シートはセル単位でコピーするため/);
     // both departments' items are reviewed
     expect(r.stderr).toContain("評価 8件");
+    expectConsistent(parts);
+  });
+
+  it("carries an image of a further input with its drawing, every reference resolving", async () => {
+    const a = write("img-a.xlsx", featureWorkbook());
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("写真");
+    ws.getCell("A1").value = "現地写真";
+    // a 1×1 PNG
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "B2:C4");
+    const b = write("img-b.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const out = path.join(tmp, "img-out.xlsx");
+    const r = await run("summarize", a, b, "--out", out);
+    expect(r.code).toBe(0);
+    const parts = unzip(out);
+    expectConsistent(parts);
+    const images = Object.keys(parts).filter((n) => n.startsWith("xl/media/"));
+    expect(images).toHaveLength(1);
+    expect(Buffer.compare(Buffer.from(parts[images[0]!]!), png)).toBe(0);
   });
 });
