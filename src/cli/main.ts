@@ -270,6 +270,12 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
     packages.push(r.pkg);
     if (packages.length === 1) macros = r.macros;
   }
+  if (macros && args.viaExcel) {
+    io.stderr(
+      `エラー / error: --via-excel は模擬ホストで保存し直すため、マクロを保てません / --via-excel re-saves through the simulated host and cannot keep the macros of ${args.inputs[0]}\n`,
+    );
+    return 2;
+  }
   // The output is the first input's package: its type decides the extension (Excel refuses a mismatch).
   const outIsXlsm = /\.xlsm$/i.test(args.out);
   if (macros !== outIsXlsm) {

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { main } from "../../../src/cli/main";
 import { featureWorkbook } from "../../helpers/feature-workbook";
+import { expectConsistent } from "../../helpers/package-checks";
 
 let tmp: string;
 let first: Record<string, Uint8Array>; // the output of a first run on the feature workbook
@@ -75,7 +76,9 @@ async function rerun(name: string, p: Parts): Promise<{ code: number; stderr: st
   fs.writeFileSync(input, zipSync(p));
   const out = path.join(tmp, `${name}-out.xlsx`);
   const r = await run("summarize", input, "--out", out);
-  return { ...r, out: r.code === 0 ? unzipSync(new Uint8Array(fs.readFileSync(out))) : {}, input: p };
+  const parts = r.code === 0 ? unzipSync(new Uint8Array(fs.readFileSync(out))) : {};
+  if (r.code === 0) expectConsistent(parts);
+  return { ...r, out: parts, input: p };
 }
 
 const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>

@@ -10,6 +10,7 @@ import { Zip, ZipPassThrough, strFromU8, strToU8, unzipSync, zipSync } from "ffl
 import ExcelJS from "exceljs";
 import { main } from "../../../src/cli/main";
 import { featureWorkbook, featureWorkbookParts } from "../../helpers/feature-workbook";
+import { expectConsistent } from "../../helpers/package-checks";
 
 let tmp: string;
 beforeAll(() => {
@@ -31,31 +32,6 @@ function write(name: string, bytes: Uint8Array): string {
 
 const unzip = (file: string) => unzipSync(new Uint8Array(fs.readFileSync(file)));
 const text = (parts: Record<string, Uint8Array>, name: string) => strFromU8(parts[name]!);
-
-/** Every relationship points at a part that exists, and every part has a content type (what Excel checks on open). */
-function expectConsistent(parts: Record<string, Uint8Array>): void {
-  const problems: string[] = [];
-  const ct = text(parts, "[Content_Types].xml");
-  const defaults = new Set([...ct.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()));
-  const overrides = new Set([...ct.matchAll(/<Override PartName="\/([^"]+)"/g)].map((m) => m[1]!.toLowerCase()));
-  for (const name of Object.keys(parts)) {
-    if (name.endsWith("/")) continue;
-    if (!overrides.has(name.toLowerCase()) && !defaults.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()))
-      problems.push(`no content type: ${name}`);
-    if (!name.endsWith(".rels")) continue;
-    const source = name.replace(/_rels\/([^/]*)\.rels$/, "$1");
-    const dir = source.includes("/") ? source.slice(0, source.lastIndexOf("/") + 1) : "";
-    for (const m of text(parts, name).matchAll(/<Relationship [^>]*>/g)) {
-      if (/TargetMode="External"/.test(m[0])) continue;
-      const target = /Target="([^"]+)"/.exec(m[0])![1]!;
-      const resolved = path.posix.normalize(target.startsWith("/") ? target.slice(1) : dir + target);
-      if (!(resolved in parts)) problems.push(`${name} → missing ${resolved}`);
-    }
-  }
-  for (const o of overrides)
-    if (!Object.keys(parts).some((n) => n.toLowerCase() === o)) problems.push(`override without part: ${o}`);
-  expect(problems).toEqual([]);
-}
 
 /** Parts the writer edits to register our sheets; every other original part must be byte-identical. */
 const EDITED = new Set([
@@ -309,4 +285,13 @@ describe("consolidating several workbooks", () => {
     expect(images).toHaveLength(1);
     expect(Buffer.compare(Buffer.from(parts[images[0]!]!), png)).toBe(0);
   });
+});
+
+it("--via-excel on a macro-enabled workbook is refused rather than dropping the macros", async () => {
+  const input = write("macros-via.xlsm", featureWorkbook({ macros: true }));
+  const out = path.join(tmp, "macros-via-out.xlsm");
+  const r = await run("summarize", input, "--out", out, "--via-excel");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/マクロ.*cannot keep the macros/);
+  expect(fs.existsSync(out)).toBe(false);
 });
