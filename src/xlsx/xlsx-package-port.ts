@@ -41,6 +41,12 @@ export interface PackagePortOptions {
   carried?: string[];
   /** Id source for the settings sheet's marker (tests). */
   newId?: () => string;
+  /**
+   * Adds parts ExcelJS cannot write to the scratch package before it is grafted (e.g. the native charts of
+   * src/xlsx/ooxml: `(bytes, plans) => addChartsToPackage(bytes, plans.map((plan) => ({ plan, sheetName: plan.name })))`).
+   * Whatever a scratch sheet's relationships reach (drawings, charts, images) is carried into the output.
+   */
+  decorateScratch?: (scratch: Uint8Array, plans: SheetPlan[]) => Promise<Uint8Array>;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -165,9 +171,11 @@ export class XlsxPackagePort implements WorkbookPort {
       cell.value = chunk;
     });
     // stored, not deflated: the scratch package is unpacked again at once
-    const scratchBytes = new Uint8Array(
+    let scratchBytes: Uint8Array = new Uint8Array(
       (await scratch.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
     );
+
+    if (this.options.decorateScratch) scratchBytes = await this.options.decorateScratch(scratchBytes, plans);
 
     // 3. Graft: a plan refreshes the sheet of ours with its role (renamed if need be), the rest are new;
     //    sheets of ours without a plan are removed.

@@ -139,3 +139,39 @@ describe("recompute through the file port (real core)", () => {
     expect(names).toEqual(["進捗状況", ...r1.plans.map((p) => p.name), SETTINGS_SHEET_NAME]);
   });
 });
+
+describe("parts ExcelJS cannot write", () => {
+  it("a drawing added to the scratch package (decorateScratch) reaches the output with its sheet", async () => {
+    const { unzipSync: unzip, zipSync, strToU8 } = await import("fflate");
+    const wb = userWorkbook();
+    const DRAWING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+    const port = createPackagePort({
+      source: "t.xlsx",
+      user: await PackageReader.open(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), "t.xlsx"),
+      workbook: wb,
+      decorateScratch: async (bytes, plans) => {
+        const parts = unzip(bytes);
+        const sheet = "xl/worksheets/sheet1.xml"; // the first plan's sheet in the scratch package
+        expect(plans[0]!.name).toBe("評価一覧");
+        parts["xl/drawings/drawing1.xml"] = strToU8(DRAWING);
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
+        );
+        parts[sheet] = strToU8(strFromU8(parts[sheet]!).replace("</worksheet>", '<drawing r:id="rId9"/></worksheet>'));
+        parts["[Content_Types].xml"] = strToU8(
+          strFromU8(parts["[Content_Types].xml"]!).replace(
+            "</Types>",
+            '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+          ),
+        );
+        return zipSync(parts);
+      },
+    });
+    await port.applyPlans([plan("評価一覧", "list")], await ownershipOf(wb), state([]));
+    const out = unzip(writePackage(port.output()));
+    const drawings = Object.keys(out).filter((n) => n.startsWith("xl/drawings/") && n.endsWith(".xml"));
+    expect(drawings).toHaveLength(1);
+    expect(strFromU8(out[drawings[0]!]!)).toBe(DRAWING);
+    expect(strFromU8(out["[Content_Types].xml"]!)).toContain(`/${drawings[0]}`);
+  });
+});
