@@ -10,12 +10,18 @@ import { promises as fs, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
-import { recompute } from "../core/recompute";
+import { readOwnership, recompute } from "../core/recompute";
+import { resolveOwnership, ownedSheetNames } from "../core/ownership";
 import type { ReviewResult } from "../core/run-review";
 import { DEFAULT_RULES, parseRules, type Rules } from "../core/model/settings";
 import type { Evaluation } from "../core/model/summary";
-import { createXlsxPort, readStoredState } from "../xlsx/xlsx-port";
 import { combineWorkbooks, type InputWorkbook } from "../xlsx/combine-workbooks";
+import { createPackagePort, workbookPartPath } from "../xlsx/xlsx-package-port";
+import type { PackageReader } from "../xlsx/package/package-reader";
+import { writePackage } from "../xlsx/package/package-writer";
+import { uncarriedParts } from "../xlsx/package/uncarried-parts";
+import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
+import { DEFAULT_LIMITS } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "./export-report";
@@ -44,7 +50,7 @@ export const USAGE = `使い方 / Usage:
   summary sheets added to --out. Input files are never modified. Several
   inputs are combined into one workbook and reviewed together.
 
-  --out <file.xlsx>     結果のブック / result workbook (required)
+  --out <file.xlsx>     結果のブック（.xlsm の入力には .xlsm）/ result workbook (.xlsm for an .xlsm input; required)
   --json <file.json>    集計結果 summary.json / the summary as JSON
   --year <年度>         評価する年度 / fiscal year to evaluate (令和2年度, R2, 2020)
   --rules <file.json>   評価規則 / grading rules (overrides the rules stored in the workbook)
@@ -128,7 +134,8 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
   if (inputs.length === 0) throw new InputError("入力ブックがありません / no input workbook");
   if (!values.out) throw new InputError("--out がありません / --out <result.xlsx> is required");
   const out = values.out;
-  if (!/\.xlsx$/i.test(out)) throw new InputError(`--out は .xlsx にしてください / --out must end in .xlsx: ${out}`);
+  if (!/\.xls[xm]$/i.test(out))
+    throw new InputError(`--out は .xlsx か .xlsm にしてください / --out must end in .xlsx or .xlsm: ${out}`);
   for (let i = 0; i < inputs.length; i++) {
     if (samePath(out, inputs[i]!))
       throw new InputError(`--out が入力と同じファイルです / --out is the same file as an input: ${out}`);
@@ -205,20 +212,6 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
   };
 }
 
-/** Write through a temporary file in the same directory, then rename: no half-written result. */
-export async function writeFileAtomic(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  try {
-    await write(tmp);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
-
 function describeEvaluation(ev: Evaluation): string {
   const counts = Object.entries(ev.total.counts)
     .map(([k, v]) => `${k} ${v}`)
@@ -237,8 +230,7 @@ function describeEvaluation(ev: Evaluation): string {
 async function runViaExcel(
   workbook: ExcelJS.Workbook,
   rules: Rules | undefined,
-  out: string,
-): Promise<{ result: ReviewResult; syncs: number; warnings: string[] }> {
+): Promise<{ result: ReviewResult; syncs: number; warnings: string[]; save: (file: string) => Promise<void> }> {
   const { SimulatedExcel } = await import("../preview/simulated-excel");
   const { createExcelPort } = await import("../excel/excel-port");
   const sim = SimulatedExcel.fromExcelJs(workbook);
@@ -247,8 +239,7 @@ async function runViaExcel(
   >[0]);
   const result = await recompute(port, { rules });
   const syncs = sim.stats.syncs; // the whole job: reads, writes and settings
-  await writeFileAtomic(out, (tmp) => sim.saveToFile(tmp));
-  return { result, syncs, warnings: [...port.notes] };
+  return { result, syncs, warnings: [...port.notes], save: (file) => sim.saveToFile(file) };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -269,48 +260,109 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
 
+  // The output places must be writable before any work is done; they are held until the end.
+  let outputs: OutputFiles;
+  try {
+    outputs = await OutputFiles.reserve([
+      { option: "--out", file: args.out },
+      ...(args.json ? [{ option: "--json", file: args.json }] : []),
+    ]);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    io.stderr(`エラー / error: ${e.message}\n`);
+    return 2;
+  }
+  try {
+    return await runJob(args, io, outputs);
+  } finally {
+    await outputs.discard();
+  }
+}
+
+async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<number> {
   // Read every input before anything is written.
   const inputs: InputWorkbook[] = [];
+  const packages: PackageReader[] = [];
+  let macros = false;
+  let cellsSoFar = 0; // the cell limit holds for all inputs together
   for (const file of args.inputs) {
-    const r = await readInputWorkbook(file);
+    const r = await readInputWorkbook(file, DEFAULT_LIMITS, cellsSoFar);
     if (!r.ok) {
       io.stderr(`エラー / error: ${r.reason}\n`);
       return 2;
     }
-    inputs.push({ label: r.label, workbook: r.workbook });
+    // A further input's own generated and settings sheets are not data: they are left out of the consolidation.
+    let owned: string[] = [];
+    if (packages.length > 0) {
+      const read = await createPackagePort({ source: r.label, user: r.pkg, workbook: r.workbook }).readState();
+      owned = ownedSheetNames(resolveOwnership(read.identities, read.candidates));
+    }
+    cellsSoFar += r.cells;
+    inputs.push({ label: r.label, workbook: r.workbook, owned });
+    packages.push(r.pkg);
+    if (packages.length === 1) macros = r.macros;
+  }
+  if (macros && args.viaExcel) {
+    io.stderr(
+      `エラー / error: --via-excel は模擬ホストで保存し直すため、マクロを保てません / --via-excel re-saves through the simulated host and cannot keep the macros of ${args.inputs[0]}\n`,
+    );
+    return 2;
+  }
+  // The output is the first input's package: its type decides the extension (Excel refuses a mismatch).
+  const outIsXlsm = /\.xlsm$/i.test(args.out);
+  if (macros !== outIsXlsm) {
+    io.stderr(
+      macros
+        ? `エラー / error: ${args.inputs[0]} はマクロ有効ブックです。マクロを保つため --out は .xlsm にしてください / the first input has macros: --out must end in .xlsm so they are kept\n`
+        : `エラー / error: ${args.inputs[0]} はマクロなしのブックです。--out は .xlsx にしてください / the first input has no macros: --out must end in .xlsx\n`,
+    );
+    return 2;
   }
 
   const warnings: string[] = [];
   try {
+    const baseNames = new Set(inputs[0]!.workbook.worksheets.map((ws) => ws.name));
     const combined = combineWorkbooks(inputs);
     warnings.push(...combined.warnings);
+    for (let i = 1; i < packages.length; i++) {
+      const lost = await uncarriedParts(packages[i]!, await workbookPartPath(packages[i]!));
+      for (const l of lost)
+        warnings.push(
+          `${inputs[i]!.label}: シートはセル単位でコピーするため、次のものは結果に入りません / its sheets are copied cell by cell, so this is not carried into the result — ${l}`,
+        );
+    }
     const workbook = combined.workbook;
     const source = inputs.map((i) => i.label).join(" + ");
 
-    // Rules: --rules, else the first input's stored rules; --year sets the year.
+    const carried = workbook.worksheets.map((ws) => ws.name).filter((n) => !baseNames.has(n));
+    const port = createPackagePort({ source, user: packages[0]!, workbook, carried });
+    // Rules: --rules, else the first input's verified stored rules; --year sets the year.
     let rules = args.rules;
     if (args.yearOverride !== undefined) {
-      const stored = readStoredState(workbook, inputs[0]!.label).state?.rules ?? DEFAULT_RULES;
+      const stored = (await readOwnership(port)).state?.rules ?? DEFAULT_RULES;
       rules = { ...stored, year: args.yearOverride };
     }
 
     let result: ReviewResult;
+    let writeOut: (file: string) => Promise<void>;
     if (args.viaExcel) {
-      const r = await runViaExcel(workbook, rules, args.out);
+      const r = await runViaExcel(workbook, rules);
       result = r.result;
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
+      writeOut = r.save;
     } else {
-      const port = createXlsxPort(workbook, { source });
       result = await recompute(port, { rules });
       warnings.push(...port.warnings);
-      const buffer = await workbook.xlsx.writeBuffer();
-      await writeFileAtomic(args.out, (tmp) => fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer)));
+      const bytes = writePackage(port.output());
+      writeOut = (file) => fs.writeFile(file, bytes);
     }
-    if (args.json) {
-      const json = JSON.stringify(result.summary, null, 2) + "\n";
-      await writeFileAtomic(args.json, (tmp) => fs.writeFile(tmp, json, "utf8"));
-    }
+    // Both files or neither.
+    const json = JSON.stringify(result.summary, null, 2) + "\n";
+    await outputs.commit([
+      { file: args.out, write: writeOut },
+      ...(args.json ? [{ file: args.json, write: (file: string) => fs.writeFile(file, json, "utf8") }] : []),
+    ]);
     warnings.push(...result.warnings);
     if (args.report || args.pdf) {
       const report = await buildReportWorkbook(result.plans);
@@ -335,6 +387,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
+  installExitCleanup();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

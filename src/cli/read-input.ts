@@ -6,8 +6,16 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { PackageReader } from "../xlsx/package/package-reader";
+import { DEFAULT_LIMITS, PackageError, type PackageLimits } from "../xlsx/package/package-limits";
+import { checkSheetSizes } from "../xlsx/package/scan-sheet-size";
+import { workbookPartPath } from "../xlsx/xlsx-package-port";
 
-export type InputRead = { ok: true; workbook: ExcelJS.Workbook; label: string } | { ok: false; reason: string };
+export type InputRead =
+  | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean; cells: number }
+  | { ok: false; reason: string };
+
+const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -24,7 +32,12 @@ function looksLikeText(buf: Buffer): boolean {
   return printable / head.length > 0.95;
 }
 
-export async function readInputWorkbook(file: string): Promise<InputRead> {
+export async function readInputWorkbook(
+  file: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  /** Cells of the inputs read before this one. */
+  usedCells = 0,
+): Promise<InputRead> {
   const label = path.basename(file);
   let stat;
   try {
@@ -56,6 +69,21 @@ export async function readInputWorkbook(file: string): Promise<InputRead> {
       };
     return { ok: false, reason: `${file}: .xlsx ファイルではありません / not an .xlsx file (no ZIP signature)` };
   }
+  // The package first: duplicates, declared and actual sizes, sheet sizes — before ExcelJS spends memory.
+  let pkg: PackageReader;
+  let macros = false;
+  let cells = 0;
+  try {
+    pkg = await PackageReader.open(buf, file, limits);
+    const wbPath = await workbookPartPath(pkg);
+    if (!pkg.has(wbPath) || !pkg.has("[Content_Types].xml"))
+      return { ok: false, reason: `${file}: Excel のブックではありません / not an Excel workbook (no workbook part)` };
+    macros = (await pkg.readText("[Content_Types].xml")).toLowerCase().includes(MACRO_WORKBOOK);
+    cells = await checkSheetSizes(pkg, wbPath, limits, usedCells);
+  } catch (e) {
+    if (e instanceof PackageError) return { ok: false, reason: e.message };
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -68,5 +96,5 @@ export async function readInputWorkbook(file: string): Promise<InputRead> {
   }
   if (workbook.worksheets.length === 0)
     return { ok: false, reason: `${file}: ワークシートがありません / no worksheets (not an Excel workbook?)` };
-  return { ok: true, workbook, label };
+  return { ok: true, workbook, label, pkg, macros, cells };
 }

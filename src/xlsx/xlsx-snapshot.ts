@@ -5,7 +5,6 @@
  */
 import ExcelJS from "exceljs";
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/model/snapshot";
-import { SETTINGS_SHEET_NAME } from "../core/settings-store";
 import { cellToRaw } from "./cell-value";
 import { formatValue } from "./format-number";
 
@@ -227,7 +226,7 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook, options: SnapshotOptions)
   const date1904 = wb.properties?.date1904 === true;
   const sheets: SheetSnapshot[] = [];
   for (const ws of wb.worksheets) {
-    if (ws.name === SETTINGS_SHEET_NAME) continue;
+    // every sheet, the settings sheet included: the core leaves out the ones provably ours
     if (options.skip?.(ws.name)) continue;
     sheets.push(snapshotWorksheet(ws, date1904, options.onWarning));
   }

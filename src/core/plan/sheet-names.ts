@@ -5,12 +5,20 @@
 
 const INVALID = /[[\]:*?/\\]/g;
 
+/** The first `max` UTF-16 units of `s` (Excel's limit unit), never ending inside a surrogate pair. */
+export function cutSheetName(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = s.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  return out;
+}
+
 export function cleanSheetName(name: string): string {
   const n = name
     .replace(INVALID, "_")
     .replace(/^'+|'+$/g, "")
     .trim();
-  return (n || "Sheet").slice(0, 31);
+  return cutSheetName(n || "Sheet", 31);
 }
 
 export function chooseSheetName(
@@ -26,7 +34,7 @@ export function chooseSheetName(
   let name = base;
   for (let i = 2; !free(name); i++) {
     const suffix = ` (${i})`;
-    name = base.slice(0, 31 - suffix.length) + suffix;
+    name = cutSheetName(base, 31 - suffix.length) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;

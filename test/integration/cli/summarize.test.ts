@@ -396,7 +396,7 @@ describe("hostile but valid workbooks", () => {
     const dir = outDir();
     const r = await run("summarize", hostile.malformedSettings, "--out", path.join(dir, "r.xlsx"));
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/警告 \/ warning: .*settings/);
+    expect(r.stderr).toMatch(/警告 \/ warning: .*ProgressReview_Settings.*確認できない/);
   });
 });
 

@@ -4,8 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { combineWorkbooks, uniqueSheetName } from "../../../src/xlsx/combine-workbooks";
-import { DEFAULT_RULES } from "../../../src/core/model/settings";
-import { SETTINGS_SHEET_NAME, encodeState } from "../../../src/core/settings-store";
+import { SETTINGS_SHEET_NAME } from "../../../src/core/settings-store";
 
 async function saveAndReload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const back = new ExcelJS.Workbook();
@@ -47,19 +46,12 @@ describe("combineWorkbooks", () => {
   beforeAll(async () => {
     const a = await department("総務課", 0.5);
     const b = await department("市民課", -0.25);
-    // b was reviewed on its own before: its generated sheet and settings must not come along
+    // b was reviewed on its own before: its generated sheet and settings (proved ours by the caller) must not come along
     b.addWorksheet("評価集計").getCell("A1").value = "市民課だけの古い集計";
-    const st = b.addWorksheet(SETTINGS_SHEET_NAME, { state: "veryHidden" });
-    encodeState({
-      format: "progress-review/1",
-      rules: DEFAULT_RULES,
-      generated: [{ role: "summary", name: "評価集計" }],
-      fingerprint: null,
-      generatedAt: null,
-    }).forEach((c, i) => (st.getCell(i + 1, 1).value = c));
+    b.addWorksheet(SETTINGS_SHEET_NAME, { state: "veryHidden" }).getCell("A1").value = "progress-review-settings/1";
     const r = combineWorkbooks([
       { label: "soumu.xlsx", workbook: a },
-      { label: "shimin.xlsx", workbook: await saveAndReload(b) },
+      { label: "shimin.xlsx", workbook: await saveAndReload(b), owned: ["評価集計", SETTINGS_SHEET_NAME] },
     ]);
     renamed = r.renamed;
     out = await saveAndReload(r.workbook);

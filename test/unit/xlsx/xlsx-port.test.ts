@@ -1,21 +1,28 @@
 /**
- * The ExcelJS port: which sheets applyPlans may replace, the settings sheet,
- * and all-or-nothing writes.
+ * The file port on an in-memory ExcelJS workbook: what applyPlans may write
+ * (only free names or sheets provably ours), all-or-nothing validation, the
+ * settings round trip, and a second recompute refreshing instead of adding.
  */
 import ExcelJS from "exceljs";
-import path from "path";
+import { unzipSync, strFromU8 } from "fflate";
 import type { SheetPlan } from "../../../src/core/model/sheet-plan";
 import { DEFAULT_RULES, type StoredState } from "../../../src/core/model/settings";
-import { SETTINGS_SHEET_NAME, encodeState } from "../../../src/core/settings-store";
+import { SETTINGS_SHEET_NAME } from "../../../src/core/settings-store";
+import { noOwnership, type Ownership } from "../../../src/core/ownership";
 import { recompute } from "../../../src/core/recompute";
 import { createXlsxPort } from "../../../src/xlsx/xlsx-port";
+import { writePackage } from "../../../src/xlsx/package/package-writer";
+import { PackageReader } from "../../../src/xlsx/package/package-reader";
+import { createPackagePort } from "../../../src/xlsx/xlsx-package-port";
 
-const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
+let ids = 0;
+const newId = () => `id${String(++ids).padStart(6, "0")}`;
 
 function plan(name: string, role: SheetPlan["role"], text = name): SheetPlan {
   return {
     role,
     name,
+    owner: { role, workbookId: "wbtest01", runId: newId() },
     rows: [[text]],
     formats: [],
     merges: [],
@@ -26,87 +33,47 @@ function plan(name: string, role: SheetPlan["role"], text = name): SheetPlan {
   };
 }
 
-function state(generated: { role: SheetPlan["role"]; name: string }[], fingerprint = "f1"): StoredState {
+function state(generated: StoredState["generated"]): StoredState {
   return {
     format: "progress-review/1",
     rules: DEFAULT_RULES,
+    workbookId: "wbtest01",
     generated,
-    fingerprint,
-    generatedAt: "2026-01-01T00:00:00.000Z",
+    fingerprint: "f1",
+    generatedAt: null,
   };
 }
 
-/** A workbook as a user has it after an earlier run: data, a user's own 評価集計, and two generated sheets. */
-function workbookAfterEarlierRun(): { wb: ExcelJS.Workbook; previous: StoredState } {
+function userWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const data = wb.addWorksheet("進捗");
-  data.getCell("A1").value = "元データ";
-  data.getCell("B2").value = 42;
-  const mine = wb.addWorksheet("評価集計");
-  mine.getCell("A1").value = "利用者のシート";
-  wb.addWorksheet("評価集計 (2)").getCell("A1").value = "old summary";
-  wb.addWorksheet("評価一覧").getCell("A1").value = "old list";
-  const previous = state([
-    { role: "summary", name: "評価集計 (2)" },
-    { role: "list", name: "評価一覧" },
-  ]);
-  const st = wb.addWorksheet(SETTINGS_SHEET_NAME, { state: "veryHidden" });
-  encodeState(previous).forEach((chunk, i) => (st.getCell(i + 1, 1).value = chunk));
-  return { wb, previous };
+  wb.addWorksheet("データ").getCell("A1").value = 1;
+  wb.addWorksheet("評価集計").getCell("A1").value = "利用者のシート";
+  return wb;
 }
 
-async function saveAndReload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await wb.xlsx.writeBuffer());
-  return back;
+async function ownershipOf(wb: ExcelJS.Workbook): Promise<Ownership> {
+  const read = await createXlsxPort(wb, { source: "t.xlsx" }).readState();
+  return noOwnership(read.identities, () => "wbtest01");
 }
 
-describe("XlsxWorkbookPort.applyPlans", () => {
-  it("replaces only the previously generated sheets; the user's 評価集計 is untouched", async () => {
-    const { wb, previous } = workbookAfterEarlierRun();
+async function reload(parts: ReturnType<ReturnType<typeof createXlsxPort>["output"]>): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(writePackage(parts) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe("applyPlans", () => {
+  it("a generated sheet may not take the name of a sheet that is not ours", async () => {
+    const wb = userWorkbook();
     const port = createXlsxPort(wb, { source: "t.xlsx" });
-    expect(await port.readState()).toEqual(previous);
-    const next = state([
-      { role: "summary", name: "評価集計 (2)" },
-      { role: "list", name: "評価一覧" },
-      { role: "review", name: "要確認" },
-    ]);
-    await port.applyPlans(
-      [plan("評価集計 (2)", "summary", "new summary"), plan("評価一覧", "list", "new list"), plan("要確認", "review")],
-      previous,
-      next,
+    await expect(port.applyPlans([plan("評価集計", "summary")], await ownershipOf(wb), state([]))).rejects.toThrow(
+      /not ours/,
     );
-
-    const back = await saveAndReload(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual([
-      "進捗",
-      "評価集計",
-      "評価集計 (2)",
-      "評価一覧",
-      "要確認",
-      SETTINGS_SHEET_NAME,
-    ]);
-    expect(back.getWorksheet("評価集計")!.getCell("A1").value).toBe("利用者のシート");
-    expect(back.getWorksheet("進捗")!.getCell("B2").value).toBe(42);
-    expect(back.getWorksheet("評価集計 (2)")!.getCell("A1").value).toBe("new summary");
-    expect(back.getWorksheet("評価一覧")!.getCell("A1").value).toBe("new list");
+    expect(() => port.output()).toThrow(/applyPlans has not run/);
   });
 
-  it("a generated sheet may not take a user's sheet name; nothing changes then", async () => {
-    const { wb, previous } = workbookAfterEarlierRun();
-    const before = wb.worksheets.map((w) => w.name);
-    const port = createXlsxPort(wb, { source: "t.xlsx" });
-    await expect(
-      port.applyPlans([plan("評価集計", "summary")], previous, state([{ role: "summary", name: "評価集計" }])),
-    ).rejects.toThrow(/user's sheet/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(before);
-    expect(wb.getWorksheet("評価集計")!.getCell("A1").value).toBe("利用者のシート");
-    expect(wb.getWorksheet("評価一覧")!.getCell("A1").value).toBe("old list");
-  });
-
-  it("an invalid plan (overlapping merges) is refused before anything is written", async () => {
-    const { wb, previous } = workbookAfterEarlierRun();
-    const before = wb.worksheets.map((w) => w.name);
+  it("an invalid plan (overlapping merges) is refused before anything is built", async () => {
+    const wb = userWorkbook();
     const bad = {
       ...plan("評価一覧", "list"),
       merges: [
@@ -115,84 +82,96 @@ describe("XlsxWorkbookPort.applyPlans", () => {
       ],
     };
     const port = createXlsxPort(wb, { source: "t.xlsx" });
-    await expect(port.applyPlans([plan("要確認", "review"), bad], previous, state([]))).rejects.toThrow(/overlap/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(before);
+    await expect(port.applyPlans([plan("要確認", "review"), bad], await ownershipOf(wb), state([]))).rejects.toThrow(
+      /overlap/,
+    );
   });
 
-  it("without a previous state no sheet is deleted", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("データ").getCell("A1").value = 1;
-    wb.addWorksheet("評価一覧 (2)").getCell("A1").value = "a user's sheet with a generated-looking name";
+  it("a plan without an owner marker is refused", async () => {
+    const wb = userWorkbook();
+    const { owner: _owner, ...unmarked } = plan("評価一覧", "list");
     const port = createXlsxPort(wb, { source: "t.xlsx" });
-    expect(await port.readState()).toBeNull();
-    await port.applyPlans([plan("評価一覧", "list")], null, state([{ role: "list", name: "評価一覧" }]));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["データ", "評価一覧 (2)", "評価一覧", SETTINGS_SHEET_NAME]);
+    await expect(port.applyPlans([unmarked], await ownershipOf(wb), state([]))).rejects.toThrow(/owner marker/);
+  });
+
+  it("adds the sheets and a very hidden settings sheet whose column A is text; user sheets come first, unchanged", async () => {
+    const wb = userWorkbook();
+    const port = createXlsxPort(wb, { source: "t.xlsx" });
+    await port.applyPlans([plan("評価一覧", "list", "=1+1")], await ownershipOf(wb), state([]));
+    const out = await reload(port.output());
+    expect(out.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["データ", "visible"],
+      ["評価集計", "visible"],
+      ["評価一覧", "visible"],
+      [SETTINGS_SHEET_NAME, "veryHidden"],
+    ]);
+    expect(out.getWorksheet("評価集計")!.getCell("A1").value).toBe("利用者のシート");
+    expect(out.getWorksheet("評価一覧")!.getCell("A1").value).toBe("=1+1"); // text stays text
+    expect(out.getWorksheet(SETTINGS_SHEET_NAME)!.getCell("A1").value).toBe("progress-review-settings/1");
   });
 });
 
-describe("settings sheet", () => {
-  it("round trip through a saved file: very hidden, column A as text, same state back", async () => {
+describe("recompute through the file port (real core)", () => {
+  it("a second run refreshes our sheets in place instead of adding more, and reads the stored state back", async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("データ").getCell("A1").value = 1;
-    const next: StoredState = {
-      ...state([{ role: "list", name: "評価一覧" }]),
-      // big enough to need several cells of column A
-      rules: {
-        ...DEFAULT_RULES,
-        year: 2020,
-        directionOverrides: Object.fromEntries(
-          Array.from({ length: 3000 }, (_, i) => [`指標${i}（待ち時間）`, "lower" as const]),
-        ),
+    const ws = wb.addWorksheet("進捗状況");
+    ws.getCell("A1").value = "令和3年度 進捗状況評価結果一覧";
+    ws.addRow([]);
+    ws.addRow(["No", "システム名", "主担当課", "R3評価"]);
+    ["電子申請", "統合宛名", "文書管理"].forEach((n, i) => ws.addRow([i + 1, n, "デジタル戦略課", ["A", "B", "C"][i]]));
+    const port1 = createXlsxPort(wb, { source: "t.xlsx", newId });
+    const r1 = await recompute(port1, { newId, rules: { ...DEFAULT_RULES, count: "items" } });
+    // the second run reads the saved file's package (an ExcelJS round trip would drop the owner names)
+    const bytes = writePackage(port1.output());
+    const port2 = createPackagePort({
+      source: "t.xlsx",
+      newId,
+      user: await PackageReader.open(bytes, "t.xlsx"),
+      workbook: await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer),
+    });
+    const r2 = await recompute(port2, { newId });
+    expect(r2.ownership.state?.workbookId).toBe(r1.stored.workbookId);
+    expect(r2.ownership.owned.map((o) => o.name).sort()).toEqual(r1.plans.map((p) => p.name).sort());
+    const parts = port2.output();
+    const names = [
+      ...strFromU8(unzipSync(writePackage(parts))["xl/workbook.xml"]!).matchAll(/<sheet\b[^>]*\sname="([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(names).toEqual(["進捗状況", ...r1.plans.map((p) => p.name), SETTINGS_SHEET_NAME]);
+  });
+});
+
+describe("parts ExcelJS cannot write", () => {
+  it("a drawing added to the scratch package (decorateScratch) reaches the output with its sheet", async () => {
+    const { unzipSync: unzip, zipSync, strToU8 } = await import("fflate");
+    const wb = userWorkbook();
+    const DRAWING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+    const port = createPackagePort({
+      source: "t.xlsx",
+      user: await PackageReader.open(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), "t.xlsx"),
+      workbook: wb,
+      decorateScratch: async (bytes, plans) => {
+        const parts = unzip(bytes);
+        const sheet = "xl/worksheets/sheet1.xml"; // the first plan's sheet in the scratch package
+        expect(plans[0]!.name).toBe("評価一覧");
+        parts["xl/drawings/drawing1.xml"] = strToU8(DRAWING);
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
+        );
+        parts[sheet] = strToU8(strFromU8(parts[sheet]!).replace("</worksheet>", '<drawing r:id="rId9"/></worksheet>'));
+        parts["[Content_Types].xml"] = strToU8(
+          strFromU8(parts["[Content_Types].xml"]!).replace(
+            "</Types>",
+            '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+          ),
+        );
+        return zipSync(parts);
       },
-    };
-    await createXlsxPort(wb, { source: "t.xlsx" }).applyPlans([plan("評価一覧", "list")], null, next);
-    const back = await saveAndReload(wb);
-    const st = back.getWorksheet(SETTINGS_SHEET_NAME)!;
-    expect(st.state).toBe("veryHidden");
-    expect(st.getCell("A1").value).toBe("progress-review-settings/1");
-    expect(st.getCell("A3").type).toBe(ExcelJS.ValueType.String);
-    expect(st.getCell("A3").numFmt).toBe("@");
-    const port = createXlsxPort(back, { source: "t.xlsx" });
-    expect(await port.readState()).toEqual(next);
-    expect(port.warnings).toEqual([]);
-    // the snapshot never shows the settings sheet
-    expect((await port.readSnapshot()).sheets.map((s) => s.name)).toEqual(["データ", "評価一覧"]);
-  });
-
-  it.each([
-    ["no marker", ["something else", "{}"]],
-    ["broken JSON", ["progress-review-settings/1", '{"format":"progress-review/1","rules":{']],
-    ["JSON of the wrong shape", ["progress-review-settings/1", '{"format":"other"}']],
-    ["a number where text belongs", [12345]],
-  ])("a malformed settings sheet (%s) reads as no state plus a warning", async (_what, columnA) => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("データ").getCell("A1").value = 1;
-    const st = wb.addWorksheet(SETTINGS_SHEET_NAME, { state: "veryHidden" });
-    (columnA as unknown[]).forEach((v, i) => (st.getCell(i + 1, 1).value = v as ExcelJS.CellValue));
-    const port = createXlsxPort(wb, { source: "t.xlsx" });
-    await expect(port.readState()).resolves.toBeNull();
-    expect(port.warnings).toHaveLength(1);
-    expect(port.warnings[0]).toMatch(/settings/);
-    // and the next write replaces it with good settings
-    const next = state([{ role: "list", name: "評価一覧" }]);
-    await port.applyPlans([plan("評価一覧", "list")], null, next);
-    expect(wb.worksheets.filter((w) => w.name === SETTINGS_SHEET_NAME)).toHaveLength(1);
-    expect(await createXlsxPort(wb, { source: "t.xlsx" }).readState()).toEqual(next);
-  });
-});
-
-describe("recompute through the ExcelJS port (real core)", () => {
-  it("a second run replaces the generated sheets instead of adding more", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(FIXTURES, "tokorozawa-r3-list.xlsx"));
-    const userSheets = wb.worksheets.map((w) => w.name);
-    await recompute(createXlsxPort(wb, { source: "t" }));
-    const afterFirst = wb.worksheets.map((w) => w.name);
-    expect(afterFirst).toEqual(expect.arrayContaining(["評価集計", "評価一覧", "要確認"]));
-
-    const again = await saveAndReload(wb);
-    await recompute(createXlsxPort(again, { source: "t" }));
-    expect(again.worksheets.map((w) => w.name)).toEqual(afterFirst);
-    expect(again.worksheets.slice(0, userSheets.length).map((w) => w.name)).toEqual(userSheets);
+    });
+    await port.applyPlans([plan("評価一覧", "list")], await ownershipOf(wb), state([]));
+    const out = unzip(writePackage(port.output()));
+    const drawings = Object.keys(out).filter((n) => n.startsWith("xl/drawings/") && n.endsWith(".xml"));
+    expect(drawings).toHaveLength(1);
+    expect(strFromU8(out[drawings[0]!]!)).toBe(DRAWING);
+    expect(strFromU8(out["[Content_Types].xml"]!)).toContain(`/${drawings[0]}`);
   });
 });

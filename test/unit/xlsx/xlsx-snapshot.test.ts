@@ -71,8 +71,9 @@ describe("snapshotWorkbook", () => {
     sheets = Object.fromEntries(snap.sheets.map((s) => [s.name, s]));
   });
 
-  it("leaves out the settings sheet and keeps every other sheet", () => {
-    expect(Object.keys(sheets)).toEqual(["進捗", "作業用", "内部", "空"]);
+  it("keeps every sheet, hidden ones and one named like the settings sheet included (the core leaves out only sheets proved ours)", () => {
+    expect(Object.keys(sheets)).toEqual(["進捗", "作業用", "内部", "空", "ProgressReview_Settings"]);
+    expect(sheets["ProgressReview_Settings"]!.visibility).toBe("VeryHidden");
   });
 
   it("the block runs from the top-left to the bottom-right non-empty cell", () => {
@@ -168,8 +169,8 @@ describe("snapshotWorkbook: 1904 date system", () => {
   });
 });
 
-describe("snapshotWorkbook: speed", () => {
-  it("20 sheets × 2,500 rows × 12 columns in well under a second", () => {
+describe("snapshotWorkbook: a large workbook", () => {
+  it("20 sheets × 2,500 rows × 12 columns are read whole", () => {
     const wb = new ExcelJS.Workbook();
     for (let s = 0; s < 20; s++) {
       const ws = wb.addWorksheet(`S${s}`);
@@ -185,14 +186,11 @@ describe("snapshotWorkbook: speed", () => {
         }
       }
     }
-    snapshotWorkbook(wb, { source: "warm-up" });
-    const t0 = performance.now();
+    // speed is measured by `npm run bench`, not asserted here (the machine may be shared)
     const snap = snapshotWorkbook(wb, { source: "bench" });
-    const ms = performance.now() - t0;
     expect(snap.sheets).toHaveLength(20);
     expect(snap.sheets[0]!.values).toHaveLength(2500);
-    if (process.env.SHOW_MS) console.log("snapshot ms", ms);
-    expect(ms).toBeLessThan(1000);
+    expect(snap.sheets[19]!.values[2499]![0]).toBe("項目2500");
   });
 });
 
