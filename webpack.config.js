@@ -126,14 +126,16 @@ function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
 /**
  * @param env webpack --env values (also read from the environment)
  * @param argv webpack CLI arguments; `argv.pages` (Node API only) limits the pages, `argv.outputPath` the folder.
+ *   `--env PAGES=commands` limits the pages from the command line.
  */
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const officeJsUrl = flag(env, "OFFICE_JS_LOCAL") ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const addinUrl = (env && env.ADDIN_URL) || process.env.ADDIN_URL || "";
-  const outputPath = argv.outputPath || path.resolve(__dirname, "dist");
-  const pages = argv.pages || ["taskpane", "commands"];
+  // OUTPUT_PATH: the build test writes to its own folder, never to dist/.
+  const outputPath = argv.outputPath || env.OUTPUT_PATH || path.resolve(__dirname, "dist");
+  const pages = argv.pages || (env.PAGES ? String(env.PAGES).split(",") : ["taskpane", "commands"]);
 
   const copy = new CopyWebpackPlugin({
     patterns: [
