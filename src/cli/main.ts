@@ -18,6 +18,8 @@ import { createXlsxPort, readStoredState } from "../xlsx/xlsx-port";
 import { combineWorkbooks, type InputWorkbook } from "../xlsx/combine-workbooks";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
+import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";
+import { inputYearsWarning, requestedYearWarning } from "./year-warnings";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -103,7 +105,7 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
       },
     });
   } catch (e) {
-    throw new InputError(`引数が正しくありません / invalid arguments: ${(e as Error).message}`);
+    throw new InputError(describeArgsError(e));
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
@@ -206,6 +208,7 @@ async function runViaExcel(
   workbook: ExcelJS.Workbook,
   rules: Rules | undefined,
   out: string,
+  onProgress?: (step: "read" | "analyse" | "write" | "done", fraction: number) => void,
 ): Promise<{ result: ReviewResult; syncs: number; warnings: string[] }> {
   const { SimulatedExcel } = await import("../preview/simulated-excel");
   const { createExcelPort } = await import("../excel/excel-port");
@@ -213,16 +216,29 @@ async function runViaExcel(
   const port = createExcelPort({ Excel: sim.Excel, Office: sim.Office } as unknown as Parameters<
     typeof createExcelPort
   >[0]);
-  const result = await recompute(port, { rules });
+  const result = await recompute(port, { rules, onProgress });
   const syncs = sim.stats.syncs; // the whole job: reads, writes and settings
   await writeFileAtomic(out, (tmp) => sim.saveToFile(tmp));
   return { result, syncs, warnings: [...port.notes] };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const early = readEarlyArgs(argv);
+  if (early.kind === "help") {
+    io.stdout(HELP_TEXT);
+    return 0;
+  }
+  if (early.kind === "version") {
+    io.stdout(`progress-review ${early.version}\n`);
+    return 0;
+  }
+  const progress = createProgress(
+    (t) => io.stderr(t),
+    progressWanted(early.progress, io === processIO ? process.stderr.isTTY : false),
+  );
   let args: CliArgs | "help";
   try {
-    args = await parseCommandLine(argv);
+    args = await parseCommandLine(early.argv);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`エラー / error: ${e.message}\n`);
@@ -239,18 +255,37 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
   // Read every input before anything is written.
   const inputs: InputWorkbook[] = [];
-  for (const file of args.inputs) {
+  for (const [i, file] of args.inputs.entries()) {
+    progress(`読み込み ${i + 1}/${args.inputs.length}: ${file}`, `reading ${i + 1}/${args.inputs.length}: ${file}`);
     const r = await readInputWorkbook(file);
     if (!r.ok) {
       io.stderr(`エラー / error: ${r.reason}\n`);
       return 2;
     }
     inputs.push({ label: r.label, workbook: r.workbook });
+    progress(`  ${r.workbook.worksheets.length} シート`, `  ${r.workbook.worksheets.length} sheets`);
   }
 
   const warnings: string[] = [];
   try {
+    // Sheet names per input before combining (the first input's workbook becomes the combined one).
+    const namesBefore = inputs.map((input) => input.workbook.worksheets.map((ws) => ws.name));
     const combined = combineWorkbooks(inputs);
+    const inputSheets = inputs.map((input, i) => ({
+      label: input.label,
+      sheets: namesBefore[i]!.map(
+        (name) => combined.renamed.find((r) => r.input === input.label && r.from === name)?.to ?? name,
+      ),
+    }));
+    const onProgress = (step: string) => {
+      const phases: Record<string, [string, string]> = {
+        read: ["シートを読み取り中", "reading the sheets"],
+        analyse: ["評価を計算中", "grading"],
+        write: ["集計シートを作成中", "building the summary sheets"],
+      };
+      const phase = phases[step];
+      if (phase) progress(phase[0], phase[1]);
+    };
     warnings.push(...combined.warnings);
     const workbook = combined.workbook;
     const source = inputs.map((i) => i.label).join(" + ");
@@ -264,14 +299,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
     let result: ReviewResult;
     if (args.viaExcel) {
-      const r = await runViaExcel(workbook, rules, args.out);
+      const r = await runViaExcel(workbook, rules, args.out, onProgress);
       result = r.result;
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
     } else {
       const port = createXlsxPort(workbook, { source });
-      result = await recompute(port, { rules });
+      result = await recompute(port, { rules, onProgress });
       warnings.push(...port.warnings);
+      progress(`書き出し: ${args.out}`, `writing ${args.out}`);
       const buffer = await workbook.xlsx.writeBuffer();
       await writeFileAtomic(args.out, (tmp) => fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer)));
     }
@@ -280,6 +316,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       await writeFileAtomic(args.json, (tmp) => fs.writeFile(tmp, json, "utf8"));
     }
     warnings.push(...result.warnings);
+    const year = rules?.year ?? null;
+    if ((args.yearOverride !== undefined || args.rules?.year != null) && year !== null) {
+      const w = requestedYearWarning(year, result);
+      if (w) warnings.push(w);
+    }
+    const differing = inputYearsWarning(inputSheets, result);
+    if (differing) warnings.push(differing);
 
     const names = result.plans.map((p) => p.name).join(", ");
     io.stderr(`完了 / done: ${args.out} (${names})${args.json ? ` + ${args.json}` : ""}\n`);
