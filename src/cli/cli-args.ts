@@ -96,7 +96,9 @@ export function packageVersion(): string {
 export function describeArgsError(e: unknown): string {
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);
-  const option = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, "") ?? "";
+  // "Unknown option '--foo'", "Option '-o, --out <value>' argument missing": the long name.
+  const quoted = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, "") ?? "";
+  const option = quoted.split(", ").pop() ?? quoted;
   const hint = "（progress-review --help）";
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
     return `不明なオプション「${option}」です / unknown option "${option}" ${hint}`;
