@@ -124,6 +124,30 @@ function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
 }
 
 /**
+ * The localhost certificate Office expects, trusted through office-addin-dev-certs
+ * (`npm run certs` once). Where its CA cannot be installed (no admin rights, Linux
+ * without sudo) the generated certificate is still used, with a note: Excel will
+ * not trust it until the CA is installed.
+ */
+async function devCertificates() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const fs = require("node:fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(defaults.localhostCertificatePath)) throw e;
+    console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}`);
+    console.warn(`Serving ${defaults.localhostCertificatePath} anyway; install ${defaults.caCertificatePath} as a trusted CA for Office.`);
+    return {
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      ca: fs.readFileSync(defaults.caCertificatePath),
+    };
+  }
+}
+
+/**
  * @param env webpack --env values (also read from the environment)
  * @param argv webpack CLI arguments; `argv.pages` (Node API only) limits the pages, `argv.outputPath` the folder.
  *   `--env PAGES=commands` limits the pages from the command line.
@@ -162,10 +186,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The manifest points at https://localhost:3000; nothing else on the network can reach the dev server.
       host: "localhost",
       allowedHosts: ["localhost"],
-      server: https
-        ? // The trusted localhost certificate Office expects (`npx office-addin-dev-certs install` once).
-          { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
-        : "http",
+      server: https ? { type: "https", options: await devCertificates() } : "http",
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
       hot: false,
