@@ -138,7 +138,9 @@ async function devCertificates() {
     const defaults = require("office-addin-dev-certs/lib/defaults");
     if (!fs.existsSync(defaults.localhostCertificatePath)) throw e;
     console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}`);
-    console.warn(`Serving ${defaults.localhostCertificatePath} anyway; install ${defaults.caCertificatePath} as a trusted CA for Office.`);
+    console.warn(
+      `Serving ${defaults.localhostCertificatePath} anyway; install ${defaults.caCertificatePath} as a trusted CA for Office.`,
+    );
     return {
       cert: fs.readFileSync(defaults.localhostCertificatePath),
       key: fs.readFileSync(defaults.localhostKeyPath),

@@ -106,8 +106,7 @@ export function describeArgsError(e: unknown): string {
     return `オプション「${option}」に値がありません / option "${option}" needs a value ${hint}`;
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
     return `オプション「${option}」は値をとりません / option "${option}" takes no value ${hint}`;
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
-    return `余分な引数があります / unexpected argument ${hint}`;
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `余分な引数があります / unexpected argument ${hint}`;
   return `引数が正しくありません / invalid arguments: ${message} ${hint}`;
 }
 

@@ -42,7 +42,10 @@ export interface InputSheets {
 }
 
 /** Which input evaluates which year, when the inputs' evaluated years differ; null when they agree. */
-export function inputYearsWarning(inputs: readonly InputSheets[], result: Pick<ReviewResult, "summary">): string | null {
+export function inputYearsWarning(
+  inputs: readonly InputSheets[],
+  result: Pick<ReviewResult, "summary">,
+): string | null {
   if (inputs.length < 2) return null;
   const perInput = inputs.map((input) => {
     const sheets = new Set(input.sheets);

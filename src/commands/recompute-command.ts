@@ -214,7 +214,11 @@ export function noticeFromQuery(search: string): Notice | null {
  * A notifier that shows the notice in a small Office dialog and resolves when it is closed,
  * or after `maxOpenMs` (then it closes the dialog itself, so the event can complete in time).
  */
-export function createDialogNotifier(office: DialogOffice, pageUrl: string, clock: CommandClock = systemClock): Notifier {
+export function createDialogNotifier(
+  office: DialogOffice,
+  pageUrl: string,
+  clock: CommandClock = systemClock,
+): Notifier {
   return {
     show(notice, maxOpenMs) {
       return new Promise<void>((resolve) => {

@@ -101,7 +101,11 @@ export class SimulatedAddinCommands {
       callback?: (result: { status: string; value: unknown; error?: { code: number; message: string } }) => void,
     ): void => {
       if (this.dialogs.some((d) => !d.closed)) {
-        callback?.({ status: "failed", value: undefined, error: { code: 12007, message: "A dialog box is already opened from this host window." } });
+        callback?.({
+          status: "failed",
+          value: undefined,
+          error: { code: 12007, message: "A dialog box is already opened from this host window." },
+        });
         return;
       }
       const dialog: SimulatedDialog = { url, options, closed: false, handlers: new Map() };
@@ -167,7 +171,12 @@ export class SimulatedAddinCommands {
           const timer = this.clock.setTimeout(() => {
             if (settled) return;
             settled = true;
-            resolve({ completed: false, timedOut: true, elapsedMs: this.clock.now() - clickedAt, runMs: this.clock.now() - startedAt });
+            resolve({
+              completed: false,
+              timedOut: true,
+              elapsedMs: this.clock.now() - clickedAt,
+              runMs: this.clock.now() - startedAt,
+            });
           }, EXECUTE_FUNCTION_LIMIT_MS);
           const event = {
             source: { id: controlId },
@@ -178,7 +187,12 @@ export class SimulatedAddinCommands {
               }
               settled = true;
               this.clock.clearTimeout(timer);
-              resolve({ completed: true, timedOut: false, elapsedMs: this.clock.now() - clickedAt, runMs: this.clock.now() - startedAt });
+              resolve({
+                completed: true,
+                timedOut: false,
+                elapsedMs: this.clock.now() - clickedAt,
+                runMs: this.clock.now() - startedAt,
+              });
             },
           };
           try {

@@ -48,7 +48,8 @@ async function main() {
   ] as const;
   console.log("| read | median ms | budget |");
   console.log("|---|---:|---|");
-  for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${ms < BUDGET_MS ? "within" : "OVER"} ${BUDGET_MS} ms |`);
+  for (const [name, ms] of rows)
+    console.log(`| ${name} | ${ms.toFixed(0)} | ${ms < BUDGET_MS ? "within" : "OVER"} ${BUDGET_MS} ms |`);
 }
 
 main().catch((e) => {

@@ -25,15 +25,24 @@ const REPO = path.join(__dirname, "..", "..", "..");
 const PAGE = "https://localhost:3000/commands.html";
 let out: string;
 
-beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "pr-build-"));
-  const r = spawnSync(
-    process.execPath,
-    [path.join(REPO, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--env", `OUTPUT_PATH=${out}`],
-    { cwd: REPO, encoding: "utf8", env: { ...process.env, ADDIN_URL: "" } },
-  );
-  if (r.status !== 0) throw new Error(`webpack failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-}, 15 * 60 * 1000);
+beforeAll(
+  () => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "pr-build-"));
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(REPO, "node_modules", "webpack-cli", "bin", "cli.js"),
+        "--mode",
+        "production",
+        "--env",
+        `OUTPUT_PATH=${out}`,
+      ],
+      { cwd: REPO, encoding: "utf8", env: { ...process.env, ADDIN_URL: "" } },
+    );
+    if (r.status !== 0) throw new Error(`webpack failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  },
+  15 * 60 * 1000,
+);
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });

@@ -135,8 +135,12 @@ describe("progress-review as a process", () => {
   test("--year matching no data: a warning naming the years found, exit 0", () => {
     const r = run(["summarize", SUITA, "--out", "r.xlsx", "--year", "2015"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/警告 \/ warning: --year 平成27年度（2015）のデータは見つかりませんでした。見つかった年度: .*令和2年度.* \/ no data for fiscal year 2015; years found: .*2020/);
-    expect(run(["summarize", SUITA, "--out", "s.xlsx", "--year", "R2"]).stderr).not.toContain("no data for fiscal year");
+    expect(r.stderr).toMatch(
+      /警告 \/ warning: --year 平成27年度（2015）のデータは見つかりませんでした。見つかった年度: .*令和2年度.* \/ no data for fiscal year 2015; years found: .*2020/,
+    );
+    expect(run(["summarize", SUITA, "--out", "s.xlsx", "--year", "R2"]).stderr).not.toContain(
+      "no data for fiscal year",
+    );
   });
 
   test("inputs whose evaluated years differ: a warning says which input evaluates which year", () => {
@@ -160,7 +164,9 @@ describe("progress-review as a process", () => {
   test("rules: sheetNames names the generated sheets; language en writes them in English", async () => {
     const names = writeJson("names.json", { sheetNames: { summary: "集計表", list: "一覧表", review: "確認" } });
     expect(run(["summarize", TOKORO, "--out", "n.xlsx", "--rules", names]).code).toBe(0);
-    expect(await sheetNames(path.join(dir, "n.xlsx"))).toEqual(expect.arrayContaining(["表4-1", "集計表", "一覧表", "確認"]));
+    expect(await sheetNames(path.join(dir, "n.xlsx"))).toEqual(
+      expect.arrayContaining(["表4-1", "集計表", "一覧表", "確認"]),
+    );
     expect(await sheetNames(path.join(dir, "n.xlsx"))).not.toContain("評価集計");
 
     const en = writeJson("en.json", { language: "en" });
@@ -176,7 +182,10 @@ describe("progress-review as a process", () => {
     expect(run(["summarize", TOKORO, "--out", "c.xlsx", "--json", "c.json", "--rules", rules]).code).toBe(0);
     expect(summaryOf(path.join(dir, "c.json")).evaluations.map((e: { label: string }) => e.label)).toEqual(["R3"]);
     expect(run(["summarize", TOKORO, "--out", "d.xlsx", "--json", "d.json"]).code).toBe(0);
-    expect(summaryOf(path.join(dir, "d.json")).evaluations.map((e: { label: string }) => e.label)).toEqual(["R3", "総括"]);
+    expect(summaryOf(path.join(dir, "d.json")).evaluations.map((e: { label: string }) => e.label)).toEqual([
+      "R3",
+      "総括",
+    ]);
   });
 
   test("a user's own sheet named 評価集計 is kept as it was; the generated one is 「評価集計 (2)」", async () => {

@@ -24,7 +24,8 @@ const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokorozawa-r3-l
 /** A simulated Excel with the add-in's function file loaded (as commands.ts registers it). */
 function excelWithAddin(sim: SimulatedExcel) {
   const commands = new SimulatedAddinCommands();
-  const office = commands.office(sim.Office) as unknown as ExcelHostApi["Office"] & Parameters<typeof createDialogNotifier>[0];
+  const office = commands.office(sim.Office) as unknown as ExcelHostApi["Office"] &
+    Parameters<typeof createDialogNotifier>[0];
   commands.actions.associate("recomputeSummary", (event) => {
     void runRecomputeCommand(event, {
       api: { Excel: sim.Excel as unknown as ExcelHostApi["Excel"], Office: office },
@@ -179,6 +180,8 @@ describe("the simulated host's Office part enforces what Excel does", () => {
   });
 
   test("clicking a function nobody associated fails (the manifest and Office.actions.associate must agree)", async () => {
-    await expect(new SimulatedAddinCommands().click("recomputeSummary")).rejects.toThrow(/no function "recomputeSummary"/);
+    await expect(new SimulatedAddinCommands().click("recomputeSummary")).rejects.toThrow(
+      /no function "recomputeSummary"/,
+    );
   });
 });

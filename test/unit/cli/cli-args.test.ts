@@ -4,7 +4,12 @@ import { parseArgs } from "node:util";
 
 function argsError(args: string[]): unknown {
   try {
-    parseArgs({ args, strict: true, allowPositionals: true, options: { out: { type: "string", short: "o" }, x: { type: "boolean" } } });
+    parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { out: { type: "string", short: "o" }, x: { type: "boolean" } },
+    });
   } catch (e) {
     return e;
   }
@@ -15,11 +20,19 @@ describe("early arguments", () => {
   test("--help / -h and --version / -V anywhere before --; after -- they are file names", () => {
     expect(readEarlyArgs(["summarize", "a.xlsx", "-h"]).kind).toBe("help");
     expect(readEarlyArgs(["-V"]).kind).toBe("version");
-    expect(readEarlyArgs(["summarize", "--", "--help"])).toEqual({ kind: "job", argv: ["summarize", "--", "--help"], progress: false });
+    expect(readEarlyArgs(["summarize", "--", "--help"])).toEqual({
+      kind: "job",
+      argv: ["summarize", "--", "--help"],
+      progress: false,
+    });
   });
 
   test("--progress is taken out of the job's arguments", () => {
-    expect(readEarlyArgs(["summarize", "--progress", "a.xlsx"])).toEqual({ kind: "job", argv: ["summarize", "a.xlsx"], progress: true });
+    expect(readEarlyArgs(["summarize", "--progress", "a.xlsx"])).toEqual({
+      kind: "job",
+      argv: ["summarize", "a.xlsx"],
+      progress: true,
+    });
   });
 
   test("progress only when asked or on a terminal", () => {
@@ -28,7 +41,11 @@ describe("early arguments", () => {
     expect(progressWanted(true, false)).toBe(true);
     const lines: string[] = [];
     let t = 0;
-    const p = createProgress((s) => lines.push(s), true, () => t);
+    const p = createProgress(
+      (s) => lines.push(s),
+      true,
+      () => t,
+    );
     t = 1500;
     p("読み込み", "reading");
     expect(lines).toEqual(["[1.5s] 読み込み / reading\n"]);
@@ -71,7 +88,10 @@ describe("year warnings", () => {
   });
 
   test("consolidated inputs: silent when they evaluate the same years, named when they differ", () => {
-    const ev = (fiscalYear: number | null, sheets: string[]) => ({ fiscalYear, items: sheets.map((sheet) => ({ sheet })) });
+    const ev = (fiscalYear: number | null, sheets: string[]) => ({
+      fiscalYear,
+      items: sheets.map((sheet) => ({ sheet })),
+    });
     const inputs = [
       { label: "a.xlsx", sheets: ["S1"] },
       { label: "b.xlsx", sheets: ["S2"] },

@@ -167,7 +167,11 @@ describe("recompute command", () => {
     const notifier = recordingNotifier();
     const { office } = mockOffice({ opens: true });
     const excel = recordingExcel();
-    await runRecomputeCommand(event, { api: { Excel: excel, Office: office }, notifier, run: async () => fakeResult() });
+    await runRecomputeCommand(event, {
+      api: { Excel: excel, Office: office },
+      notifier,
+      run: async () => fakeResult(),
+    });
     expect(event.completedCalls).toBe(1);
     expect(notifier.shown).toHaveLength(0);
     expect(excel.activated).toEqual(["評価集計"]);
@@ -185,7 +189,11 @@ describe("recompute command", () => {
     const notifier = recordingNotifier();
     const { office } = mockOffice({ opens: true });
     const empty = { ...fakeResult(), plans: [], summary: { evaluations: [] } } as unknown as ReviewResult;
-    await runRecomputeCommand(event, { api: { Excel: excelNeverCalled, Office: office }, notifier, run: async () => empty });
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => empty,
+    });
     expect(event.completedCalls).toBe(1);
     expect(notifier.shown).toHaveLength(1);
     expect(notifier.shown[0]!.kind).toBe("info");

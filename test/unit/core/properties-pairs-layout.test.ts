@@ -22,7 +22,12 @@ const FIRST_YEAR = 2019;
 /** A value cell: a number (with a unit or ▲ through text or format), a word, or blank. */
 const valueCell: fc.Arbitrary<CellSpec> = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 5000 }).map((n): CellSpec => n) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 5000 }).map((n): CellSpec => ({ v: n, t: `${n.toLocaleString("en-US")}件`, f: '#,##0"件"' })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 0, max: 5000 })
+      .map((n): CellSpec => ({ v: n, t: `${n.toLocaleString("en-US")}件`, f: '#,##0"件"' })),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 1000 }).map((n): CellSpec => `${n}人`) },
   { weight: 1, arbitrary: fc.constantFrom<CellSpec>("評価期間前", "-", "集計中", null, "", "#DIV/0!") },
 );
@@ -111,7 +116,8 @@ const rulesArb: fc.Arbitrary<Rules> = fc
   })
   .map((p) => rulesWith(p));
 
-const isNumber = (c: CellSpec) => typeof c === "number" || (c !== null && typeof c === "object" && typeof c.v === "number");
+const isNumber = (c: CellSpec) =>
+  typeof c === "number" || (c !== null && typeof c === "object" && typeof c.v === "number");
 
 describe("random 目標 / 実績 row-pair sheets with year columns", () => {
   it("every pair is one item in the group of the heading above it, graded or excluded with a reason; counts add up", () => {
@@ -128,7 +134,10 @@ describe("random 目標 / 実績 row-pair sheets with year columns", () => {
         expect(ev.groups.map((g) => g.name)).toEqual([...new Set(pairs.map((p) => p.group))]);
         const labels = rules.bands.map((b) => b.label);
         const graded = labels.reduce((s, l) => s + ev.total.counts[l]!, 0);
-        const units = rules.count === "items" ? ev.items.length : ev.items.reduce((s, it) => s + Math.max(1, it.indicators.length), 0);
+        const units =
+          rules.count === "items"
+            ? ev.items.length
+            : ev.items.reduce((s, it) => s + Math.max(1, it.indicators.length), 0);
         expect(graded + ev.total.excluded).toBe(units);
         for (const it of ev.items) {
           if (it.grade === null) {
@@ -162,20 +171,25 @@ describe("random 目標 / 実績 row-pair sheets with year columns", () => {
 
   it("a target and an actual that are plain numbers give the band of R = actual / target", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2000 }), fc.boolean(), (t, a, twoRow) => {
-        const layout: Layout = {
-          years: 2,
-          twoRowHeader: twoRow,
-          parent: "年度",
-          title: false,
-          mergedIdentity: false,
-          groups: [[{ indicator: "利用件数", targets: [t, t], actuals: [null as RawValue, a] }]],
-        };
-        const ev = reviewSheets([build(layout).sheet], DEFAULT_RULES).summary.evaluations[0]!;
-        const want = a * 100 >= 100 * t ? "A" : a * 100 >= 80 * t ? "B" : a * 100 >= 50 * t ? "C" : "D";
-        expect(ev.fiscalYear).toBe(FIRST_YEAR + 1);
-        expect(ev.items[0]!.suggestedGrade).toBe(want);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.boolean(),
+        (t, a, twoRow) => {
+          const layout: Layout = {
+            years: 2,
+            twoRowHeader: twoRow,
+            parent: "年度",
+            title: false,
+            mergedIdentity: false,
+            groups: [[{ indicator: "利用件数", targets: [t, t], actuals: [null as RawValue, a] }]],
+          };
+          const ev = reviewSheets([build(layout).sheet], DEFAULT_RULES).summary.evaluations[0]!;
+          const want = a * 100 >= 100 * t ? "A" : a * 100 >= 80 * t ? "B" : a * 100 >= 50 * t ? "C" : "D";
+          expect(ev.fiscalYear).toBe(FIRST_YEAR + 1);
+          expect(ev.items[0]!.suggestedGrade).toBe(want);
+        },
+      ),
       RUNS,
     );
   });

@@ -78,7 +78,9 @@ describe("office-addin-manifest reads the manifest (offline)", () => {
 describe("ADDIN_URL (deployment build)", () => {
   test("every URL moves to the deployment server; the app domain is its origin; still schema-valid", async () => {
     const out = rewriteManifestUrls(xml, DEPLOY);
-    const found = urls(out).filter((u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"));
+    const found = urls(out).filter(
+      (u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"),
+    );
     expect(found.length).toBeGreaterThanOrEqual(urls(xml).filter((u) => u.includes("localhost")).length);
     for (const u of found) expect(u === "https://addins.city.example.lg.jp" || u.startsWith(DEPLOY)).toBe(true);
     expect(out).not.toMatch(/localhost/);
@@ -109,10 +111,21 @@ describe("help page", () => {
     const learnMore = info.resources.find((r) => r.id === "GetStarted.LearnMoreUrl")!;
     expect(learnMore.defaultValue).toBe("https://localhost:3000/help.html");
     expect(learnMore.overrides).toEqual([{ locale: "en-us", value: "https://localhost:3000/help.html#en" }]);
-    expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/help\.html">\s*<Override Locale="en-us" Value="https:\/\/localhost:3000\/help\.html#en"\/>/);
+    expect(xml).toMatch(
+      /<SupportUrl DefaultValue="https:\/\/localhost:3000\/help\.html">\s*<Override Locale="en-us" Value="https:\/\/localhost:3000\/help\.html#en"\/>/,
+    );
     const help = fs.readFileSync(path.join(repoRoot, "src", "help", "help.html"), "utf8");
     // What the page must answer, in both languages.
-    for (const id of ["ja-what", "ja-grades", "ja-recompute", "ja-correct", "en-what", "en-grades", "en-recompute", "en-correct"])
+    for (const id of [
+      "ja-what",
+      "ja-grades",
+      "ja-recompute",
+      "ja-correct",
+      "en-what",
+      "en-grades",
+      "en-recompute",
+      "en-correct",
+    ])
       expect(help).toContain(`id="${id}"`);
     expect(help).toContain('<section id="en" lang="en">');
   });

@@ -2,7 +2,13 @@
  * What Excel shows in a cell for a value and a number format, as a reviewer
  * reading a municipal sheet sees it.
  */
-import { formatNumber, formatGeneral, formatText, formatValue, isDateFormat } from "../../../../src/core/format/number-format";
+import {
+  formatNumber,
+  formatGeneral,
+  formatText,
+  formatValue,
+  isDateFormat,
+} from "../../../../src/core/format/number-format";
 
 describe("formatNumber: ▲ negatives through a two-section format", () => {
   const pct = '0.00%;"▲"0.00%';
