@@ -115,6 +115,16 @@ describe("progress-review as a process", () => {
     expect(run(["summarize", "-h"]).stdout).toBe(r.stdout);
   });
 
+  test("`npx progress-review` in the project runs this command (as the README and messages say)", () => {
+    const r = spawnSync("npx", ["--no", "--", "progress-review", "--version"], {
+      cwd: REPO,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(`progress-review ${PKG.version}`);
+  });
+
   test("--version prints package.json's version", () => {
     const r = run(["--version"]);
     expect(r.code).toBe(0);
