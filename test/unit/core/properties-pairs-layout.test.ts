@@ -116,8 +116,11 @@ const rulesArb: fc.Arbitrary<Rules> = fc
   })
   .map((p) => rulesWith(p));
 
+/** An actual that reads as a number: a number, or a number written with its unit ("12人"). */
 const isNumber = (c: CellSpec) =>
-  typeof c === "number" || (c !== null && typeof c === "object" && typeof c.v === "number");
+  typeof c === "number" ||
+  (typeof c === "string" && /^\d+人$/.test(c)) ||
+  (c !== null && typeof c === "object" && typeof c.v === "number");
 
 describe("random 目標 / 実績 row-pair sheets with year columns", () => {
   it("every pair is one item in the group of the heading above it, graded or excluded with a reason; counts add up", () => {
