@@ -26,6 +26,8 @@ import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "./export-report";
 import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
+import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";
+import { inputYearsWarning, requestedYearWarning } from "./year-warnings";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -120,7 +122,7 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
       },
     });
   } catch (e) {
-    throw new InputError(`引数が正しくありません / invalid arguments: ${(e as Error).message}`);
+    throw new InputError(describeArgsError(e));
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
@@ -230,6 +232,7 @@ function describeEvaluation(ev: Evaluation): string {
 async function runViaExcel(
   workbook: ExcelJS.Workbook,
   rules: Rules | undefined,
+  onProgress?: (step: "read" | "analyse" | "write" | "done", fraction: number) => void,
 ): Promise<{ result: ReviewResult; syncs: number; warnings: string[]; save: (file: string) => Promise<void> }> {
   const { SimulatedExcel } = await import("../preview/simulated-excel");
   const { createExcelPort } = await import("../excel/excel-port");
@@ -237,15 +240,28 @@ async function runViaExcel(
   const port = createExcelPort({ Excel: sim.Excel, Office: sim.Office } as unknown as Parameters<
     typeof createExcelPort
   >[0]);
-  const result = await recompute(port, { rules });
+  const result = await recompute(port, { rules, onProgress });
   const syncs = sim.stats.syncs; // the whole job: reads, writes and settings
   return { result, syncs, warnings: [...port.notes], save: (file) => sim.saveToFile(file) };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const early = readEarlyArgs(argv);
+  if (early.kind === "help") {
+    io.stdout(HELP_TEXT);
+    return 0;
+  }
+  if (early.kind === "version") {
+    io.stdout(`progress-review ${early.version}\n`);
+    return 0;
+  }
+  const progress = createProgress(
+    (t) => io.stderr(t),
+    progressWanted(early.progress, io === processIO ? process.stderr.isTTY : false),
+  );
   let args: CliArgs | "help";
   try {
-    args = await parseCommandLine(argv);
+    args = await parseCommandLine(early.argv);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`エラー / error: ${e.message}\n`);
@@ -273,19 +289,25 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 2;
   }
   try {
-    return await runJob(args, io, outputs);
+    return await runJob(args, io, outputs, progress);
   } finally {
     await outputs.discard();
   }
 }
 
-async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<number> {
+async function runJob(
+  args: CliArgs,
+  io: CliIO,
+  outputs: OutputFiles,
+  progress: ReturnType<typeof createProgress>,
+): Promise<number> {
   // Read every input before anything is written.
   const inputs: InputWorkbook[] = [];
   const packages: PackageReader[] = [];
   let macros = false;
   let cellsSoFar = 0; // the cell limit holds for all inputs together
-  for (const file of args.inputs) {
+  for (const [i, file] of args.inputs.entries()) {
+    progress(`読み込み ${i + 1}/${args.inputs.length}: ${file}`, `reading ${i + 1}/${args.inputs.length}: ${file}`);
     const r = await readInputWorkbook(file, DEFAULT_LIMITS, cellsSoFar);
     if (!r.ok) {
       io.stderr(`エラー / error: ${r.reason}\n`);
@@ -300,6 +322,7 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
     cellsSoFar += r.cells;
     inputs.push({ label: r.label, workbook: r.workbook, owned });
     packages.push(r.pkg);
+    progress(`  ${r.workbook.worksheets.length} シート`, `  ${r.workbook.worksheets.length} sheets`);
     if (packages.length === 1) macros = r.macros;
   }
   if (macros && args.viaExcel) {
@@ -322,7 +345,24 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
   const warnings: string[] = [];
   try {
     const baseNames = new Set(inputs[0]!.workbook.worksheets.map((ws) => ws.name));
+    // Sheet names per input before combining (the first input's workbook becomes the combined one).
+    const namesBefore = inputs.map((input) => input.workbook.worksheets.map((ws) => ws.name));
     const combined = combineWorkbooks(inputs);
+    const inputSheets = inputs.map((input, i) => ({
+      label: input.label,
+      sheets: namesBefore[i]!.map(
+        (name) => combined.renamed.find((r) => r.input === input.label && r.from === name)?.to ?? name,
+      ),
+    }));
+    const onProgress = (step: string) => {
+      const phases: Record<string, [string, string]> = {
+        read: ["シートを読み取り中", "reading the sheets"],
+        analyse: ["評価を計算中", "grading"],
+        write: ["集計シートを作成中", "building the summary sheets"],
+      };
+      const phase = phases[step];
+      if (phase) progress(phase[0], phase[1]);
+    };
     warnings.push(...combined.warnings);
     for (let i = 1; i < packages.length; i++) {
       const lost = await uncarriedParts(packages[i]!, await workbookPartPath(packages[i]!));
@@ -346,14 +386,15 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
     let result: ReviewResult;
     let writeOut: (file: string) => Promise<void>;
     if (args.viaExcel) {
-      const r = await runViaExcel(workbook, rules);
+      const r = await runViaExcel(workbook, rules, onProgress);
       result = r.result;
       warnings.push(...r.warnings);
       io.stderr(`syncs=${r.syncs}\n`);
       writeOut = r.save;
     } else {
-      result = await recompute(port, { rules });
+      result = await recompute(port, { rules, onProgress });
       warnings.push(...port.warnings);
+      progress(`書き出し: ${args.out}`, `writing ${args.out}`);
       const bytes = writePackage(port.output());
       writeOut = (file) => fs.writeFile(file, bytes);
     }
@@ -369,6 +410,13 @@ async function runJob(args: CliArgs, io: CliIO, outputs: OutputFiles): Promise<n
       if (args.report) await writeFileAtomic(args.report, (tmp) => fs.writeFile(tmp, report));
       if (args.pdf) await writeFileAtomic(args.pdf, (tmp) => convertToPdf(args.soffice!, report, tmp));
     }
+    const year = rules?.year ?? null;
+    if ((args.yearOverride !== undefined || args.rules?.year != null) && year !== null) {
+      const w = requestedYearWarning(year, result);
+      if (w) warnings.push(w);
+    }
+    const differing = inputYearsWarning(inputSheets, result);
+    if (differing) warnings.push(differing);
 
     const names = result.plans.map((p) => p.name).join(", ");
     const extras = [args.json, args.report, args.pdf]

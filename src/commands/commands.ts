@@ -45,7 +45,9 @@ function renderNotice(notice: Notice): void {
   close.style.cssText = "margin-top: 8px; padding: 4px 16px; font-size: 14px;";
   close.addEventListener("click", () => Office.context.ui.messageParent("close"));
   main.appendChild(close);
-  document.body.replaceChildren(main);
+  // Not replaceChildren: IE11 / EdgeHTML 18 (Office 2019) lack it.
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  document.body.appendChild(main);
   close.focus();
 }
 

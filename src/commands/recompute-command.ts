@@ -1,21 +1,32 @@
 /**
- * The ribbon's "Recompute summary" (集計を再計算) command, without the task pane:
- * recompute with the rules stored in the workbook, tell the user how it
- * went, and always complete the event so that Excel is not left waiting.
+ * The ribbon's "Recompute summary" (集計を更新) command, without the task pane:
+ * recompute with the rules stored in the workbook and complete the event
+ * promptly, because Excel ends an ExecuteFunction after 5 minutes and queues
+ * further clicks of the button until completed() is called.
  *
- * Feedback: Excel has no notification bar for add-ins (that is Outlook's
- * notificationMessages). Microsoft's dialog API is the documented way for
- * an add-in command to show a result or an error, so the command opens a
- * small dialog (the function file page itself, in "notice" mode: see
- * commands.ts) and completes the event when the user closes it. If the
- * dialog cannot open (e.g. one is already open), the message goes to the
- * console and the event completes at once.
+ * Success shows itself in the workbook: the summary sheet is activated and
+ * the event completes at once (no dialog waiting for the user). Errors, and
+ * a workbook without a progress table, open a small dialog (Microsoft's
+ * dialog API; Excel has no notification bar for add-ins); the event
+ * completes when the user closes it, or after ERROR_NOTICE_MAX_MS (the
+ * dialog is then closed), and always before Excel's limit.
+ *
+ * A click that arrives while a recompute runs (hosts that do not queue
+ * clicks) waits for it and then recomputes again: the second click means
+ * "recompute with what the sheets say now".
  */
 import { recompute } from "../core/recompute";
 import type { ReviewResult } from "../core/run-review";
 import { createExcelPort, type ExcelWorkbookPort } from "../excel/excel-port";
 import type { ExcelHostApi, ExcelPortOptions } from "../excel/excel-host";
 import { ExcelPortError } from "../excel/excel-errors";
+
+/** Excel cancels an add-in command's function after this long (Office add-in commands documentation). */
+export const EXECUTE_FUNCTION_LIMIT_MS = 5 * 60 * 1000;
+/** Longest an error dialog keeps the event open. */
+export const ERROR_NOTICE_MAX_MS = 2 * 60 * 1000;
+/** Kept free before Excel's limit, for closing the dialog and completing. */
+const LIMIT_MARGIN_MS = 15 * 1000;
 
 export interface Notice {
   kind: "success" | "error" | "info";
@@ -26,8 +37,11 @@ export interface Notice {
 }
 
 export interface Notifier {
-  /** Shows the notice; resolves when the user has dismissed it (or at once if it cannot be shown). */
-  show(notice: Notice): Promise<void>;
+  /**
+   * Shows the notice; resolves when the user has dismissed it, or after `maxOpenMs` (closing it),
+   * or at once if it cannot be shown.
+   */
+  show(notice: Notice, maxOpenMs: number): Promise<void>;
 }
 
 /** The part of Office.AddinCommands.Event the command uses. */
@@ -35,49 +49,85 @@ export interface CommandEvent {
   completed(options?: unknown): void;
 }
 
+/** Time, injectable so tests (and the simulated host) can run minutes in no time. */
+export interface CommandClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: CommandClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface RecomputeCommandDeps {
   api: ExcelHostApi;
   notifier: Notifier;
   portOptions?: ExcelPortOptions;
-  /** The job (injected by tests); defaults to the core's recompute with the stored rules. */
+  /** The job (injected by fault tests); defaults to the core's recompute with the stored rules. */
   run?: (port: ExcelWorkbookPort) => Promise<ReviewResult>;
+  clock?: CommandClock;
 }
 
-let running = false;
+/** The recompute in progress (or done): a new click runs after it. */
+let queue: Promise<void> = Promise.resolve();
 
-export async function runRecomputeCommand(event: CommandEvent, deps: RecomputeCommandDeps): Promise<void> {
+export function runRecomputeCommand(event: CommandEvent, deps: RecomputeCommandDeps): Promise<void> {
+  const clock = deps.clock ?? systemClock;
+  const clickedAt = clock.now();
+  const job = queue.then(() => recomputeOnce(event, deps, clock, clickedAt));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function recomputeOnce(
+  event: CommandEvent,
+  deps: RecomputeCommandDeps,
+  clock: CommandClock,
+  clickedAt: number,
+): Promise<void> {
+  let notice: Notice | null = null;
   try {
-    if (running) {
-      await showSafely(deps.notifier, {
-        kind: "info",
-        title: "実行中です / Already running",
-        lines: [
-          "前回の再計算がまだ終わっていません。終わってからもう一度押してください。",
-          "The previous recompute has not finished yet; please try again when it has.",
-        ],
-      });
-      return;
-    }
-    running = true;
-    let notice: Notice;
-    try {
-      const port = createExcelPort(deps.api, deps.portOptions);
-      const result = await (deps.run ?? ((p) => recompute(p)))(port);
+    const port = createExcelPort(deps.api, deps.portOptions);
+    const result = await (deps.run ?? ((p) => recompute(p)))(port);
+    for (const line of [...result.warnings, ...port.notes]) console.info("progress-review:", line);
+    const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
+    if (result.summary.evaluations.length === 0 || summarySheet === undefined) {
       notice = successNotice(result, port.notes);
-    } catch (e) {
-      notice = errorNotice(e);
-    } finally {
-      running = false;
+      notice.kind = "info";
+    } else {
+      await activateSheet(deps.api, summarySheet);
     }
-    await showSafely(deps.notifier, notice);
+  } catch (e) {
+    notice = errorNotice(e);
+  }
+  try {
+    if (notice) {
+      const left = EXECUTE_FUNCTION_LIMIT_MS - LIMIT_MARGIN_MS - (clock.now() - clickedAt);
+      await showSafely(deps.notifier, notice, Math.max(0, Math.min(ERROR_NOTICE_MAX_MS, left)));
+    }
   } finally {
     event.completed();
   }
 }
 
-async function showSafely(notifier: Notifier, notice: Notice): Promise<void> {
+/** Shows the result where the user looks: the summary sheet. A failure here is not the job's failure. */
+async function activateSheet(api: ExcelHostApi, name: string): Promise<void> {
   try {
-    await notifier.show(notice);
+    await api.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  } catch (e) {
+    console.warn("progress-review: could not activate", name, e);
+  }
+}
+
+async function showSafely(notifier: Notifier, notice: Notice, maxOpenMs: number): Promise<void> {
+  try {
+    await notifier.show(notice, maxOpenMs);
   } catch (e) {
     console.error("progress-review: could not show the notice", notice, e);
   }
@@ -160,18 +210,37 @@ export function noticeFromQuery(search: string): Notice | null {
   return { kind, title: q.get("title") ?? "", lines: (q.get("body") ?? "").split("\n") };
 }
 
-/** A notifier that shows the notice in a small Office dialog and resolves when it is closed. */
-export function createDialogNotifier(office: DialogOffice, pageUrl: string): Notifier {
+/**
+ * A notifier that shows the notice in a small Office dialog and resolves when it is closed,
+ * or after `maxOpenMs` (then it closes the dialog itself, so the event can complete in time).
+ */
+export function createDialogNotifier(
+  office: DialogOffice,
+  pageUrl: string,
+  clock: CommandClock = systemClock,
+): Notifier {
   return {
-    show(notice) {
+    show(notice, maxOpenMs) {
       return new Promise<void>((resolve) => {
         let done = false;
+        let dialog: DialogLike | null = null;
+        let timer: unknown = null;
         const finish = () => {
-          if (!done) {
-            done = true;
-            resolve();
+          if (done) return;
+          done = true;
+          if (timer !== null) clock.clearTimeout(timer);
+          resolve();
+        };
+        const closeAndFinish = () => {
+          try {
+            dialog?.close();
+          } catch (e) {
+            console.warn("progress-review: could not close the dialog", e);
+          } finally {
+            finish();
           }
         };
+        timer = clock.setTimeout(closeAndFinish, maxOpenMs);
         try {
           office.context.ui.displayDialogAsync(
             noticeUrl(pageUrl, notice),
@@ -183,16 +252,12 @@ export function createDialogNotifier(office: DialogOffice, pageUrl: string): Not
                 finish();
                 return;
               }
-              const dialog = result.value;
+              dialog = result.value;
+              // Opened after the time ran out: close it at once.
+              if (done) return void closeAndFinish();
               const messageEvent = (office.EventType?.DialogMessageReceived ?? "dialogMessageReceived") as never;
               const closedEvent = (office.EventType?.DialogEventReceived ?? "dialogEventReceived") as never;
-              dialog.addEventHandler(messageEvent, () => {
-                try {
-                  dialog.close();
-                } finally {
-                  finish();
-                }
-              });
+              dialog.addEventHandler(messageEvent, closeAndFinish);
               dialog.addEventHandler(closedEvent, finish);
             },
           );

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/model/snapshot";
 import { cellToRaw } from "./cell-value";
-import { formatValue } from "./format-number";
+import { formatValue } from "../core/format/number-format";
 
 const MERGE = ExcelJS.ValueType.Merge;
 

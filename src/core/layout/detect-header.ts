@@ -50,13 +50,16 @@ function yearLabel(text: string): { fiscalYear: number | null; overall: boolean 
 }
 
 const OVERALL_ONLY = /^(\d+(か|ヵ|ケ|カ|ヶ)?年(間)?)?総括$|^最終$|^overall$|^計画期間(全体)?$/;
+// No lookbehind (IE11 / EdgeHTML 18 cannot parse it; Babel cannot rewrite it): the character before
+// R3 / H30 is matched instead (group 3) and the token itself is group 4.
 const YEAR_TOKEN =
-  /(令和|平成|昭和)(元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(?<![a-z])[rh]0?\d{1,2}(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
+  /(令和|平成|昭和)(元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})年度?|fy\s?\d{4}|\d{4}年度?|(^|[^a-z])([rh]0?\d{1,2})(?!\d)|(\d+(か|ヵ|ケ|カ|ヶ)年)?総括/i;
 
 /** The year part of a header as written (「R3評価」→ R3, 「総括評価」→ 総括), for evaluation labels. */
 export function yearToken(text: string): string | null {
   const m = YEAR_TOKEN.exec(text.replace(/\s+/g, ""));
-  return m ? m[0] : null;
+  if (!m) return null;
+  return m[4] ?? m[0];
 }
 
 /** Role of one header cell on its own (no parent). */

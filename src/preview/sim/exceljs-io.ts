@@ -22,7 +22,7 @@ import {
   type TableModel,
   type Visibility,
 } from "./model";
-import { dateToSerial } from "./number-format";
+import { dateToSerial } from "../../core/format/serial-date";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -6,7 +6,7 @@
  * format is text ("@"), in which case the string is stored as typed.
  */
 import { simError } from "./errors";
-import { partsToSerial } from "./number-format";
+import { partsToSerial } from "../../core/format/serial-date";
 import { CellErrorValue, type CellValue } from "./model";
 
 export interface Coerced {

@@ -7,7 +7,7 @@ import { excelJsColorToHex, hexToArgb, normalizeColor } from "./colors";
 import { simError } from "./errors";
 import { coerceInput } from "./input";
 import { CellErrorValue, pointsToWidth, widthToPoints, type Cell, type CellStyle, type SheetModel } from "./model";
-import { formatNumber, formatText } from "./number-format";
+import { formatNumber, formatText } from "../../core/format/number-format";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -105,7 +105,7 @@ export function cellText(sheet: SheetModel, r: number, c: number): string {
   const v = cell.v;
   if (v === null) return "";
   const fmt = (cell.s ?? sheet.styleAt(r, c))?.numFmt;
-  if (typeof v === "number") return formatNumber(v, fmt, sheet.wb.date1904);
+  if (typeof v === "number") return formatNumber(v, fmt, { date1904: sheet.wb.date1904 });
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof CellErrorValue) return v.code;
   return formatText(v, fmt);

@@ -151,6 +151,8 @@ describe("simulated Excel: .xlsx round trip", () => {
   });
 
   test("changes made through the API are saved; charts are recorded but not written", async () => {
+    // Its own simulated workbook: the other tests read the shared one as loaded, in any order.
+    const sim = await SimulatedExcel.fromBuffer(await sourceBuffer());
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add("評価集計");
       ws.getRange("A1:B3").values = [["評価", "件数"], ["A", 16], ["B", 3]];

@@ -9,6 +9,8 @@ import {
   noticeFromQuery,
   noticeUrl,
   runRecomputeCommand,
+  successNotice,
+  ERROR_NOTICE_MAX_MS,
   type CommandEvent,
   type DialogOffice,
   type Notice,
@@ -17,6 +19,7 @@ import {
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { ExcelHostApi } from "../../../src/excel/excel-host";
 import { ExcelWriteError } from "../../../src/excel/excel-errors";
+import { ManualClock } from "../../../src/preview/simulated-addin-commands";
 
 const PAGE = "https://localhost:3000/commands.html";
 
@@ -137,6 +140,21 @@ const excelNeverCalled: ExcelHostApi["Excel"] = {
   run: () => Promise.reject(new Error("Excel.run must not be called in this test")),
 };
 
+/** Excel.run over a workbook that only records which sheet was activated. */
+function recordingExcel(): ExcelHostApi["Excel"] & { activated: string[] } {
+  const activated: string[] = [];
+  return {
+    activated,
+    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => {
+      const context = {
+        workbook: { worksheets: { getItem: (name: string) => ({ activate: () => activated.push(name) }) } },
+        sync: async () => undefined,
+      };
+      return batch(context as unknown as Excel.RequestContext);
+    },
+  };
+}
+
 /** A notifier that records and resolves at once. */
 function recordingNotifier(): Notifier & { shown: Notice[] } {
   const shown: Notice[] = [];
@@ -144,23 +162,42 @@ function recordingNotifier(): Notifier & { shown: Notice[] } {
 }
 
 describe("recompute command", () => {
-  test("success: reports the updated sheets and counts, then completes the event", async () => {
+  test("success: activates the summary sheet, shows no dialog and completes the event", async () => {
     const event = mockEvent();
     const notifier = recordingNotifier();
     const { office } = mockOffice({ opens: true });
+    const excel = recordingExcel();
     await runRecomputeCommand(event, {
-      api: { Excel: excelNeverCalled, Office: office },
+      api: { Excel: excel, Office: office },
       notifier,
       run: async () => fakeResult(),
     });
     expect(event.completedCalls).toBe(1);
-    expect(notifier.shown).toHaveLength(1);
-    const n = notifier.shown[0]!;
-    expect(n.kind).toBe("success");
-    expect(n.title).toMatch(/^再計算しました/);
+    expect(notifier.shown).toHaveLength(0);
+    expect(excel.activated).toEqual(["評価集計"]);
+  });
+
+  test("success notice text (used when nothing was found) names the sheets and counts", () => {
+    const n = successNotice(fakeResult(), []);
     expect(n.lines[0]).toBe("「評価集計」「評価一覧」を更新しました。");
     expect(n.lines.join("\n")).toContain("R3: A 50・B 7・C 0・D 0（対象外 1");
     expect(n.lines.join("\n")).toContain("要確認 1 件");
+  });
+
+  test("no progress table: an info dialog says so, and the event completes", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    const empty = { ...fakeResult(), plans: [], summary: { evaluations: [] } } as unknown as ReviewResult;
+    await runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier,
+      run: async () => empty,
+    });
+    expect(event.completedCalls).toBe(1);
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]!.kind).toBe("info");
+    expect(notifier.shown[0]!.lines[0]).toBe("集計できる進捗表が見つかりませんでした。");
   });
 
   test("failure: shows the adapter's Japanese and English message and still completes", async () => {
@@ -221,51 +258,54 @@ describe("recompute command", () => {
     expect(event.completedCalls).toBe(1);
   });
 
-  test("a second press while the first runs is refused politely; both complete", async () => {
+  test("a second press while the first runs waits for it and then recomputes again", async () => {
     const first = mockEvent();
     const second = mockEvent();
     const notifier = recordingNotifier();
     const { office } = mockOffice({ opens: true });
+    const order: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const running = runRecomputeCommand(first, {
-      api: { Excel: excelNeverCalled, Office: office },
+    const deps = (name: string, wait?: Promise<void>) => ({
+      api: { Excel: recordingExcel(), Office: office },
       notifier,
       run: async () => {
-        await gate;
+        order.push(`${name} starts`);
+        if (wait) await wait;
+        order.push(`${name} ends`);
         return fakeResult();
       },
     });
-    await runRecomputeCommand(second, {
-      api: { Excel: excelNeverCalled, Office: office },
-      notifier,
-      run: async () => fakeResult(),
-    });
-    expect(second.completedCalls).toBe(1);
-    expect(notifier.shown[0]!.kind).toBe("info");
-    expect(first.completedCalls).toBe(0);
+    const running = runRecomputeCommand(first, deps("first", gate));
+    const queued = runRecomputeCommand(second, deps("second"));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(order).toEqual(["first starts"]);
     release();
-    await running;
+    await Promise.all([running, queued]);
+    expect(order).toEqual(["first starts", "first ends", "second starts", "second ends"]);
     expect(first.completedCalls).toBe(1);
-    expect(notifier.shown[1]!.kind).toBe("success");
+    expect(second.completedCalls).toBe(1);
+    expect(notifier.shown).toHaveLength(0);
   });
 });
 
 describe("dialog notifier", () => {
-  test("opens the notice page and completes the event only when the user closes the dialog", async () => {
+  test("an error opens the notice page; the event completes when the user closes the dialog", async () => {
     const event = mockEvent();
     const { office, state } = mockOffice({ opens: true });
     const done = runRecomputeCommand(event, {
       api: { Excel: excelNeverCalled, Office: office },
       notifier: createDialogNotifier(office, PAGE),
-      run: async () => fakeResult(),
+      run: async () => {
+        throw new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }));
+      },
     });
     // Let the command reach the dialog.
     for (let i = 0; i < 10 && state.dialogs.length === 0; i++) await Promise.resolve();
     expect(state.urls).toHaveLength(1);
     const notice = noticeFromQuery(new URL(state.urls[0]!).search)!;
-    expect(notice.kind).toBe("success");
-    expect(notice.lines[0]).toBe("「評価集計」「評価一覧」を更新しました。");
+    expect(notice.kind).toBe("error");
+    expect(notice.lines[0]).toMatch(/^集計シートの書き込みに失敗しました。/);
     expect(event.completedCalls).toBe(0);
     // The page's close button sends a message; the parent closes the dialog.
     state.dialogs[0]!.handlers.get("dialogMessageReceived")!({ message: "close" });
@@ -297,10 +337,59 @@ describe("dialog notifier", () => {
     await runRecomputeCommand(event, {
       api: { Excel: excelNeverCalled, Office: office },
       notifier: createDialogNotifier(office, PAGE),
-      run: async () => fakeResult(),
+      run: async () => {
+        throw new Error("boom");
+      },
     });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+    expect(event.completedCalls).toBe(1);
+  });
+
+  test("an unattended error dialog is closed after ERROR_NOTICE_MAX_MS and the event completes, well inside 5 minutes", async () => {
+    const event = mockEvent();
+    const { office, state } = mockOffice({ opens: true });
+    const clock = new ManualClock();
+    const done = runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: createDialogNotifier(office, PAGE, clock),
+      clock,
+      run: async () => {
+        throw new Error("boom");
+      },
+    });
+    await clock.advance(ERROR_NOTICE_MAX_MS - 1000);
+    expect(state.dialogs).toHaveLength(1);
+    expect(state.dialogs[0]!.closed).toBe(false);
+    expect(event.completedCalls).toBe(0);
+    await clock.advance(1000);
+    await done;
+    expect(state.dialogs[0]!.closed).toBe(true);
+    expect(event.completedCalls).toBe(1);
+    expect(ERROR_NOTICE_MAX_MS).toBeLessThan(5 * 60 * 1000);
+  });
+
+  test("a recompute that took 4 minutes leaves the error dialog only the time left before Excel's 5-minute limit", async () => {
+    const event = mockEvent();
+    const { office, state } = mockOffice({ opens: true });
+    const clock = new ManualClock();
+    const done = runRecomputeCommand(event, {
+      api: { Excel: excelNeverCalled, Office: office },
+      notifier: createDialogNotifier(office, PAGE, clock),
+      clock,
+      run: async () => {
+        await clock.advance(4 * 60 * 1000);
+        throw new Error("slow failure");
+      },
+    });
+    for (let i = 0; i < 100 && state.dialogs.length === 0; i++) await new Promise((r) => setImmediate(r));
+    expect(clock.now()).toBe(4 * 60 * 1000);
+    // 5 minutes less the 15-second margin, less the 4 minutes used: 45 seconds.
+    await clock.advance(44 * 1000);
+    expect(state.dialogs[0]!.closed).toBe(false);
+    await clock.advance(1000);
+    await done;
+    expect(state.dialogs[0]!.closed).toBe(true);
     expect(event.completedCalls).toBe(1);
   });
 

@@ -1,8 +1,9 @@
 /**
- * A small Excel number-format renderer: what a cell shows for a value and a
- * format code. ExcelJS's `cell.text` ignores formats, but municipal sheets
- * show ▲ negatives, percents and units through formats, and the core reads
- * the displayed text, so the ExcelJS adapter renders it here.
+ * The one Excel number-format renderer: what a cell shows for a value and a
+ * format code. Used by the ExcelJS adapter's snapshot (ExcelJS's `cell.text`
+ * ignores formats, but municipal sheets show ▲ negatives, percents and units
+ * through formats, and the core reads the displayed text) and by the
+ * simulated host's Range.text. Pure (no Node, DOM or Office).
  *
  * Supported: General; digit placeholders 0 # ? with thousands separators,
  * trailing-comma scaling and %; quoted / escaped literals ("件", \円, _x, *x);
@@ -463,7 +464,6 @@ function renderNumber(section: Section, v: number, showMinus: boolean): string {
     }
     frac = fracChars.join("");
   }
-  const isZero = r.int === "0" && !/[1-9]/.test(r.frac);
 
   // integer part: fill placeholders from the right; extra digits go to the leftmost one
   let digits = r.int === "0" ? "" : r.int;
@@ -509,7 +509,8 @@ function renderNumber(section: Section, v: number, showMinus: boolean): string {
     const sign = exponent < 0 ? "-" : l.exp.sign === "+" ? "+" : "";
     numText += "E" + sign + toStr(abs(exponent)).padStart(max(1, l.exp.digits), "0");
   }
-  const minus = showMinus && v < 0 && !isZero ? "-" : "";
+  // Excel keeps the sign of a negative value that rounds to zero ("-0", "-0.00").
+  const minus = showMinus && v < 0 ? "-" : "";
   return minus + l.before + numText + l.after;
 }
 

@@ -2,7 +2,13 @@
  * What Excel shows in a cell for a value and a number format, as a reviewer
  * reading a municipal sheet sees it.
  */
-import { formatNumber, formatGeneral, formatText, formatValue, isDateFormat } from "../../../src/xlsx/format-number";
+import {
+  formatNumber,
+  formatGeneral,
+  formatText,
+  formatValue,
+  isDateFormat,
+} from "../../../../src/core/format/number-format";
 
 describe("formatNumber: ▲ negatives through a two-section format", () => {
   const pct = '0.00%;"▲"0.00%';
@@ -172,5 +178,33 @@ describe("text and other values", () => {
   });
   it("a number in a text-formatted cell shows as General", () => {
     expect(formatNumber(12.5, "@")).toBe("12.5");
+  });
+});
+
+// Cases where the two former renderers (the xlsx snapshot's and the simulated host's) disagreed,
+// settled as Excel shows them.
+describe("one renderer for the CLI snapshot and the simulated host", () => {
+  it("a negative value that rounds to zero keeps its sign, as in Excel (-0, -0.00)", () => {
+    expect(formatNumber(-0.4, "0")).toBe("-0");
+    expect(formatNumber(-0.001, "#,##0.00")).toBe("-0.00");
+    expect(formatNumber(-0.4, '#,##0"件"')).toBe("-0件");
+    expect(formatNumber(0.4, "0")).toBe("0");
+    // A negative section of its own shows no minus of its own.
+    expect(formatNumber(-0.4, '0;"▲"0')).toBe("▲0");
+  });
+  it("two conditions: the third section takes every other value", () => {
+    const f = '[>=100]"大"0;[<0]"負"0;0';
+    expect(formatNumber(150, f)).toBe("大150");
+    expect(formatNumber(-5, f)).toBe("負5");
+    expect(formatNumber(7, f)).toBe("7");
+  });
+  it("tiny and huge numbers never render as NaN", () => {
+    for (const f of ["0", "0.00", "#,##0", '#,##0,,"百万"']) expect(formatNumber(1e-7, f)).not.toMatch(/NaN/);
+  });
+  it("a date format on a number outside Excel's dates shows #### (not NaN or a crash)", () => {
+    for (const f of ["yyyy/m/d", "ggge年m月d日", "aaaa", "mmm", "ddd"]) {
+      expect(formatNumber(-1, f)).toMatch(/^#+$/);
+      expect(formatNumber(1e12, f)).toMatch(/^#+$/);
+    }
   });
 });
