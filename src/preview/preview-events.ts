@@ -180,10 +180,19 @@ function eventSource(obj: Internal, member: string, kind: PreviewEventKind, perS
       return {
         context: obj.context,
         remove() {
-          obj._method(`${member}.remove`, [], () => {
-            if (!hub) return;
-            const i = hub.registrations.indexOf(reg);
-            if (i >= 0) hub.registrations.splice(i, 1);
+          // Office.js removes a handler in the context it was added in, after that Excel.run has
+          // finished (Excel.run(result.context, …)): queued directly, as the object itself is not reused.
+          (obj.context as unknown as { _enqueue(op: unknown): void })._enqueue({
+            label: `${member}.remove`,
+            obj,
+            args: [],
+            viaWire: false,
+            isRead: false,
+            run: () => {
+              if (!hub) return;
+              const i = hub.registrations.indexOf(reg);
+              if (i >= 0) hub.registrations.splice(i, 1);
+            },
           });
         },
       };

@@ -50,7 +50,8 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingRight: "40px" },
   title: { margin: 0 },
   recompute: { minHeight: "44px" },
-  tabs: { flexWrap: "wrap" },
+  // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
+  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "6px", paddingRight: "6px" } },
   panel: { outline: "none" },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });

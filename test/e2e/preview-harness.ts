@@ -99,7 +99,7 @@ export async function cardNumbers(page: Page, evaluation: string, card: string):
   const root = page.locator(`#container [data-evaluation="${evaluation}"] [aria-label="${card}"]`).first();
   const counts: Record<string, number> = {};
   for (const cell of await root.locator("td[data-grade]").all()) counts[(await cell.getAttribute("data-grade"))!] = Number(await cell.textContent());
-  const num = async (f: string) => (await root.locator(`td[data-field=${f}]`).textContent())!;
+  const num = async (f: string) => (await root.locator(`[data-field=${f}]`).textContent())!;
   const aOrB = await num("aOrB");
   return { counts, evaluated: Number(await num("evaluated")), excluded: Number(await num("excluded")), aOrBPercent: aOrB === "-" ? null : Number(aOrB.replace("%", "")) };
 }

@@ -23,7 +23,18 @@ import { CopyReportButton } from "./CopyReportButton";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed", fontSize: tokens.fontSizeBase300 },
+  facts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: "2px",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    "& > div": { display: "flex", gap: tokens.spacingHorizontalXS },
+    "& dt": { color: tokens.colorNeutralForeground2 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  },
   cell: { textAlign: "right", padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   head: { textAlign: "right", padding: "2px 4px", fontWeight: tokens.fontWeightSemibold },
   name: { margin: 0, overflowWrap: "anywhere" },
@@ -47,9 +58,6 @@ function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSumm
                 {g}
               </th>
             ))}
-            <th scope="col" className={styles.head}>{t.evaluated}</th>
-            <th scope="col" className={styles.head}>{t.excluded}</th>
-            <th scope="col" className={styles.head}>{t.aOrB}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,9 +67,6 @@ function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSumm
                 {block.counts[g]}
               </td>
             ))}
-            <td className={styles.cell} data-field="evaluated">{block.evaluated}</td>
-            <td className={styles.cell} data-field="excluded">{block.excluded}</td>
-            <td className={styles.cell} data-field="aOrB">{block.aOrBPercent === null ? "-" : `${block.aOrBPercent}%`}</td>
           </tr>
           <tr>
             {grades.map((g) => (
@@ -69,12 +74,23 @@ function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSumm
                 {block.percent[g]}%
               </td>
             ))}
-            <td className={styles.cell} />
-            <td className={styles.cell} />
-            <td className={styles.cell} />
           </tr>
         </tbody>
       </table>
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t.evaluated}</dt>
+          <dd data-field="evaluated">{block.evaluated}</dd>
+        </div>
+        <div>
+          <dt>{t.excluded}</dt>
+          <dd data-field="excluded">{block.excluded}</dd>
+        </div>
+        <div>
+          <dt>{t.aOrB}</dt>
+          <dd data-field="aOrB">{block.aOrBPercent === null ? "-" : `${block.aOrBPercent}%`}</dd>
+        </div>
+      </dl>
       <GradeChart label={name} counts={block.counts} />
     </Card>
   );

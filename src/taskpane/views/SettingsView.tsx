@@ -51,7 +51,7 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
   const { t, lang } = useMessages();
   const styles = useStyles();
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(rules));
-  const [overrides, setOverrides] = useState<Record<string, ColumnOverride>>(() => structuredClone(rules.columnOverrides));
+  const [overrides, setOverrides] = useState<Record<string, ColumnOverride>>(() => JSON.parse(JSON.stringify(rules.columnOverrides)) as Record<string, ColumnOverride>);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [notes, setNotes] = useState<DraftErrors>({});
   const [filter, setFilter] = useState("");
@@ -275,7 +275,7 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
           disabled={busy}
           onClick={() => {
             setDraft(draftOf(rules));
-            setOverrides(structuredClone(rules.columnOverrides));
+            setOverrides(JSON.parse(JSON.stringify(rules.columnOverrides)) as Record<string, ColumnOverride>);
             setErrors({});
             setNotes({});
           }}
