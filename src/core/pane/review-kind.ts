@@ -19,8 +19,10 @@ export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
 
 /** The English reasons of the core, in Japanese (the words of the 要確認 sheet). */
 export function reasonJa(reason: string): string {
-  let m = /^self "?(.+?)"?, suggested (.+)$/.exec(reason);
-  if (m) return m[1]!.length <= 2 ? `自己評価 ${m[1]}、提案 ${m[2]}` : `自己評価「${m[1]}」、提案 ${m[2]}`;
+  let m = /^self "(.*)", suggested (.+)$/.exec(reason);
+  if (m) return `自己評価「${m[1]}」、提案 ${m[2]}`;
+  m = /^self (.+), suggested (.+)$/.exec(reason);
+  if (m) return `自己評価 ${m[1]}、提案 ${m[2]}`;
   m = /^excluded: (.+)$/.exec(reason);
   if (m) return `評価対象外（${reasonJa(m[1]!)}）`;
   m = /^unknown grade "(.*)"$/.exec(reason);
