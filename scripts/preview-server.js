@@ -3,6 +3,7 @@
  * localhost. PORT sets the port (default 3100; 0 = any free port); PREVIEW_MODE=development
  * builds faster. Prints the URL. Also used by the end-to-end tests (buildPreview, servePreview).
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, so that jest's e2e tests can require it too */
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");

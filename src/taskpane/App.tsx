@@ -27,11 +27,12 @@ import { describeError } from "./host/pane-errors";
 import { useMessages } from "./i18n/i18n";
 import { initialState, paneReducer } from "./state/pane-state";
 import { ResultView } from "./views/ResultView";
-import { ReviewView } from "./views/ReviewView";
 import { ThisRowView } from "./views/ThisRowView";
 
 // The settings view (and its form controls) loads on demand: not part of what Excel loads first.
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./views/SettingsView"));
+// So does the review list (Fluent's DataGrid).
+const ReviewView = lazy(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
 
 const SELECTION_DEBOUNCE_MS = 100;
 
@@ -108,7 +109,7 @@ export default function App({ host, inExcel = true }: AppProps) {
       clearTimeout(timer);
       if (stop) void stop();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- open once per host
+    // Opens once per host: t and lang are fixed for the life of the pane.
   }, [host, inExcel]);
 
   const recompute = useCallback(
@@ -212,7 +213,9 @@ export default function App({ host, inExcel = true }: AppProps) {
             {tab === "result" && <ResultView result={state.result} onEvaluation={setEvaluation} />}
             {tab === "review" &&
               (ev ? (
-                <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
+                <Suspense fallback={<Spinner />}>
+                  <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
+                </Suspense>
               ) : (
                 <Body1>{t.reviewEmpty}</Body1>
               ))}

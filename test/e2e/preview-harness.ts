@@ -107,8 +107,7 @@ export async function cardNumbers(page: Page, evaluation: string, card: string):
 export async function chooseEvaluation(page: Page, label: string): Promise<void> {
   const dropdown = page.locator("#container").getByRole("combobox", { name: /評価|Evaluation/ }).first();
   if ((await dropdown.count()) === 0) return;
-  await dropdown.click();
-  await page.getByRole("option", { name: label, exact: true }).click();
+  await dropdown.selectOption({ label });
   await page.locator(`#container [data-evaluation="${label}"]`).waitFor();
 }
 

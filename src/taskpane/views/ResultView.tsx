@@ -7,9 +7,8 @@ import {
   Body1,
   Caption1,
   Card,
-  Dropdown,
   Field,
-  Option,
+  Select,
   Subtitle2,
   makeStyles,
   tokens,
@@ -120,20 +119,19 @@ export function ResultView({ result, onEvaluation }: { result: ReviewResult; onE
       {evaluations.length === 0 && <Body1>{t.noEvaluations}</Body1>}
       {evaluations.length > 1 && (
         <Field label={t.evaluation}>
-          <Dropdown
-            value={ev?.label ?? ""}
-            selectedOptions={[String(index)]}
-            onOptionSelect={(_, d) => {
-              setIndex(Number(d.optionValue));
-              onEvaluation?.(Number(d.optionValue));
+          <Select
+            value={String(index)}
+            onChange={(_, d) => {
+              setIndex(Number(d.value));
+              onEvaluation?.(Number(d.value));
             }}
           >
             {evaluations.map((e, i) => (
-              <Option key={i} value={String(i)}>
+              <option key={i} value={String(i)}>
                 {e.label}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
       {ev && <CopyReportButton ev={ev} lang={lang} />}

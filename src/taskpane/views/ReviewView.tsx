@@ -11,9 +11,8 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
-  Dropdown,
   Field,
-  Option,
+  Select,
   Badge,
   createTableColumn,
   makeStyles,
@@ -39,7 +38,7 @@ const useStyles = makeStyles({
   reason: { overflowWrap: "anywhere" },
 });
 
-export function ReviewView({ ev, onActivate }: { ev: Evaluation; onActivate: (sheet: string, row: number) => void }) {
+export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActivate: (sheet: string, row: number) => void }) {
   const { t, lang } = useMessages();
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("all");
@@ -87,17 +86,13 @@ export function ReviewView({ ev, onActivate }: { ev: Evaluation; onActivate: (sh
   return (
     <div className={styles.root}>
       <Field label={t.reviewFilter}>
-        <Dropdown
-          value={`${label[filter]} (${count(filter)})`}
-          selectedOptions={[filter]}
-          onOptionSelect={(_, d) => setFilter(d.optionValue as Filter)}
-        >
+        <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
           {(["all", "disagreement", "excluded", "unreadable"] as Filter[]).map((f) => (
-            <Option key={f} value={f} text={`${label[f]} (${count(f)})`}>
+            <option key={f} value={f}>
               {`${label[f]} (${count(f)})`}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       {shown.length === 0 ? (
         <Body1>{t.reviewEmpty}</Body1>
