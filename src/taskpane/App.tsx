@@ -213,7 +213,7 @@ export default function App({ host, inExcel = true }: AppProps) {
             {tab === "result" && <ResultView result={state.result} onEvaluation={setEvaluation} />}
             {tab === "review" &&
               (ev ? (
-                <Suspense fallback={<Spinner />}>
+                <Suspense fallback={<Spinner label={t.loadingView} />}>
                   <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
                 </Suspense>
               ) : (
@@ -221,7 +221,7 @@ export default function App({ host, inExcel = true }: AppProps) {
               ))}
             {tab === "row" && <ThisRowView selection={state.selection} hits={hits} />}
             {tab === "settings" && (
-              <Suspense fallback={<Spinner />}>
+              <Suspense fallback={<Spinner label={t.loadingView} />}>
                 <SettingsView rules={state.rules ?? DEFAULT_RULES} result={state.result} busy={busy} onApply={(r) => void recompute(r)} />
               </Suspense>
             )}

@@ -164,6 +164,7 @@ test("axe finds no serious or critical violations in any view of the pane", asyn
   const problems: string[] = [];
   for (const tab of ["結果", "要確認", "この行", "設定"]) {
     await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    if (tab === "要確認") await page.locator("#container [data-review-row]").first().waitFor();
     if (tab === "設定") await page.getByRole("button", { name: "列の割り当て" }).click();
     await page.waitForTimeout(200);
     // Fluent's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>) around arrow-key

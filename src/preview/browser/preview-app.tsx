@@ -4,14 +4,12 @@
  * merged cells, the selected cell). Clicking a cell raises Excel's selection event for the pane.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { SimulatedExcel } from "../simulated-excel";
-import { SIMULATED_HOST_LABEL } from "../simulated-excel";
+import { SIMULATED_HOST_LABEL, SimulatedExcel } from "../simulated-excel";
 import type { PreviewEvents } from "../preview-events";
 import { columnLetters, cellAddress } from "../../core/a1-address";
 import { readActiveSheet, readGrid, readTabs, writeCell, type GridData, type SheetTab } from "./grid-reader";
 import { stashWorkbook } from "./workbook-stash";
 import { summaryJsonOf } from "./summary-json";
-import { SimulatedExcel as Sim } from "../simulated-excel";
 
 export interface PreviewAppProps {
   sim: SimulatedExcel;
@@ -99,7 +97,7 @@ export function PreviewApp({ sim, events, fileName, afterBatch, loadError }: Pre
     setMessage(`「${file.name}」を開いています… / Opening…`);
     try {
       const bytes = await file.arrayBuffer();
-      await Sim.fromBuffer(bytes); // refuse a file that is not a workbook before leaving this one
+      await SimulatedExcel.fromBuffer(bytes); // refuse a file that is not a workbook before leaving this one
       await stashWorkbook({ name: file.name, bytes });
       location.reload();
     } catch (e) {

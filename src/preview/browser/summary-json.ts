@@ -4,16 +4,9 @@
  */
 import type { SimulatedExcel } from "../simulated-excel";
 import { createExcelPort } from "../../excel/excel-port";
-import { DEFAULT_RULES } from "../../core/model/settings";
-import { reviewWorkbook } from "../../core/run-review";
+import { reviewInMemory } from "../../taskpane/host/review-in-memory";
 
 export async function summaryJsonOf(sim: SimulatedExcel): Promise<string> {
-  const port = createExcelPort({ Excel: sim.Excel, Office: sim.Office });
-  const state = await port.readState();
-  const snapshot = await port.readSnapshot();
-  const result = reviewWorkbook(snapshot, state?.rules ?? DEFAULT_RULES, {
-    existingSheetNames: snapshot.sheets.map((s) => s.name),
-    previouslyGenerated: state?.generated.map((g) => g.name) ?? [],
-  });
+  const { result } = await reviewInMemory(createExcelPort({ Excel: sim.Excel, Office: sim.Office }));
   return JSON.stringify(result.summary, null, 2) + "\n";
 }

@@ -4,12 +4,13 @@
  * from the simulated host. Reads and writes use the adapter (src/excel) and the core's job.
  */
 import { recompute as runRecompute } from "../../core/recompute";
-import { reviewWorkbook, type ReviewResult } from "../../core/run-review";
-import { DEFAULT_RULES, type Rules, type StoredState } from "../../core/model/settings";
+import type { ReviewResult } from "../../core/run-review";
+import type { Rules } from "../../core/model/settings";
 import { SETTINGS_SHEET_NAME } from "../../core/settings-store";
 import { cellAddress } from "../../core/a1-address";
 import { createExcelPort } from "../../excel/excel-port";
 import type { ExcelHostApi } from "../../excel/excel-host";
+import { reviewInMemory } from "./review-in-memory";
 
 export type ProgressStep = "read" | "analyse" | "write" | "done";
 
@@ -47,10 +48,6 @@ export interface PaneHost {
   watch(handlers: WatchHandlers): Promise<() => Promise<void>>;
 }
 
-function generatedOf(state: StoredState | null): string[] {
-  return state?.generated.map((g) => g.name) ?? [];
-}
-
 /** Top-left cell of an A1 address ("B5", "B5:C7", "Sheet1!B5") → 0-based row and column. */
 export function topLeft(address: string): { row: number; col: number } | null {
   const m = /(?:^|!)\$?([A-Z]{1,3})\$?(\d+)/i.exec(address);
@@ -74,17 +71,9 @@ export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown 
   return {
     async open() {
       const port = createExcelPort(api);
-      const state = await port.readState();
-      const snapshot = await port.readSnapshot();
-      const rules = state?.rules ?? DEFAULT_RULES;
-      const generated = generatedOf(state);
-      const result = reviewWorkbook(snapshot, rules, {
-        existingSheetNames: snapshot.sheets.map((s) => s.name),
-        previouslyGenerated: generated,
-      });
-      remember(generated);
-      const stale = state !== null && (state.fingerprint === null || state.fingerprint !== result.fingerprint);
-      return { rules, result, generated, stale, notes: [...port.notes] };
+      const review = await reviewInMemory(port);
+      remember(review.generated);
+      return { ...review, notes: [...port.notes] };
     },
 
     async recompute(rules, onProgress) {

@@ -12,6 +12,7 @@ export const en: Messages = {
   stale: "The source data has changed. Recompute the summary.",
   notComputed: "No summary sheets yet. Recompute creates the summary, list and review sheets.",
   loading: "Reading the workbook…",
+  loadingView: "Preparing the view…",
   placemat: "Reads each department's progress sheets and suggests A–D grades from targets and actuals. Your sheets are not changed.",
   notInExcel: "Shown outside Excel. Open this add-in in Excel to work on a workbook.",
   evaluation: "Evaluation",
