@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   recompute: { minHeight: "44px" },
   // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
-  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "6px", paddingRight: "6px" } },
+  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "4px", paddingRight: "4px" } },
   panel: { outline: "none" },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
@@ -199,10 +199,7 @@ export default function App({ host, inExcel = true }: AppProps) {
         <>
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
             <Tab value="result">{t.tabs.result}</Tab>
-            <Tab value="review">
-              {t.tabs.review}
-              {ev ? ` (${ev.review.length})` : ""}
-            </Tab>
+            <Tab value="review">{t.tabs.review}</Tab>
             <Tab value="row">{t.tabs.row}</Tab>
             <Tab value="settings">{t.tabs.settings}</Tab>
           </TabList>

@@ -10,7 +10,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Button,
   Caption1,
   Dropdown,
@@ -35,7 +34,6 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
   sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
-  column: { display: "grid", gridTemplateColumns: "1fr auto", alignItems: "end", gap: tokens.spacingHorizontalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { margin: 0, overflowWrap: "anywhere" },
 });
@@ -127,21 +125,22 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
                 {layout.columns.map((c) => {
                   const role = (overrides[layout.sheet]?.columns[String(c.col)] as ColumnRole | undefined) ?? c.role;
                   const header = c.header || columnLetters(c.col);
+                  const chosen = Boolean(c.overridden || overrides[layout.sheet]?.columns[String(c.col)]);
                   return (
-                    <div key={c.col} className={styles.column}>
-                      <Field label={`${columnLetters(c.col)}: ${t.role(header)}`}>
-                        <Dropdown
-                          value={t.roleNames[role] ?? role}
-                          selectedOptions={[role]}
-                          onOptionSelect={(_, d) => setRole(layout.sheet, c.col, d.optionValue as ColumnRole)}
-                        >
-                          {roleOptions}
-                        </Dropdown>
-                      </Field>
-                      <Badge appearance="tint" color={c.overridden || overrides[layout.sheet]?.columns[String(c.col)] ? "brand" : c.confidence >= 0.8 ? "success" : "warning"}>
-                        {c.overridden || overrides[layout.sheet]?.columns[String(c.col)] ? t.userChosen : t.confidence(Math.round(c.confidence * 100))}
-                      </Badge>
-                    </div>
+                    <Field
+                      key={c.col}
+                      label={`${columnLetters(c.col)}: ${t.role(header)}`}
+                      hint={chosen ? t.userChosen : t.confidence(Math.round(c.confidence * 100))}
+                      validationState={!chosen && c.confidence < 0.8 ? "warning" : "none"}
+                    >
+                      <Dropdown
+                        value={t.roleNames[role] ?? role}
+                        selectedOptions={[role]}
+                        onOptionSelect={(_, d) => setRole(layout.sheet, c.col, d.optionValue as ColumnRole)}
+                      >
+                        {roleOptions}
+                      </Dropdown>
+                    </Field>
                   );
                 })}
               </section>
