@@ -71,8 +71,8 @@ export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown 
   return {
     async open() {
       const port = createExcelPort(api);
-      const review = await reviewInMemory(port);
-      remember(review.generated);
+      const { ours: owned, ...review } = await reviewInMemory(port);
+      ours = new Set([SETTINGS_SHEET_NAME, ...owned]);
       return { ...review, notes: [...port.notes] };
     },
 
