@@ -48,8 +48,7 @@ export async function readActiveSheet(sim: SimulatedExcel): Promise<string | nul
 }
 
 function parseRange(address: string): Rect | null {
-  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a.trim());
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.trim());
   if (!m) return null;
   const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const r0 = Number(m[2]) - 1;
@@ -76,8 +75,9 @@ export async function readGrid(sim: SimulatedExcel, sheet: string): Promise<Grid
     await ctx.sync();
     const merges: Rect[] = [];
     if (areas && !areas.isNullObject) {
-      for (const part of areas.address.split(",")) {
-        const r = parseRange(part);
+      // "'Sheet, name'!A1:B2, 'Sheet, name'!C3:D4": each area is the address after a "!" (names may hold commas).
+      for (const m of areas.address.matchAll(/!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)(?=, |$)/gi)) {
+        const r = parseRange(m[1]!);
         if (r) merges.push(r);
       }
     }
