@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   recompute: { minHeight: "44px" },
   // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
-  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "4px", paddingRight: "4px" } },
+  tabs: { flexWrap: "wrap", columnGap: 0, "& > button": { paddingLeft: "2px", paddingRight: "2px", columnGap: 0 } },
   panel: { outline: "none" },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
