@@ -1,54 +1,230 @@
 /**
- * Placeholder task pane. A later version builds the real pane (grades,
- * summary, settings); this one only shows what the add-in is and that the
- * command is coming. Japanese first.
+ * The task pane: recompute with progress, the result, the review list, "This row" and the
+ * settings. All workbook access goes through `host` (PaneHost), i.e. Office.js.
  */
-import { Body1, Button, Caption1, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DEFAULT_RULES, type Rules } from "../core/model/settings";
+import { RowIndex } from "../core/pane/row-index";
+import type { PaneHost } from "./host/pane-host";
+import { describeError } from "./host/pane-errors";
+import { useMessages } from "./i18n/i18n";
+import { initialState, paneReducer } from "./state/pane-state";
+import { ResultView } from "./views/ResultView";
+import { ThisRowView } from "./views/ThisRowView";
+
+// The settings view (and its form controls) loads on demand: not part of what Excel loads first.
+const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./views/SettingsView"));
+// So does the review list (Fluent's DataGrid).
+const ReviewView = lazy(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
+
+const SELECTION_DEBOUNCE_MS = 100;
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: "100vh",
+    boxSizing: "border-box",
   },
-  paragraph: {
-    margin: 0,
-  },
-  note: {
-    color: tokens.colorNeutralForeground2,
-  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingRight: "40px" },
+  title: { margin: 0 },
+  recompute: { minHeight: "44px" },
+  // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
+  tabs: { flexWrap: "wrap", columnGap: 0, "& > button": { paddingLeft: "2px", paddingRight: "2px", columnGap: 0 } },
+  panel: { outline: "none" },
+  note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
+type TabId = "result" | "review" | "row" | "settings";
+
 export interface AppProps {
-  /** Office host name when running inside Office, null in a plain browser. */
-  host: string | null;
+  host: PaneHost;
+  /** False outside Office (a plain browser): a note says so. */
+  inExcel?: boolean;
 }
 
-export default function App({ host }: AppProps) {
+export default function App({ host, inExcel = true }: AppProps) {
   const styles = useStyles();
+  const { t, lang } = useMessages();
+  const [state, dispatch] = useReducer(paneReducer, initialState);
+  const [tab, setTab] = useState<TabId>("result");
+  const [evaluation, setEvaluation] = useState(0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const running = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    let stop: (() => Promise<void>) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (!inExcel) {
+      dispatch({ type: "idle" });
+      return;
+    }
+    host.open().then(
+      (o) => !cancelled && dispatch({ type: "opened", result: o.result, rules: o.rules, generated: o.generated, stale: o.stale, notes: o.notes }),
+      (e) => !cancelled && dispatch({ type: "failed", error: describeError(e, t, lang) }),
+    );
+    host
+      .watch({
+        selection(sheet, row, col) {
+          clearTimeout(timer);
+          timer = setTimeout(() => dispatch({ type: "selected", sheet, row, col }), SELECTION_DEBOUNCE_MS);
+        },
+        changed() {
+          dispatch({ type: "sourceChanged" });
+        },
+      })
+      .then(
+        (remove) => {
+          // StrictMode unmounts at once: a late registration is removed straight away.
+          if (cancelled) void remove();
+          else stop = remove;
+        },
+        () => undefined, // events are a convenience; the pane works without them
+      );
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      if (stop) void stop();
+    };
+    // Opens once per host: t and lang are fixed for the life of the pane.
+  }, [host, inExcel]);
+
+  const recompute = useCallback(
+    async (rules?: Rules) => {
+      if (running.current) return; // a second click does nothing
+      running.current = true;
+      dispatch({ type: "start" });
+      const use = rules ?? state.rules ?? DEFAULT_RULES;
+      try {
+        const out = await host.recompute(use, (step, fraction) => dispatch({ type: "progress", step, fraction }));
+        dispatch({ type: "finished", result: out.result, rules: use, generated: out.generated, notes: out.notes });
+        setTab("result");
+        setTimeout(() => resultHeading.current?.focus(), 0);
+      } catch (e) {
+        dispatch({ type: "failed", error: describeError(e, t, lang) });
+      } finally {
+        running.current = false;
+      }
+    },
+    [host, state.rules, t, lang],
+  );
+
+  const index = useMemo(() => (state.result ? new RowIndex(state.result.summary) : null), [state.result]);
+  const hits = state.selection && index ? index.lookup(state.selection.sheet, state.selection.row) : [];
+  const evaluations = state.result?.summary.evaluations ?? [];
+  const ev = evaluations[Math.min(evaluation, Math.max(0, evaluations.length - 1))];
+  const busy = state.status !== "ready";
+  const progress = state.progress;
+
   return (
-    <main className={styles.root} lang="ja">
-      <Title2 as="h1" className={styles.paragraph}>
-        Progress Review（進捗評価）
-      </Title2>
-      <Body1 as="p" className={styles.paragraph}>
-        各課の進捗状況シートを読み取り、指標の目標値と実績値からA～Dの評価案を作成します。
-      </Body1>
-      <Body1 as="p" className={styles.paragraph}>
-        集計結果は「評価集計」「評価一覧」「要確認」の各シートとしてこのブックに書き出します。元のシートは変更しません。
-      </Body1>
-      <Button appearance="primary" disabled aria-describedby="recompute-note">
-        集計を更新
-      </Button>
-      <Caption1 as="p" id="recompute-note" className={mergeClasses(styles.paragraph, styles.note)}>
-        この機能は今後のバージョンで利用できるようになります。（Coming in a later version.）
-      </Caption1>
-      {host === null && (
-        <Caption1 as="p" className={mergeClasses(styles.paragraph, styles.note)}>
-          Excel の外で表示しています。ブックを操作するには Excel でこのアドインを開いてください。
+    <main className={styles.root} aria-busy={state.status === "running"}>
+      <header className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          {t.appTitle}
+        </Title3>
+        <Button appearance="primary" className={styles.recompute} disabled={busy || !inExcel} onClick={() => void recompute()}>
+          {state.status === "running" ? t.recomputing : t.recompute}
+        </Button>
+        {progress && (
+          <Field label={t.progressLabel} hint={t.step[progress.step]} validationState="none">
+            <ProgressBar value={progress.fraction} max={1} thickness="large" />
+          </Field>
+        )}
+        <Caption1 as="p" role="status" aria-live="polite" className={styles.note}>
+          {state.status === "loading" ? t.loading : state.runs > 0 && !progress ? t.done(state.generated.join("・")) : ""}
         </Caption1>
+      </header>
+
+      {state.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{state.error.title}</MessageBarTitle>
+            {state.error.detail} {state.error.what}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => dispatch({ type: "dismissError" })}>{t.dismiss}</Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
+      {state.stale && state.status !== "running" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.stale}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void recompute()} disabled={busy}>
+              {t.recompute}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.status !== "loading" && state.generated.length === 0 && state.runs === 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t.placemat} {t.notComputed}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notes.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{state.notes.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!inExcel && <Caption1 className={styles.note}>{t.notInExcel}</Caption1>}
+
+      {state.status === "loading" && !state.result ? (
+        <Spinner label={t.loading} />
+      ) : state.result ? (
+        <>
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+            <Tab value="result">{t.tabs.result}</Tab>
+            <Tab value="review">{t.tabs.review}</Tab>
+            <Tab value="row">{t.tabs.row}</Tab>
+            <Tab value="settings">{t.tabs.settings}</Tab>
+          </TabList>
+          <section className={styles.panel} role="tabpanel" aria-labelledby={undefined} aria-label={t.tabs[tab]}>
+            <h2 ref={resultHeading} tabIndex={-1} style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+              {t.tabs[tab]}
+            </h2>
+            {tab === "result" && <ResultView result={state.result} onEvaluation={setEvaluation} />}
+            {tab === "review" &&
+              (ev ? (
+                <Suspense fallback={<Spinner label={t.loadingView} />}>
+                  <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
+                </Suspense>
+              ) : (
+                <Body1>{t.reviewEmpty}</Body1>
+              ))}
+            {tab === "row" && <ThisRowView selection={state.selection} hits={hits} />}
+            {tab === "settings" && (
+              <Suspense fallback={<Spinner label={t.loadingView} />}>
+                <SettingsView rules={state.rules ?? DEFAULT_RULES} result={state.result} busy={busy} onApply={(r) => void recompute(r)} />
+              </Suspense>
+            )}
+          </section>
+        </>
+      ) : null}
     </main>
   );
 }

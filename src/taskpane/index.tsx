@@ -1,11 +1,17 @@
 /**
- * Task pane entry: waits for Office.js, then mounts the React app.
- * In Internet Explorer's webview (Office 2019 and older) it shows the plain
- * message of taskpane.html instead; React and Fluent UI do not run there.
+ * Task pane entry: waits for Office.js, then mounts the pane in the Office display language
+ * and theme. In Internet Explorer's webview (Office 2019 and older) it shows the plain message
+ * of taskpane.html instead; React and Fluent UI do not run there.
+ *
+ * The browser preview (npm start) loads this same bundle; it provides `Office` and `Excel`
+ * from the simulated host, so there is no second code path.
  */
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import App from "./App";
+import { createPaneHost } from "./host/pane-host";
+import { MessagesProvider, messagesFor, paneLanguage } from "./i18n/i18n";
 
 export function isInternetExplorer(userAgent: string): boolean {
   return userAgent.includes("Trident");
@@ -25,10 +31,21 @@ function showLegacyMessage(): void {
 function mount(host: string | null): void {
   const container = document.getElementById("container");
   if (!container) return;
+  const context = typeof Office !== "undefined" ? Office.context : undefined;
+  const lang = paneLanguage(context?.displayLanguage);
+  document.documentElement.lang = lang;
+  // No theme-changed event for Excel add-ins: the theme is read once when the pane opens.
+  const dark = context?.officeTheme?.isDarkTheme === true;
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
-    </FluentProvider>,
+    <StrictMode>
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+        <AriaLiveAnnouncer>
+          <MessagesProvider value={{ lang, t: messagesFor(lang) }}>
+            <App host={createPaneHost()} inExcel={host !== null} />
+          </MessagesProvider>
+        </AriaLiveAnnouncer>
+      </FluentProvider>
+    </StrictMode>,
   );
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The kind of a review entry (要確認) and its text in Japanese, for the task pane.
+ * The core's review entries carry a stable English reason; the pane filters by kind
+ * (disagreement / excluded / unreadable) and shows the reason in the user's language.
+ */
+import type { ReviewEntry } from "../model/summary";
+
+export type ReviewKind = "disagreement" | "excluded" | "unreadable";
+
+const UNREADABLE = /unreadable value|error value|unknown grade|no baseline|target is zero|target equals baseline|no (target|actual) for the year/;
+
+export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
+  const r = entry.reason;
+  if (/^self .*suggested /.test(r)) return "disagreement";
+  if (r.startsWith("excluded: ")) return UNREADABLE.test(r) ? "unreadable" : "excluded";
+  if (UNREADABLE.test(r)) return "unreadable";
+  return "excluded";
+}
+
+/** The English reasons of the core, in Japanese (the words of the 要確認 sheet). */
+export function reasonJa(reason: string): string {
+  let m = /^self "(.*)", suggested (.+)$/.exec(reason);
+  if (m) return `自己評価「${m[1]}」、提案 ${m[2]}`;
+  m = /^self (.+), suggested (.+)$/.exec(reason);
+  if (m) return `自己評価 ${m[1]}、提案 ${m[2]}`;
+  m = /^excluded: (.+)$/.exec(reason);
+  if (m) return `評価対象外（${reasonJa(m[1]!)}）`;
+  m = /^unknown grade "(.*)"$/.exec(reason);
+  if (m) return `評価「${m[1]}」は評価区分にありません`;
+  m = /^(.+): (no (?:target|actual) for the year|unreadable value|error value .+|target is zero|no baseline|target equals baseline)$/.exec(reason);
+  if (m) return `${m[1]}：${reasonJa(m[2]!)}`;
+  m = /^error value (.+)$/.exec(reason);
+  if (m) return `エラー値 ${m[1]}`;
+  const words: Record<string, string> = {
+    "no target for the year": "当該年度の目標がありません",
+    "no actual for the year": "当該年度の実績がありません",
+    "unreadable value": "数値として読めない値",
+    "target is zero": "目標が0のため達成率を計算できません",
+    "no baseline": "基準値がありません",
+    "target equals baseline": "目標と基準値が同じため達成率を計算できません",
+    "unknown grade": "評価区分にない評価",
+    blank: "評価が空欄",
+  };
+  return words[reason] ?? reason;
+}

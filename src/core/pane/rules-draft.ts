@@ -1,0 +1,118 @@
+/**
+ * The rules form of the pane: presets, a draft as the user types it, and validation with the
+ * same schema as `--rules`, with each problem attached to its field.
+ */
+import { parseRules, rulesSchema, type Rules } from "../model/settings";
+import { cleanSheetName } from "../plan/sheet-names";
+
+export type BandPreset = "100-80-50" | "110-80-50" | "custom";
+
+export const PRESETS: Record<Exclude<BandPreset, "custom">, [number, number, number]> = {
+  "100-80-50": [100, 80, 50],
+  "110-80-50": [110, 80, 50],
+};
+
+/** What the form holds: percents as typed. */
+export interface RulesDraft {
+  preset: BandPreset;
+  /** A, B, C minimum in percent (strings as typed). */
+  mins: [string, string, string];
+  count: Rules["count"];
+  year: number | null;
+  directionOverrides: Record<string, "higher" | "lower">;
+  sheetNames: Rules["sheetNames"];
+}
+
+export function presetOf(rules: Rules): BandPreset {
+  const mins = rules.bands.map((b) => b.min);
+  if (rules.bands.map((b) => b.label).join("") !== "ABCD") return "custom";
+  for (const [name, p] of Object.entries(PRESETS)) {
+    if (mins[0] === p[0] / 100 && mins[1] === p[1] / 100 && mins[2] === p[2] / 100 && mins[3] === null)
+      return name as BandPreset;
+  }
+  return "custom";
+}
+
+/** Percent without float noise: 0.8 → "80", 1.1 → "110". */
+function percentText(min: number | null | undefined): string {
+  return min === null || min === undefined ? "" : String(Math.round(min * 100000) / 1000);
+}
+
+export function draftOf(rules: Rules): RulesDraft {
+  return {
+    preset: presetOf(rules),
+    mins: [percentText(rules.bands[0]?.min), percentText(rules.bands[1]?.min), percentText(rules.bands[2]?.min)],
+    count: rules.count,
+    year: rules.year,
+    directionOverrides: { ...rules.directionOverrides },
+    sheetNames: { ...rules.sheetNames },
+  };
+}
+
+export type DraftField = "minA" | "minB" | "minC" | "year" | "sheetNames.summary" | "sheetNames.list" | "sheetNames.review" | "rules";
+
+export interface DraftErrors {
+  /** Field → message (Japanese / English pair). */
+  [field: string]: { ja: string; en: string };
+}
+
+export type DraftResult = { ok: true; rules: Rules; notes: DraftErrors } | { ok: false; errors: DraftErrors };
+
+/** Percent text → fraction, exactly (no 1.1 → 1.1000000000000001). */
+function fraction(text: string): number | null {
+  const t = text.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t) / 100;
+}
+
+/** The draft applied to the stored rules: the result is validated by the `--rules` schema. */
+export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
+  const errors: DraftErrors = {};
+  const mins = draft.preset === "custom" ? draft.mins.map(fraction) : PRESETS[draft.preset].map((p) => p / 100);
+  const fields: DraftField[] = ["minA", "minB", "minC"];
+  mins.forEach((m, i) => {
+    if (m === null)
+      errors[fields[i]!] = { ja: "0 以上の数（%）を入力してください", en: "Enter a number of percent (0 or more)" };
+  });
+  if (!errors.minA && !errors.minB && mins[0]! <= mins[1]!)
+    errors.minB = { ja: "B の下限は A より小さくしてください", en: "B's minimum must be below A's" };
+  if (!errors.minB && !errors.minC && mins[1]! <= mins[2]!)
+    errors.minC = { ja: "C の下限は B より小さくしてください", en: "C's minimum must be below B's" };
+  const notes: DraftErrors = {};
+  for (const key of ["summary", "list", "review"] as const) {
+    const name = draft.sheetNames[key];
+    const field = `sheetNames.${key}`;
+    if (!name.trim()) errors[field] = { ja: "シート名を入力してください", en: "Enter a sheet name" };
+    else if (name.length > 31) errors[field] = { ja: "シート名は31文字以内です", en: "Sheet names have at most 31 characters" };
+    else if (cleanSheetName(name) !== name)
+      notes[field] = { ja: `Excel では「${cleanSheetName(name)}」になります`, en: `Excel will name it "${cleanSheetName(name)}"` };
+  }
+  const names = Object.values(draft.sheetNames).map((n) => n.trim().toLowerCase());
+  if (new Set(names).size !== names.length && !errors["sheetNames.list"])
+    errors["sheetNames.list"] = { ja: "3つのシート名は別々にしてください", en: "The three sheet names must differ" };
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const candidate = {
+    ...base,
+    bands: [
+      { label: "A", min: mins[0] },
+      { label: "B", min: mins[1] },
+      { label: "C", min: mins[2] },
+      { label: "D", min: null },
+    ],
+    count: draft.count,
+    year: draft.year,
+    directionOverrides: draft.directionOverrides,
+    sheetNames: draft.sheetNames,
+  };
+  const parsed = parseRules(candidate);
+  if (!parsed.ok) {
+    const byPath: DraftErrors = {};
+    for (const issue of rulesSchema.safeParse(candidate).error?.issues ?? []) {
+      const path = issue.path.join(".");
+      const field = path.startsWith("year") ? "year" : path.startsWith("sheetNames") ? path : "rules";
+      byPath[field] = { ja: `設定が正しくありません: ${path} ${issue.message}`, en: `Invalid setting: ${path} ${issue.message}` };
+    }
+    return { ok: false, errors: byPath };
+  }
+  return { ok: true, rules: parsed.rules, notes };
+}

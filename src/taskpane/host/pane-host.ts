@@ -1,0 +1,159 @@
+/**
+ * The pane's only door to the workbook. Everything goes through the Office.js globals
+ * (`Excel.run`, `Office.context`) — in Excel, and in the browser preview, which provides them
+ * from the simulated host. Reads and writes use the adapter (src/excel) and the core's job.
+ */
+import { recompute as runRecompute } from "../../core/recompute";
+import type { ReviewResult } from "../../core/run-review";
+import type { Rules } from "../../core/model/settings";
+import { SETTINGS_SHEET_NAME } from "../../core/settings-store";
+import { cellAddress } from "../../core/a1-address";
+import { createExcelPort } from "../../excel/excel-port";
+import type { ExcelHostApi } from "../../excel/excel-host";
+import { reviewInMemory } from "./review-in-memory";
+
+export type ProgressStep = "read" | "analyse" | "write" | "done";
+
+export interface OpenState {
+  /** The rules stored in the workbook (or the defaults). */
+  rules: Rules;
+  /** The review of the data as it is now (computed in memory, nothing written). */
+  result: ReviewResult;
+  /** Sheets generated at the last recompute (empty: never computed). */
+  generated: string[];
+  /** The source data differs from the data of the last recompute. */
+  stale: boolean;
+  notes: string[];
+}
+
+export interface RecomputeOutcome {
+  result: ReviewResult;
+  generated: string[];
+  notes: string[];
+}
+
+export interface WatchHandlers {
+  /** A cell was selected (1-based row, 0-based column). */
+  selection(sheet: string, row: number, col: number): void;
+  /** Cells of a sheet changed (not during the pane's own recompute). */
+  changed(sheet: string): void;
+}
+
+export interface PaneHost {
+  open(): Promise<OpenState>;
+  recompute(rules: Rules, onProgress: (step: ProgressStep, fraction: number) => void): Promise<RecomputeOutcome>;
+  /** Activates the sheet and selects the cell (1-based row, 0-based column). */
+  select(sheet: string, row: number, col: number): Promise<void>;
+  /** Subscribes to selection and change events; resolves to the function that removes them. */
+  watch(handlers: WatchHandlers): Promise<() => Promise<void>>;
+}
+
+/** Top-left cell of an A1 address ("B5", "B5:C7", "Sheet1!B5") → 0-based row and column. */
+export function topLeft(address: string): { row: number; col: number } | null {
+  const m = /(?:^|!)\$?([A-Z]{1,3})\$?(\d+)/i.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+interface EventResult {
+  context: unknown;
+  remove(): void;
+}
+
+export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown as ExcelHostApi): PaneHost {
+  let recomputing = false;
+  /** Names the pane must not treat as source data (generated and settings sheets). */
+  let ours = new Set<string>([SETTINGS_SHEET_NAME]);
+  const remember = (generated: string[]) => (ours = new Set([SETTINGS_SHEET_NAME, ...generated]));
+
+  return {
+    async open() {
+      const port = createExcelPort(api);
+      const { ours: owned, ...review } = await reviewInMemory(port);
+      ours = new Set([SETTINGS_SHEET_NAME, ...owned]);
+      return { ...review, notes: [...port.notes] };
+    },
+
+    async recompute(rules, onProgress) {
+      recomputing = true;
+      try {
+        const port = createExcelPort(api);
+        const result = await runRecompute(port, { rules, onProgress });
+        const generated = result.plans.map((p) => p.name);
+        remember(generated);
+        return { result, generated, notes: [...port.notes] };
+      } finally {
+        recomputing = false;
+      }
+    },
+
+    async select(sheet, row, col) {
+      await api.Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cellAddress(row - 1, col)).select();
+        await ctx.sync();
+      });
+    },
+
+    async watch(handlers) {
+      const results: EventResult[] = [];
+      const names = new Map<string, string>();
+      const collectionEvents = api.Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+      const onSelection = async (e: { worksheetId: string; address: string }) => {
+        const name = names.get(e.worksheetId);
+        const at = topLeft(e.address);
+        // Selection costs no call to Excel: "This row" is a lookup in the last result.
+        if (name !== undefined && at) handlers.selection(name, at.row + 1, at.col);
+      };
+      const onChanged = async (e: { worksheetId: string }) => {
+        const name = names.get(e.worksheetId);
+        if (recomputing || name === undefined || ours.has(name)) return; // our own writes raise events too
+        handlers.changed(name);
+      };
+      const register = async () => {
+        await api.Excel.run(async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          sheets.load("items/id,items/name");
+          await ctx.sync();
+          names.clear();
+          for (const ws of sheets.items) names.set(ws.id, ws.name);
+          if (collectionEvents) {
+            results.push(sheets.onSelectionChanged.add(onSelection), sheets.onChanged.add(onChanged));
+          } else {
+            // ExcelApi 1.7/1.8: one handler per sheet.
+            for (const ws of sheets.items) results.push(ws.onSelectionChanged.add(onSelection), ws.onChanged.add(onChanged));
+          }
+          results.push(
+            sheets.onAdded.add(async () => void (await reregister())),
+            sheets.onDeleted.add(async () => void (await reregister())),
+          );
+          await ctx.sync();
+        });
+      };
+      const unregister = async () => {
+        const all = results.splice(0);
+        if (all.length === 0) return;
+        try {
+          // Removal runs in the context the handlers were added in (Office.js requires it).
+          const run = api.Excel.run as unknown as (o: unknown, b: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
+          await run(all[0], async (ctx) => {
+            for (const r of all) r.remove();
+            await ctx.sync();
+          });
+        } catch {
+          // Handlers of deleted sheets are gone already; handlers die with the pane anyway.
+        }
+      };
+      let chain = Promise.resolve();
+      const reregister = () => (chain = chain.then(unregister).then(register).catch(() => undefined));
+      await register();
+      return async () => {
+        await chain;
+        await unregister();
+      };
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's views with a fake PaneHost (the real one is tested on the simulated host, and the
+ * whole pane end to end in the preview). Numbers come from the fixtures' expected summaries.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import App from "../../../src/taskpane/App";
+import { MessagesProvider, messagesFor, type PaneLanguage } from "../../../src/taskpane/i18n/i18n";
+import type { OpenState, PaneHost, ProgressStep, WatchHandlers } from "../../../src/taskpane/host/pane-host";
+import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
+import type { ReviewResult } from "../../../src/core/run-review";
+import type { SummaryJson } from "../../../src/core/model/summary";
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= ResizeObserverStub;
+
+const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
+const tokorozawa: SummaryJson = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokorozawa-r3-list.expected.json"), "utf8"));
+
+function resultOf(summary: SummaryJson, extra: Partial<ReviewResult> = {}): ReviewResult {
+  // The expected files hold the 表3-1 numbers; items and review lists are added by the tests that need them.
+  const evaluations = summary.evaluations.map((e) => ({ ...e, items: e.items ?? [], review: e.review ?? [] }));
+  return { summary: { ...summary, evaluations }, plans: [], fingerprint: "f", warnings: [], layouts: [], skippedSheets: [], ...extra };
+}
+
+interface Fake extends PaneHost {
+  handlers: WatchHandlers | null;
+  recomputeCalls: Rules[];
+  selectCalls: [string, number, number][];
+  finish(): void;
+  fail(e: unknown): void;
+  progress: ((step: ProgressStep, f: number) => void) | null;
+}
+
+function fakeHost(open: Partial<OpenState> = {}): Fake {
+  let resolve: (() => void) | null = null;
+  let reject: ((e: unknown) => void) | null = null;
+  const fake: Fake = {
+    handlers: null,
+    recomputeCalls: [],
+    selectCalls: [],
+    progress: null,
+    async open() {
+      return { rules: DEFAULT_RULES, result: resultOf(tokorozawa), generated: ["評価集計"], stale: false, notes: [], ...open };
+    },
+    recompute(rules, onProgress) {
+      fake.recomputeCalls.push(rules);
+      fake.progress = onProgress;
+      return new Promise((res, rej) => {
+        resolve = () => res({ result: resultOf(tokorozawa), generated: ["評価集計", "評価一覧", "要確認"], notes: [] });
+        reject = rej;
+      });
+    },
+    async select(sheet, row, col) {
+      fake.selectCalls.push([sheet, row, col]);
+    },
+    async watch(h) {
+      fake.handlers = h;
+      return async () => void (fake.handlers = null);
+    },
+    finish: () => resolve?.(),
+    fail: (e) => reject?.(e),
+  };
+  return fake;
+}
+
+function renderPane(host: PaneHost, lang: PaneLanguage = "ja") {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <MessagesProvider value={{ lang, t: messagesFor(lang) }}>
+        <App host={host} />
+      </MessagesProvider>
+    </FluentProvider>,
+  );
+}
+
+test("the result shows the published 表3-1 numbers of the total and of each group, with a chart that names its grades", async () => {
+  renderPane(fakeHost());
+  const total = await screen.findByRole("group", { name: "合計" }).catch(() => screen.findByLabelText("合計"));
+  const ev = tokorozawa.evaluations[0]!;
+  expect(within(total).getByText(String(ev.total.evaluated))).toBeTruthy();
+  expect(within(total).getByText(`${ev.total.aOrBPercent}%`)).toBeTruthy();
+  const chart = within(total).getByRole("img");
+  expect(chart.getAttribute("aria-label")).toContain(`A ${ev.total.counts.A}件`);
+  for (const g of ev.groups) expect(screen.getByLabelText(g.name)).toBeTruthy();
+});
+
+test("recompute: progress by step, disabled while running (a second click does nothing), focus on the result afterwards", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  renderPane(host);
+  const button = await screen.findByRole("button", { name: "集計を更新" });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  await user.click(button);
+  act(() => host.progress?.("analyse", 0.4));
+  const bar = screen.getByRole("progressbar");
+  expect(bar.getAttribute("aria-valuenow")).toBe("0.4");
+  expect(screen.getByText("評価を計算中")).toBeTruthy();
+  expect((screen.getByRole("button", { name: "集計中…" }) as HTMLButtonElement).disabled).toBe(true);
+  await user.click(screen.getByRole("button", { name: "集計中…" }));
+  expect(host.recomputeCalls).toHaveLength(1);
+  await act(async () => host.finish());
+  await waitFor(() => expect(document.activeElement?.textContent).toBe("結果"));
+  expect(screen.getByText(/集計しました/)).toBeTruthy();
+  expect(screen.queryByRole("progressbar")).toBeNull();
+});
+
+test("an Excel error appears as a message bar that says what to do", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  renderPane(host);
+  await user.click(await screen.findByRole("button", { name: "集計を更新" }));
+  await act(async () => host.fail(Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" })));
+  expect(await screen.findByText("集計できませんでした")).toBeTruthy();
+  expect(screen.getByText(/ブックが大きすぎます/)).toBeTruthy();
+});
+
+test("an edit of a source sheet shows the stale banner with a recompute button", async () => {
+  const host = fakeHost();
+  renderPane(host);
+  await waitFor(() => expect(host.handlers).not.toBeNull());
+  expect(screen.queryByText("元データが変更されています。集計を更新してください")).toBeNull();
+  act(() => host.handlers!.changed("表4-1"));
+  expect(await screen.findByText("元データが変更されています。集計を更新してください")).toBeTruthy();
+});
+
+test("review list: filters by kind; Enter on a row selects its source cell", async () => {
+  const user = userEvent.setup();
+  const summary: SummaryJson = {
+    evaluations: [
+      {
+        ...tokorozawa.evaluations[0]!,
+        review: [
+          { sheet: "表4-1", row: 9, reason: "self A, suggested C" },
+          { sheet: "表4-1", row: 19, reason: "excluded: -" },
+          { sheet: "表4-1", row: 30, reason: "指標: unreadable value" },
+        ],
+      },
+    ],
+  };
+  const host = fakeHost({ result: resultOf(summary) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: /要確認/ }));
+  expect(await screen.findByText("自己評価 A、提案 C")).toBeTruthy();
+  await user.selectOptions(screen.getByRole("combobox", { name: "表示する行" }), "不一致 (1)");
+  expect(screen.queryByText(/評価対象外/)).toBeNull();
+  const row = screen.getByText("自己評価 A、提案 C").closest("[role=row]") as HTMLElement;
+  row.focus();
+  await user.keyboard("{Enter}");
+  expect(host.selectCalls).toEqual([["表4-1", 9, 0]]);
+});
+
+test("This row: a selected cell shows its item's grades and indicators without asking the host", async () => {
+  const user = userEvent.setup();
+  const item = {
+    sheet: "進捗",
+    row: 12,
+    key: "7",
+    name: "窓口の待ち時間短縮",
+    group: "基本方針1",
+    department: "市民課",
+    selfGrade: "B",
+    suggestedGrade: "A",
+    grade: "B",
+    excludedReason: null,
+    indicators: [{ name: "最大待ち時間", target: 15, actual: 12, unit: "分", lowerIsBetter: true, achievement: 1.25, grade: "A", reason: "R = target 15分 / actual 12分 = 125.0% (≥ 100.0%) → A", targetRow: 12, actualRow: 13 }],
+  };
+  const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection(item.sheet, item.row + 1, 3)); // the actual row of the indicator
+  await screen.findAllByText(item.name, { exact: false });
+  expect(document.querySelector("[data-field=self]")?.textContent).toBe("B");
+  expect(document.querySelector("[data-field=suggested]")?.textContent).toBe("A");
+  expect(screen.getByText("15分")).toBeTruthy();
+  expect(screen.getByText("125.0%")).toBeTruthy();
+});
+
+test("rules: a custom band that is not a number is explained at its field and nothing is saved", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "設定" }));
+  await user.click(await screen.findByRole("radio", { name: "指定する" }));
+  const a = screen.getByRole("textbox", { name: "A の下限（%）" });
+  await user.clear(a);
+  await user.type(a, "百");
+  await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
+  expect(await screen.findByText("0 以上の数（%）を入力してください")).toBeTruthy();
+  expect(host.recomputeCalls).toHaveLength(0);
+  await user.clear(a);
+  await user.type(a, "110");
+  await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
+  expect(host.recomputeCalls[0]!.bands[0]).toEqual({ label: "A", min: 1.1 });
+});
+
+test("English when Office's display language is English", async () => {
+  renderPane(fakeHost(), "en");
+  expect(await screen.findByRole("button", { name: "Recompute summary" })).toBeTruthy();
+  expect(await screen.findByRole("tab", { name: "This row" })).toBeTruthy();
+});
+
+test.each(["結果", "要確認", "この行", "設定"])("axe: no violations in the %s view", async (tab) => {
+  const user = userEvent.setup();
+  const { container } = renderPane(fakeHost());
+  await user.click(await screen.findByRole("tab", { name: new RegExp(`^${tab}`) }));
+  if (tab === "設定") await screen.findByRole("button", { name: "保存して集計を更新" });
+  if (tab === "要確認") await screen.findByRole("combobox", { name: "表示する行" });
+  const results = await axe(container, { rules: { region: { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
+});

@@ -1,0 +1,86 @@
+/**
+ * The pane's door to the workbook, on the strict simulated host with the preview's events:
+ * what open/recompute/select/watch do in the workbook and how many syncs they cost.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { SimulatedExcel } from "../../../../src/preview/simulated-excel";
+import { previewEventsOf } from "../../../../src/preview/preview-events";
+import { createPaneHost } from "../../../../src/taskpane/host/pane-host";
+import { DEFAULT_RULES } from "../../../../src/core/model/settings";
+
+const FIXTURES = path.join(__dirname, "..", "..", "..", "fixtures");
+const SAMPLE = path.join(__dirname, "..", "..", "..", "..", "assets", "sample-progress.xlsx");
+
+async function setUp(file: string, excelApiLevel = 99) {
+  const sim = await SimulatedExcel.fromFile(file, { excelApiLevel });
+  const events = previewEventsOf(sim);
+  const host = createPaneHost({ Excel: sim.Excel, Office: sim.Office });
+  return { sim, events, host };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 10));
+
+test("open reviews the workbook in memory (nothing written): the fixture's published totals, not stale before any recompute", async () => {
+  const { sim, host } = await setUp(path.join(FIXTURES, "tokorozawa-r3-list.xlsx"));
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokorozawa-r3-list.expected.json"), "utf8"));
+  const sheetsBefore = sim.inspect().sheets.map((s) => s.name);
+  const o = await host.open();
+  expect(o.result.summary.evaluations.map((e) => e.total)).toEqual(expected.evaluations.map((e: { total: unknown }) => e.total));
+  expect(o.generated).toEqual([]);
+  expect(o.stale).toBe(false);
+  expect(sim.inspect().sheets.map((s) => s.name)).toEqual(sheetsBefore);
+});
+
+test("recompute from the pane takes at most 4 syncs on the sample, then a source edit makes the workbook stale", async () => {
+  const { sim, host } = await setUp(SAMPLE);
+  sim.resetStats();
+  const steps: string[] = [];
+  const out = await host.recompute(DEFAULT_RULES, (s) => steps.push(s));
+  expect(sim.stats.syncs).toBeLessThanOrEqual(4);
+  expect(steps).toEqual(["read", "analyse", "write", "done"]);
+  expect(out.generated).toEqual(["評価集計", "評価一覧", "要確認"]);
+  expect((await host.open()).stale).toBe(false);
+  await sim.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("総務部").getRange("F6").values = [["1"]];
+    await ctx.sync();
+  });
+  expect((await host.open()).stale).toBe(true);
+});
+
+test.each([99, 7])("watch (ExcelApi 1.%i): a selection is a lookup with no sync; source edits are reported, the pane's own writes and generated sheets are not; removal unregisters", async (level) => {
+  const { sim, events, host } = await setUp(SAMPLE, level);
+  await host.recompute(DEFAULT_RULES, () => undefined);
+  const selections: [string, number, number][] = [];
+  const changes: string[] = [];
+  const stop = await host.watch({ selection: (s, r, c) => selections.push([s, r, c]), changed: (s) => changes.push(s) });
+  expect(events.count("SelectionChanged")).toBeGreaterThan(0);
+
+  sim.resetStats();
+  await events.userSelect("市民部", 8, 2); // C9
+  expect(selections).toEqual([["市民部", 9, 2]]);
+  expect(sim.stats.syncs).toBe(0);
+
+  await events.userChanged("市民部", "F9");
+  await events.userChanged("評価集計", "A1");
+  expect(changes).toEqual(["市民部"]);
+
+  // During a recompute the pane's own writes are not "changes".
+  const running = host.recompute(DEFAULT_RULES, () => undefined);
+  await events.userChanged("総務部", "F6");
+  await running;
+  expect(changes).toEqual(["市民部"]);
+
+  await stop();
+  expect(events.count()).toBe(0);
+});
+
+test("select activates the source sheet and selects the cell (the preview's grid follows)", async () => {
+  const { events, host } = await setUp(SAMPLE);
+  const seen: string[] = [];
+  events.onSelect((s) => seen.push(`${s.sheet}!${s.address}`));
+  await host.select("市民部", 7, 0);
+  expect(seen).toEqual(["市民部!A7"]);
+  expect(events.selection?.sheet).toBe("市民部");
+  await flush();
+});
