@@ -25,6 +25,7 @@ import { qualifiedAddress } from "./sim/address";
 import { ExcelEnums } from "./sim/enums";
 import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";
 import { WorkbookModel } from "./sim/model";
+import { applyPackageNames, readPackageNames, writePackageNames } from "./sim/names-io";
 import { chartData, makeApplicationProxy, makeWorkbookProxy } from "./sim/proxies-sheet";
 import { runBatch, SimRequestContext, type HostState, type SyncStats } from "./sim/runtime";
 
@@ -79,6 +80,13 @@ export interface Inspection {
 }
 
 const DEFAULT_MAX_BATCH = 5 * 1024 * 1024;
+
+/** Node's fs, without an import a browser bundle would have to resolve (the preview page has no files). */
+function nodeFs(): typeof import("fs/promises") {
+  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("fs/promises");
+  if (!fs) throw new Error("Files can only be read and written under Node.js 20.16 or later; use fromBuffer / toBuffer.");
+  return fs as typeof import("fs/promises");
+}
 
 export class SimulatedExcel {
   private readonly host: HostState;
@@ -137,16 +145,19 @@ export class SimulatedExcel {
   }
 
   static async fromFile(path: string, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const name = path.split(/[\\/]/).pop() || "Book1.xlsx";
-    return new SimulatedExcel(importWorkbook(wb, name), options);
+    const { readFile } = nodeFs();
+    const sim = await SimulatedExcel.fromBuffer(await readFile(path), options);
+    sim.model.name = path.split(/[\\/]/).pop() || "Book1.xlsx";
+    return sim;
   }
 
   static async fromBuffer(buf: Buffer | ArrayBuffer, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as any);
-    return new SimulatedExcel(importWorkbook(wb), options);
+    const model = importWorkbook(wb);
+    // Sheet-scoped names, hidden names and constants, which ExcelJS drops.
+    applyPackageNames(model, await readPackageNames(buf));
+    return new SimulatedExcel(model, options);
   }
 
   static fromExcelJs(wb: ExcelJS.Workbook, options?: SimulatedExcelOptions): SimulatedExcel {
@@ -188,19 +199,25 @@ export class SimulatedExcel {
   }
 
   async saveToFile(path: string): Promise<void> {
-    await this.toExcelJs().xlsx.writeFile(path);
+    const { writeFile } = nodeFs();
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
-    const out = await this.toExcelJs().xlsx.writeBuffer();
-    return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+    const out = await this.packageBytes();
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }
 
   /** The current state as .xlsx bytes, for browsers (no Buffer there). */
   async toArrayBuffer(): Promise<ArrayBuffer> {
-    const out = (await this.toExcelJs().xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-    if (out instanceof ArrayBuffer) return out;
+    const out = await this.packageBytes();
     return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+  }
+
+  /** ExcelJS's package with every defined name written in (scopes, hidden names, constants). */
+  private async packageBytes(): Promise<Uint8Array> {
+    const out = (await this.toExcelJs().xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+    return writePackageNames(out, this.model);
   }
 
   /**
