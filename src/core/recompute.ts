@@ -6,36 +6,50 @@
 import type { WorkbookPort, ProgressReporter } from "./workbook-port";
 import { DEFAULT_RULES, type Rules, type StoredState } from "./model/settings";
 import { reviewWorkbook, type ReviewResult } from "./run-review";
+import { newOwnerId, resolveOwnership, type Ownership } from "./ownership";
 
 export interface RecomputeOptions {
   /** Rules to use instead of the stored ones (CLI --rules, or the pane's edits). */
   rules?: Rules;
   /** Clock for generatedAt (injected so tests are repeatable). */
   now?: () => Date;
+  /** Id source for new workbooks and runs (injected so tests are repeatable). */
+  newId?: () => string;
   onProgress?: ProgressReporter;
 }
 
-export async function recompute(port: WorkbookPort, options: RecomputeOptions = {}): Promise<ReviewResult> {
+export interface RecomputeResult extends ReviewResult {
+  ownership: Ownership;
+  /** The state that was stored with the generated sheets. */
+  stored: StoredState;
+}
+
+/** The stored state and which sheets are ours, without reviewing (the pane's stale check, the ribbon command). */
+export async function readOwnership(port: WorkbookPort, newId: () => string = () => newOwnerId()): Promise<Ownership> {
+  const read = await port.readState();
+  return resolveOwnership(read.identities, read.candidates, newId);
+}
+
+export async function recompute(port: WorkbookPort, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const progress = options.onProgress ?? (() => undefined);
+  const newId = options.newId ?? (() => newOwnerId());
   progress("read", 0);
-  const previous = await port.readState();
+  const ownership = await readOwnership(port, newId);
   const snapshot = await port.readSnapshot();
   progress("analyse", 0.4);
-  const rules = options.rules ?? previous?.rules ?? DEFAULT_RULES;
-  const previouslyGenerated = previous?.generated.map((g) => g.name) ?? [];
-  const result = reviewWorkbook(snapshot, rules, {
-    existingSheetNames: snapshot.sheets.map((s) => s.name),
-    previouslyGenerated,
-  });
+  const rules = options.rules ?? ownership.state?.rules ?? DEFAULT_RULES;
+  const result = reviewWorkbook(snapshot, rules, { ownership, newId });
   progress("write", 0.6);
-  const next: StoredState = {
+  const stored: StoredState = {
     format: "progress-review/1",
     rules,
-    generated: result.plans.map((p) => ({ role: p.role, name: p.name })),
+    workbookId: ownership.workbookId,
+    generated: result.plans.map((p) => ({ role: p.role, name: p.name, runId: p.owner!.runId })),
     fingerprint: result.fingerprint,
     generatedAt: (options.now ?? (() => new Date()))().toISOString(),
   };
-  await port.applyPlans(result.plans, previous, next);
+  const report = await port.applyPlans(result.plans, ownership, stored);
+  result.warnings.push(...report.warnings);
   progress("done", 1);
-  return result;
+  return { ...result, ownership, stored };
 }

@@ -12,15 +12,21 @@ import { readTable, type SourceTable } from "./layout/read-table";
 import { evaluateTables } from "./grading/evaluate-items";
 import { summarizeEvaluation } from "./summary/summarize";
 import { fingerprintSheets } from "./fingerprint";
-import { SETTINGS_SHEET_NAME } from "./settings-store";
+import { cleanSheetName } from "./plan/sheet-names";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
 import type { TableLayout } from "./layout/table-model";
+import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
 
 export interface ReviewOptions {
-  /** Names of every sheet in the workbook now (user and generated), to avoid taking a user's name. */
-  existingSheetNames: string[];
-  /** Names the add-in generated before; these may be reused and are never read as data. */
-  previouslyGenerated: string[];
+  /**
+   * Which sheets are provably ours (ownership.ts): those are never read as data and may take their names again.
+   * Without it every sheet of the snapshot (plus `existingSheetNames`) is the user's.
+   */
+  ownership?: Ownership;
+  /** Names of sheets that exist but are not in the snapshot (only used without `ownership`). */
+  existingSheetNames?: string[];
+  /** Id source for the runs of newly created sheets. */
+  newId?: () => string;
 }
 
 export interface ReviewResult {
@@ -35,17 +41,28 @@ export interface ReviewResult {
   skippedSheets: (SkippedSheet & { reasonJa: string })[];
 }
 
-/** The sheets the review reads as source data (everything but generated and settings sheets). */
-export function sourceSheets(snapshot: WorkbookSnapshot, previouslyGenerated: string[]) {
-  const generated = new Set(previouslyGenerated.map((n) => n.toLowerCase()));
-  return snapshot.sheets.filter((s) => !generated.has(s.name.toLowerCase()) && s.name !== SETTINGS_SHEET_NAME);
+/** The sheets the review reads as source data: every sheet but the ones provably ours. */
+export function sourceSheets(snapshot: WorkbookSnapshot, ownership: Ownership) {
+  const ours = new Set(ownedSheetNames(ownership).map((n) => n.toLowerCase()));
+  return snapshot.sheets.filter((s) => !ours.has(s.name.toLowerCase()));
 }
 
-export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options: ReviewOptions): ReviewResult {
-  const sheets = sourceSheets(snapshot, options.previouslyGenerated);
+export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options: ReviewOptions = {}): ReviewResult {
+  const newId = options.newId ?? (() => newOwnerId());
+  const ownership =
+    options.ownership ??
+    noOwnership(
+      [...snapshot.sheets.map((s) => s.name), ...(options.existingSheetNames ?? [])].map((name) => ({
+        name,
+        visibility: "Visible" as const,
+        marker: null,
+      })),
+      newId,
+    );
+  const sheets = sourceSheets(snapshot, ownership);
   const tables: SourceTable[] = [];
   const skipped: ReviewResult["skippedSheets"] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...ownership.warnings];
   for (const sheet of sheets) {
     if (sheet.visibility !== "Visible") {
       skipped.push({ sheet: sheet.name, reason: "hidden sheet", reasonJa: "非表示のシート" });
@@ -72,13 +89,25 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     skippedSheets: skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
     warnings,
   };
+  const ownedNames = ownership.owned.map((o) => o.name);
   const plans = planGeneratedSheets({
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,
     rules,
-    existingSheetNames: options.existingSheetNames,
-    previouslyGenerated: options.previouslyGenerated,
+    existingSheetNames: [...ownership.allSheetNames, ownership.settingsSheetName],
+    previouslyGenerated: ownedNames,
+  }).map((plan) => {
+    const mine = ownership.owned.find((o) => o.role === plan.role);
+    const wanted = cleanSheetName(rules.sheetNames[plan.role]);
+    const takenByUser =
+      ownership.allSheetNames.some((n) => n.toLowerCase() === wanted.toLowerCase()) &&
+      !ownedNames.some((n) => n.toLowerCase() === wanted.toLowerCase());
+    if (plan.name !== wanted && takenByUser)
+      warnings.push(
+        `シート「${wanted}」は本アドインが作成したことを確認できないため変更せず、「${plan.name}」に書き出しました。`,
+      );
+    return { ...plan, owner: { role: plan.role, workbookId: ownership.workbookId, runId: mine?.runId ?? newId() } };
   });
   return {
     summary,

@@ -1,24 +1,37 @@
 /**
  * The one port both adapters implement (src/excel with the Office JavaScript API, src/xlsx
- * with ExcelJS). The core never touches a workbook; the job in
- * run-review.ts only talks to this interface.
+ * on files). The core never touches a workbook; the job in recompute.ts only talks to this interface.
  */
 import type { WorkbookSnapshot } from "./model/snapshot";
 import type { SheetPlan } from "./model/sheet-plan";
 import type { StoredState } from "./model/settings";
+import type { Ownership, SettingsCandidate, SheetIdentity } from "./ownership";
 
 export interface ProgressReporter {
   (step: "read" | "analyse" | "write" | "done", fraction: number): void;
 }
 
+/** What the adapter reads so the core can tell which sheets are provably ours (ownership.ts). */
+export interface StateRead {
+  /** Every sheet, hidden and very hidden ones included, with the raw formula of its owner marker. */
+  identities: SheetIdentity[];
+  /** Column A of each sheet whose owner marker has the role "settings". */
+  candidates: SettingsCandidate[];
+}
+
+export interface WriteReport {
+  /** Best-effort steps that failed (charts, page layout…) and other notes; user data is never affected. */
+  warnings: string[];
+}
+
 export interface WorkbookPort {
-  /** Every sheet except the settings sheet, as a snapshot. */
+  readState(): Promise<StateRead>;
+  /** Every sheet as a snapshot (the core leaves out the owned and settings sheets). */
   readSnapshot(): Promise<WorkbookSnapshot>;
-  /** The stored state (rules, generated sheets), or null if the workbook has none. */
-  readState(): Promise<StoredState | null>;
   /**
-   * Replace the sheets listed in `previous.generated` (and only those) by `plans`,
-   * and store `next`. All or nothing: on failure the workbook is as before.
+   * Write `plans` (each carrying its owner marker): a plan whose role is in `ownership.owned` refreshes that
+   * sheet, any other plan adds a sheet named plan.name; owned sheets without a plan are deleted; `next` is stored
+   * in `ownership.settingsSheetName`. Nothing else is written, renamed or deleted.
    */
-  applyPlans(plans: SheetPlan[], previous: StoredState | null, next: StoredState): Promise<void>;
+  applyPlans(plans: SheetPlan[], ownership: Ownership, next: StoredState): Promise<WriteReport>;
 }

@@ -15,7 +15,7 @@ export async function loadFixture(name: string): Promise<ExcelJS.Workbook> {
 export function review(wb: ExcelJS.Workbook, rules: Partial<Rules> = {}): ReviewResult {
   const snap = snapshotWorkbook(wb, { source: "test" });
   const r: Rules = Object.keys(rules).length ? rulesSchema.parse({ ...DEFAULT_RULES, ...rules }) : DEFAULT_RULES;
-  return reviewWorkbook(snap, r, { existingSheetNames: snap.sheets.map((s) => s.name), previouslyGenerated: [] });
+  return reviewWorkbook(snap, r, { existingSheetNames: snap.sheets.map((s) => s.name) });
 }
 
 export async function reviewFixture(name: string, rules: Partial<Rules> = {}): Promise<ReviewResult> {

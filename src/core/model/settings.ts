@@ -80,8 +80,15 @@ export const DEFAULT_RULES: Rules = rulesSchema.parse({});
 export const storedStateSchema = z.object({
   format: z.literal("progress-review/1"),
   rules: rulesSchema,
-  /** Sheets this add-in wrote; only these may ever be replaced or deleted. */
-  generated: z.array(z.object({ role: z.enum(["summary", "list", "review"]), name: z.string() })).default([]),
+  /** Id of the workbook the state belongs to; every sheet we write carries it in its owner marker (ownership.ts). */
+  workbookId: z.string().nullable().default(null),
+  /**
+   * Sheets this add-in wrote, with the id of the run that created each; only a sheet whose owner marker matches
+   * an entry here may ever be rewritten, renamed or deleted.
+   */
+  generated: z
+    .array(z.object({ role: z.enum(["summary", "list", "review"]), name: z.string(), runId: z.string().default("") }))
+    .default([]),
   /** Fingerprint of the source data the generated sheets were built from. */
   fingerprint: z.string().nullable().default(null),
   generatedAt: z.string().nullable().default(null),

@@ -3,6 +3,7 @@
  * turn a SheetPlan into cells (ExcelJS) or into the Office JavaScript API calls.
  */
 import type { CellRect } from "./snapshot";
+import type { OwnerMarker } from "../ownership";
 
 export type PlanValue = string | number | boolean | null;
 
@@ -74,6 +75,11 @@ export interface PlanPageLayout {
 export interface SheetPlan {
   role: GeneratedRole;
   name: string;
+  /**
+   * The owner marker the adapter writes as the sheet's OWNER_NAME (ownership.ts). Set by reviewWorkbook; an
+   * adapter refuses to write a plan without one.
+   */
+  owner?: OwnerMarker;
   tabColor?: string;
   /** Row-major cell values starting at A1; rows may be ragged (missing = empty). */
   rows: PlanValue[][];

@@ -84,7 +84,7 @@ export function workbookOf(...sheets: SheetSnapshot[]): WorkbookSnapshot {
 }
 
 export function reviewSheets(sheets: SheetSnapshot[], rules: Rules = DEFAULT_RULES): ReviewResult {
-  return reviewWorkbook(workbookOf(...sheets), rules, { existingSheetNames: sheets.map((s) => s.name), previouslyGenerated: [] });
+  return reviewWorkbook(workbookOf(...sheets), rules, { existingSheetNames: sheets.map((s) => s.name) });
 }
 
 export const HEADER = ["No", "事業名", "評価指標", "目標", "実績", "自己評価"];
