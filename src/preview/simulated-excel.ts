@@ -180,6 +180,21 @@ export class SimulatedExcel {
     this.host.syncsSinceFailSet = 0;
   }
 
+  /**
+   * The `occurrence`-th operation from now whose label ("Range.values", "WorksheetFreezePanes.freezeRows",
+   * "Worksheet.delete", …) matches fails with GeneralException; the operations before it in its batch stay
+   * applied and the later ones are skipped, as in Excel. null disables.
+   */
+  setFailAtOperation(match: string | RegExp | null, occurrence = 1): void {
+    if (match === null) {
+      this.host.failOp = null;
+      return;
+    }
+    if (!Number.isInteger(occurrence) || occurrence < 1) throw new Error("occurrence must be a positive integer.");
+    const test = typeof match === "string" ? (l: string) => l === match : (l: string) => match.test(l);
+    this.host.failOp = { match: test, remaining: occurrence };
+  }
+
   /** The supported ExcelApi minor version (e.g. 7 → ExcelApi 1.7). */
   get excelApiLevel(): number {
     return this.host.level;

@@ -98,7 +98,7 @@ describe("defined names", () => {
       const wbNames = ctx.workbook.names;
       wbNames.load("items/name");
       await ctx.sync();
-      expect(names.items.map((n) => [n.name, n.value, n.type, n.visible, n.formula, n.scope])).toEqual([
+      expect(names.items.map((n: Excel.NamedItem) => [n.name, n.value, n.type, n.visible, n.formula, n.scope])).toEqual([
         ["Owner", "progress-review/1 summary", "String", false, '="progress-review/1 summary"', "Worksheet"],
       ]);
       expect(wbNames.items).toHaveLength(0); // workbook.names lists workbook-scoped names only
@@ -154,7 +154,7 @@ describe("defined names", () => {
       const wb = ctx.workbook.names;
       for (const c of [other, gen, wb]) c.load("items/name,items/formula,items/visible");
       await ctx.sync();
-      const rows = (c: typeof other) => c.items.map((n) => [n.name, n.formula, n.visible]);
+      const rows = (c: Excel.NamedItemCollection) => c.items.map((n) => [n.name, n.formula, n.visible]);
       expect(rows(other)).toEqual([["Owner", '="a & <b> \'q\'"', false]]);
       expect(rows(gen)).toEqual([["Owner", "=TRUE", true]]);
       expect(rows(wb)).toEqual([["Total", "=評価集計!$C$5", true]]);
