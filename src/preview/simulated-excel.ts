@@ -20,7 +20,6 @@
  */
 import ExcelJS from "exceljs";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the batch context is typed by the caller (Excel.RequestContext) */
 import { qualifiedAddress } from "./sim/address";
 import { ExcelEnums } from "./sim/enums";
 import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";
@@ -94,7 +93,12 @@ export class SimulatedExcel {
 
   /** The `Excel` namespace subset: Excel.run(cb) plus the enum objects (Excel.ChartType.pie …). */
   readonly Excel: {
-    run<T>(batch: (context: any) => Promise<T>): Promise<T>;
+    /**
+     * Excel.run. The context is the simulated one (SimRequestContext and its proxies, each declaring the
+     * Excel interface it stands for); it is handed to the batch as the Excel.RequestContext the add-in's code
+     * is written against: that one conversion is where the simulated host stands in for Office.js.
+     */
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
     RequestContext: typeof SimRequestContext;
   } & typeof ExcelEnums;
 
@@ -118,13 +122,16 @@ export class SimulatedExcel {
     this.host = host;
     const run = <T>(...args: unknown[]): Promise<T> => {
       // Excel.run(batch), Excel.run(object | objects | options, batch)
-      const batch = args.find((a) => typeof a === "function") as ((c: any) => Promise<T>) | undefined;
+      const batch = args.find((a) => typeof a === "function") as ((c: SimRequestContext) => Promise<T>) | undefined;
       if (!batch) return Promise.reject(new TypeError("Excel.run needs a batch function."));
       const first = args[0];
       const reuse = first && typeof first === "object" && "context" in (first as object) && (first as { context: unknown }).context instanceof SimRequestContext ? ((first as { context: SimRequestContext }).context) : undefined;
       return runBatch(host, batch, reuse);
     };
-    this.Excel = Object.assign({ run: run as <T>(batch: (context: any) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext }, ExcelEnums);
+    this.Excel = Object.assign(
+      { run: run as unknown as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext },
+      ExcelEnums,
+    );
     this.Office = {
       context: {
         requirements: {
@@ -153,7 +160,7 @@ export class SimulatedExcel {
 
   static async fromBuffer(buf: Buffer | ArrayBuffer, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as any);
+    await wb.xlsx.load(buf as ArrayBuffer);
     const model = importWorkbook(wb);
     // Sheet-scoped names, hidden names and constants, which ExcelJS drops.
     applyPackageNames(model, await readPackageNames(buf));

@@ -10,7 +10,7 @@ import type { NameModel, SheetModel, WorkbookModel } from "./model";
 import { RangeTarget } from "./range-ops";
 import { plainCellReference } from "./references";
 import { SimRange, sheetFactory } from "./proxies-range";
-import { SimClientResult, SimObject, defineProxy, type BatchContext } from "./runtime";
+import { SimClientResult, SimObject, defineProxy, type BatchContext, type SimOf } from "./runtime";
 
 
 /** The names of one scope: the workbook (sheet null) or one sheet. */
@@ -91,7 +91,7 @@ function absoluteReference(sheet: SheetModel, rect: Rect): string {
   return `=${rel.slice(0, bang)}!${abs}`;
 }
 
-export class SimNamedItemCollection extends SimObject {
+export class SimNamedItemCollection extends SimObject implements SimOf<Excel.NamedItemCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount"> {
   declare readonly items: SimNamedItem[];
 
   /** Adds a name that refers to a range or to a formula (a string; "=" is added if missing). ExcelApi 1.4. */
@@ -153,9 +153,9 @@ defineProxy(SimNamedItemCollection, "NamedItemCollection", {
   },
 });
 
-export class SimNamedItem extends SimObject {
+export class SimNamedItem extends SimObject implements SimOf<Excel.NamedItem, "name" | "type" | "value" | "visible" | "comment" | "formula" | "scope" | "delete" | "getRange" | "getRangeOrNullObject"> {
   declare readonly name: string;
-  declare readonly type: string;
+  declare readonly type: Excel.NamedItem["type"];
   declare readonly value: unknown;
   declare visible: boolean;
   declare comment: string;

@@ -11,7 +11,7 @@ import { SimRange, SimRangeAreas, rectArg, sheetFactory, type RangeOrAddress } f
 import { AreasTarget } from "./range-ops";
 import { renameSheetInFormula } from "./references";
 import { namesNav, type SimNamedItemCollection } from "./proxies-names";
-import { BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
+import { type SimOf, BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -37,7 +37,7 @@ function num(x: unknown, what: string, min = -Infinity, max = Infinity): number 
 // =============================================================================================
 // Workbook and Application
 
-export class SimWorkbook extends SimObject {
+export class SimWorkbook extends SimObject implements SimOf<Excel.Workbook, "name" | "readOnly" | "getActiveCell" | "getSelectedRange"> {
   declare readonly name: string;
   declare readonly readOnly: boolean;
   declare readonly worksheets: SimWorksheetCollection;
@@ -76,7 +76,7 @@ defineProxy(SimWorkbook, "Workbook", {
   ],
 });
 
-export class SimApplication extends SimObject {
+export class SimApplication extends SimObject implements SimOf<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync"> {
   declare calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
   calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
     this._method("calculate", [calculationType], (b) => {
@@ -122,7 +122,7 @@ export function validateSheetName(wb: WorkbookModel, name: unknown, self: SheetM
   return name;
 }
 
-export class SimWorksheetCollection extends SimObject {
+export class SimWorksheetCollection extends SimObject implements SimOf<Excel.WorksheetCollection, "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast"> {
   declare readonly items: SimWorksheet[];
 
   add(name?: string): SimWorksheet {
@@ -186,7 +186,7 @@ defineProxy(SimWorksheetCollection, "WorksheetCollection", {
   },
 });
 
-export class SimWorksheet extends SimObject {
+export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "standardWidth" | "showGridlines" | "activate" | "delete" | "copy" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject" | "calculate"> {
   declare name: string;
   declare readonly id: string;
   declare position: number;
@@ -413,7 +413,7 @@ defineProxy(SimWorksheet, "Worksheet", {
 // =============================================================================================
 // Freeze panes
 
-export class SimFreezePanes extends SimObject {
+export class SimFreezePanes extends SimObject implements SimOf<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {
   freezeRows(count = 1): void {
     this._method("freezeRows", [count], (b) => {
       const s = this._targetNN(b) as SheetModel;
@@ -512,7 +512,7 @@ function tablesIn(scope: TablesScope): TableModel[] {
   return scope.wb.tables.filter((t) => !scope.sheet || t.sheetId === scope.sheet.id);
 }
 
-export class SimTableCollection extends SimObject {
+export class SimTableCollection extends SimObject implements SimOf<Excel.TableCollection, "count" | "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount"> {
   declare readonly items: SimTable[];
   declare readonly count: number;
 
@@ -613,7 +613,7 @@ defineProxy(SimTableCollection, "TableCollection", {
   },
 });
 
-export class SimTable extends SimObject {
+export class SimTable extends SimObject implements SimOf<Excel.Table, "id" | "name" | "style" | "showHeaders" | "showTotals" | "showFilterButton" | "showBandedRows" | "showBandedColumns" | "highlightFirstColumn" | "highlightLastColumn" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "getTotalRowRange" | "delete" | "convertToRange"> {
   declare readonly id: string;
   declare name: string;
   declare style: string;

@@ -17,10 +17,23 @@
  */
 import { simError, isSimError, propertyNotLoaded, SimError } from "./errors";
 import type { WorkbookModel } from "./model";
+import type { SimApplication, SimWorkbook } from "./proxies-sheet";
 import { utf8Length } from "../../core/utf8-length";
 export { utf8Length };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * The part of an Office.js interface a proxy stands for: its properties with their @types/office-js types and
+ * its methods with their parameter lists (a proxy returns proxies, so return types are not compared). A class
+ * that `implements SimOf<Excel.Worksheet, "name" | "delete" | …>` fails to compile when the typings drift.
+ */
+export type SimOf<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown ? { method(...args: SimArgs<A>): unknown }["method"] : T[P];
+};
+/** Where Office.js takes one of its objects (a Range, a Worksheet), a proxy takes a proxy. */
+type SimArgs<A extends unknown[]> = { [I in keyof A]: SimArg<A[I]> };
+type SimArg<X> = X extends OfficeExtension.ClientObject ? SimObject : X;
 
 export interface SyncStats {
   syncs: number;
@@ -39,8 +52,8 @@ export interface HostState {
   /** Fault injection at one operation: the n-th operation (from now) whose label matches fails; earlier ones stay applied. */
   failOp?: { match: (label: string) => boolean; remaining: number } | null;
   /** Created lazily by the workbook proxy factory (set by simulated-excel.ts). */
-  makeWorkbook(ctx: SimRequestContext): SimObject;
-  makeApplication(ctx: SimRequestContext): SimObject;
+  makeWorkbook(ctx: SimRequestContext): SimWorkbook;
+  makeApplication(ctx: SimRequestContext): SimApplication;
 }
 
 export function requireLevel(host: HostState, minor: number | undefined, what: string): void {
@@ -610,18 +623,18 @@ export class SimRequestContext {
   /** @internal */ _closed = false;
   readonly trackedObjects = new SimTrackedObjects();
   requestHeaders: { [name: string]: string } = {};
-  private _workbook: SimObject | null = null;
-  private _application: SimObject | null = null;
+  private _workbook: SimWorkbook | null = null;
+  private _application: SimApplication | null = null;
 
   constructor(host: HostState) {
     this._host = host;
   }
 
-  get workbook(): any {
+  get workbook(): SimWorkbook {
     return (this._workbook ??= this._host.makeWorkbook(this));
   }
 
-  get application(): any {
+  get application(): SimApplication {
     return (this._application ??= this._host.makeApplication(this));
   }
 
