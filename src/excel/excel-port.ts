@@ -65,7 +65,8 @@ export interface ExcelWorkbookPort extends WorkbookPort {
   readonly notes: readonly string[];
   /**
    * True when the last readState found the generated sheets marked incomplete (a refresh failed part-way);
-   * the next applyPlans redoes them.
+   * the applyPlans that follows redoes them (the pane / ribbon command can say so). A failed applyPlans throws
+   * ExcelWriteError with `incompleteSheets`.
    */
   readonly incompleteFromLastRun: boolean;
   /** Syncs of the last applyPlans (data and cosmetics). */
@@ -197,7 +198,6 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
         writeSyncs = counter.syncs;
         addNotes(writeNotes);
       }
-      incomplete = false;
       return { warnings: [...warnings, ...writeNotes] };
     },
   };
@@ -316,6 +316,9 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   return { targets, obsolete, settings };
 }
 
+/** Trace message queued right after a sheet is added (OfficeExtension.Error.traceMessages lists those reached). */
+const ADDED_TRACE = "added:";
+
 /** Bytes of reaching one worksheet by name in a batch. */
 const SHEET_BYTES = objectPathBytes("Worksheets") + objectPathBytes("GetItem", ["x".repeat(31 * 3)]);
 
@@ -340,6 +343,8 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       const worksheets = ctx.workbook.worksheets;
       if (!t.refresh) {
         const ws = worksheets.add(t.addAs);
+        // Reached only if the add ran: tells a recovery that a sheet of this name is this run's, marker or not.
+        ctx.trace(`${ADDED_TRACE}${t.addAs}`);
         ws.names.add(OWNER_NAME, markerFormula(t.plan.owner!)).visible = false;
         return ws;
       }
@@ -401,9 +406,11 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   } catch (error) {
     let recovery: { committed: boolean; leftovers: string[] };
     try {
-      recovery = await recover(api, job, targets, settings, sentCommit);
+      const traces = (error as { traceMessages?: string[] }).traceMessages ?? [];
+      const addedNow = traces.filter((m) => m.startsWith(ADDED_TRACE)).map((m) => m.slice(ADDED_TRACE.length));
+      recovery = await recover(api, job, targets, settings, sentCommit, addedNow);
     } catch (e) {
-      recovery = { committed: false, leftovers: targets.filter((t) => !t.refresh).map((t) => t.plan.name) };
+      recovery = { committed: false, leftovers: targets.filter((t) => !t.refresh).map((t) => t.addAs) };
       job.notes.push(`(recovery failed: ${e instanceof Error ? e.message : String(e)})`);
     }
     if (!recovery.committed) {
@@ -427,6 +434,7 @@ async function recover(
   targets: Target[],
   settings: SettingsTarget,
   sentCommit: boolean,
+  addedNow: string[],
 ): Promise<{ committed: boolean; leftovers: string[] }> {
   return api.Excel.run(async (ctx) => {
     const worksheets = ctx.workbook.worksheets;
@@ -441,7 +449,12 @@ async function recover(
       await ctx.sync();
       committed = b1.values[0]?.[0] === SETTINGS_TOKEN_PREFIX + job.token;
     }
-    if (committed) return { committed, leftovers: [] };
+    if (committed) {
+      // The state is stored; what failed came after it in the batch: the settings sheet's visibility.
+      worksheets.getItem(settingsName).visibility = "VeryHidden";
+      await ctx.sync();
+      return { committed, leftovers: [] };
+    }
     // Sheets added by this run: only where the sheet of that name carries this run's marker.
     // (under the name it was added as, or its final name if the renames ran)
     const added = targets
@@ -461,12 +474,18 @@ async function recover(
     const deleted: string[] = [];
     added.forEach(({ t, name }, i) => {
       const m = markers[i]!;
-      if (!m.isNullObject && m.formula === markerFormula(t.plan.owner!)) {
+      const oursByMarker = !m.isNullObject && m.formula === markerFormula(t.plan.owner!);
+      // Added by the batch that failed before its marker was set.
+      const oursByTrace = m.isNullObject && addedNow.includes(name);
+      if (oursByMarker || oursByTrace) {
         worksheets.getItem(name).delete();
         deleted.push(name);
       }
     });
-    if (createdSettings && !createdSettings.isNullObject && createdSettings.formula === settings.marker) {
+    const settingsOurs =
+      createdSettings &&
+      (createdSettings.isNullObject ? addedNow.includes(settings.name) : createdSettings.formula === settings.marker);
+    if (createdSettings && settingsOurs) {
       const ws = worksheets.getItem(settings.name);
       ws.visibility = "Hidden";
       ws.delete();

@@ -58,6 +58,7 @@ export function queueSettingsWrite(ctx: Excel.RequestContext, target: SettingsTa
   if (target.existing) ws = ctx.workbook.worksheets.getItem(target.existing);
   else {
     ws = ctx.workbook.worksheets.add(target.name);
+    ctx.trace(`added:${target.name}`); // see excel-port.ts (ADDED_TRACE)
     ws.names.add(OWNER_NAME, target.marker).visible = false;
   }
   const range = ws.getRangeByIndexes(0, 0, block.length, 2);
