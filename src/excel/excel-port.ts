@@ -43,7 +43,7 @@ import {
   type SheetIdentity,
 } from "../core/ownership";
 import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
-import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches } from "./excel-batching";
+import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
 import { describeCause, ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
@@ -324,7 +324,7 @@ const SHEET_BYTES = objectPathBytes("Worksheets") + objectPathBytes("GetItem", [
 
 async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   const { token } = job;
-  const budget = budgetOf(job.maxBatchBytes);
+  const budget = budgetOf(job.maxBatchBytes, WRITE_BUDGET_SHARE);
   const { targets, obsolete, settings } = targetsOf(job);
 
   const opsPerPlan = targets.map((t, i) =>

@@ -69,11 +69,9 @@ async function main(): Promise<void> {
     [1, 10],
     [1, 1_000],
     [1, 10_000],
-    [1, 50_000],
     [10, 1_000],
     [10, 10_000],
     [100, 1_000],
-    [100, 10_000],
   ];
   for (const [sheets, rows] of cases) await runCase("", sheets, rows);
   // One sheet whose cells alone are several times the 5 MB limit.
