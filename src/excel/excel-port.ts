@@ -252,10 +252,17 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
     const sheet = findSheet(layout, o.name);
     // The sheet must still carry the marker that made it ours.
     const marker = parseMarker(sheet?.marker);
-    const ok = sheet && marker && marker.role === o.role && marker.runId === o.runId && marker.workbookId === ownership.workbookId;
+    const ok =
+      sheet &&
+      marker &&
+      marker.role === o.role &&
+      marker.runId === o.runId &&
+      marker.workbookId === ownership.workbookId;
     return ok ? { role: o.role, sheet } : null;
   });
-  const ownedSheets = owned.filter((o): o is { role: (typeof ownership.owned)[number]["role"]; sheet: SheetLayout } => o !== null);
+  const ownedSheets = owned.filter(
+    (o): o is { role: (typeof ownership.owned)[number]["role"]; sheet: SheetLayout } => o !== null,
+  );
   const ours = (name: string) => ownedSheets.some((o) => sameName(o.sheet.name, name));
 
   const targets: Target[] = plans.map((plan) => {
@@ -281,14 +288,14 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   for (const t of targets) {
     const holder = findSheet(layout, t.plan.name);
     if (holder && holder !== t.refresh && !obsolete.includes(holder) && !targets.some((u) => u.refresh === holder))
-      refuse(
-        `シート「${holder.name}」の名前は使えません。`,
-        `The name of the sheet "${holder.name}" cannot be taken.`,
-      );
+      refuse(`シート「${holder.name}」の名前は使えません。`, `The name of the sheet "${holder.name}" cannot be taken.`);
   }
 
   // Table names: the plan's, unless a table outside the sheets we rewrite holds it (names are case-insensitive).
-  const rewritten = new Set([...targets.flatMap((t) => (t.refresh ? [t.refresh.name] : [])), ...obsolete.map((s) => s.name)]);
+  const rewritten = new Set([
+    ...targets.flatMap((t) => (t.refresh ? [t.refresh.name] : [])),
+    ...obsolete.map((s) => s.name),
+  ]);
   const taken = new Set<string>();
   for (const s of layout.sheets) if (!rewritten.has(s.name)) for (const name of s.tables) taken.add(lower(name));
   for (const t of targets) {
@@ -310,7 +317,11 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   const settings: SettingsTarget = {
     existing: existing?.name ?? null,
     name: ownership.settingsSheetName,
-    marker: markerFormula({ role: "settings", workbookId: ownership.workbookId, runId: job.token.replace(/[^A-Za-z0-9]/g, "").padEnd(6, "0") }),
+    marker: markerFormula({
+      role: "settings",
+      workbookId: ownership.workbookId,
+      runId: job.token.replace(/[^A-Za-z0-9]/g, "").padEnd(6, "0"),
+    }),
     previousRows: existing?.settings?.columnA.length ?? 0,
   };
   return { targets, obsolete, settings };
@@ -375,7 +386,12 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
     queueSettingsWrite(ctx, settings, job.next, token);
   };
   const commitBytes =
-    measureRequest<Excel.RequestContext>((ctx) => renameAndCommit(ctx, targets.map(() => ctx.workbook.worksheets.getItem("x")))) +
+    measureRequest<Excel.RequestContext>((ctx) =>
+      renameAndCommit(
+        ctx,
+        targets.map(() => ctx.workbook.worksheets.getItem("x")),
+      ),
+    ) +
     obsolete.length * SHEET_BYTES;
   const prepareBytes = measureRequest<Excel.RequestContext>((ctx) => void prepare(ctx)) + targets.length * SHEET_BYTES;
 
@@ -420,7 +436,13 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   }
 
   // Cosmetics phase: best effort, a failure is a warning.
-  await writeCosmetics(api, job, targets, opsPerPlan.map((o) => o.cosmetics), budget);
+  await writeCosmetics(
+    api,
+    job,
+    targets,
+    opsPerPlan.map((o) => o.cosmetics),
+    budget,
+  );
 }
 
 /**
@@ -459,7 +481,9 @@ async function recover(
     // (under the name it was added as, or its final name if the renames ran)
     const added = targets
       .filter((t) => !t.refresh)
-      .flatMap((t) => [t.addAs, t.plan.name].filter((n, i, a) => a.indexOf(n) === i && find(n)).map((name) => ({ t, name })));
+      .flatMap((t) =>
+        [t.addAs, t.plan.name].filter((n, i, a) => a.indexOf(n) === i && find(n)).map((name) => ({ t, name })),
+      );
     const markers = added.map(({ name }) => {
       const m = worksheets.getItem(name).names.getItemOrNullObject(OWNER_NAME);
       m.load("formula");

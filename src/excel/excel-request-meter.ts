@@ -16,7 +16,9 @@ const PATH_BYTES = utf8Length(
 /** The instantiate action of an object path. */
 const INSTANTIATE_BYTES = utf8Length(`{"Id":${ID},"ActionType":1,"Name":"","ObjectPathId":${ID}},`);
 /** A SetProperty / method action without its name and arguments. */
-const ACTION_BYTES = utf8Length(`{"Id":${ID},"ActionType":4,"Name":"","ObjectPathId":${ID},"ArgumentInfo":{"Arguments":[]}},`);
+const ACTION_BYTES = utf8Length(
+  `{"Id":${ID},"ActionType":4,"Name":"","ObjectPathId":${ID},"ArgumentInfo":{"Arguments":[]}},`,
+);
 
 /** Bytes of one object the request has to reach (a sheet by name, a collection, a range). */
 export function objectPathBytes(name: string, args: unknown[] = []): number {

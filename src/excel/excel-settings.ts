@@ -52,7 +52,12 @@ export interface SettingsTarget {
  * either the old or the new state. A new sheet gets its owner marker first
  * and is made very hidden last.
  */
-export function queueSettingsWrite(ctx: Excel.RequestContext, target: SettingsTarget, state: StoredState, token: string): void {
+export function queueSettingsWrite(
+  ctx: Excel.RequestContext,
+  target: SettingsTarget,
+  state: StoredState,
+  token: string,
+): void {
   const block = settingsBlock(state, target.previousRows, SETTINGS_TOKEN_PREFIX + token);
   let ws: Excel.Worksheet;
   if (target.existing) ws = ctx.workbook.worksheets.getItem(target.existing);

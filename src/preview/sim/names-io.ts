@@ -10,11 +10,14 @@ import type { NameModel, WorkbookModel } from "./model";
 const WORKBOOK_XML = "xl/workbook.xml";
 
 function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[name] ?? m;
-  });
+  return s.replace(
+    /&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g,
+    (m, name: string, dec?: string, hex?: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[name] ?? m;
+    },
+  );
 }
 
 function escapeXml(s: string): string {
@@ -68,13 +71,22 @@ export function applyPackageNames(model: WorkbookModel, names: FileName[]): void
   for (const n of names) {
     const sheet = n.sheet === null ? null : model.sheetByName(n.sheet);
     if (n.sheet !== null && !sheet) continue;
-    list.push({ name: n.name, scopeId: sheet ? sheet.id : null, formula: n.formula, visible: n.visible, comment: n.comment });
+    list.push({
+      name: n.name,
+      scopeId: sheet ? sheet.id : null,
+      formula: n.formula,
+      visible: n.visible,
+      comment: n.comment,
+    });
   }
   model.names = list;
 }
 
 /** Writes every name of the model into xl/workbook.xml of a package ExcelJS produced. */
-export async function writePackageNames(data: Buffer | ArrayBuffer | Uint8Array, model: WorkbookModel): Promise<Uint8Array> {
+export async function writePackageNames(
+  data: Buffer | ArrayBuffer | Uint8Array,
+  model: WorkbookModel,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(data);
   const file = zip.file(WORKBOOK_XML);
   if (!file) throw new Error("The package has no xl/workbook.xml.");

@@ -12,7 +12,6 @@ import { plainCellReference } from "./references";
 import { SimRange, sheetFactory } from "./proxies-range";
 import { SimClientResult, SimObject, defineProxy, type BatchContext, type SimOf } from "./runtime";
 
-
 /** The names of one scope: the workbook (sheet null) or one sheet. */
 export interface NamesScope {
   wb: WorkbookModel;
@@ -86,12 +85,20 @@ function absoluteReference(sheet: SheetModel, rect: Rect): string {
   const abs = rel
     .slice(bang + 1)
     .split(":")
-    .map((p) => p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c: string | undefined, r: string | undefined) => `${c ? "$" + c : ""}${r ? "$" + r : ""}`))
+    .map((p) =>
+      p.replace(
+        /^([A-Z]+)?(\d+)?$/,
+        (_m, c: string | undefined, r: string | undefined) => `${c ? "$" + c : ""}${r ? "$" + r : ""}`,
+      ),
+    )
     .join(":");
   return `=${rel.slice(0, bang)}!${abs}`;
 }
 
-export class SimNamedItemCollection extends SimObject implements SimOf<Excel.NamedItemCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount"> {
+export class SimNamedItemCollection
+  extends SimObject
+  implements SimOf<Excel.NamedItemCollection, "add" | "getItem" | "getItemOrNullObject" | "getCount">
+{
   declare readonly items: SimNamedItem[];
 
   /** Adds a name that refers to a range or to a formula (a string; "=" is added if missing). ExcelApi 1.4. */
@@ -114,7 +121,8 @@ export class SimNamedItemCollection extends SimObject implements SimOf<Excel.Nam
         } else if (typeof reference === "string" && reference.length > 0) {
           formula = reference.startsWith("=") ? reference : `=${reference}`;
         } else throw simError("InvalidArgument", "reference must be a Range or a formula string.");
-        if (comment !== undefined && typeof comment !== "string") throw simError("InvalidArgument", "comment must be a string.");
+        if (comment !== undefined && typeof comment !== "string")
+          throw simError("InvalidArgument", "comment must be a string.");
         scope.wb.touchWorkbook();
         scope.wb.names = [...scope.wb.names, { name, scopeId, formula, visible: true, comment: comment ?? "" }];
         return nameTarget(scope.wb, scopeId, name);
@@ -123,19 +131,30 @@ export class SimNamedItemCollection extends SimObject implements SimOf<Excel.Nam
     );
   }
   getItem(name: string): SimNamedItem {
-    return this._child("getItem", [name], (res) => new SimNamedItem(this.context, res), (b) => {
-      const scope = this._targetNN(b) as NamesScope;
-      const m = namesIn(scope).find((n) => sameKey(n.name, String(name)));
-      if (!m) throw simError("ItemNotFound", `There is no name "${name}".`);
-      return nameTarget(scope.wb, m.scopeId, m.name);
-    });
+    return this._child(
+      "getItem",
+      [name],
+      (res) => new SimNamedItem(this.context, res),
+      (b) => {
+        const scope = this._targetNN(b) as NamesScope;
+        const m = namesIn(scope).find((n) => sameKey(n.name, String(name)));
+        if (!m) throw simError("ItemNotFound", `There is no name "${name}".`);
+        return nameTarget(scope.wb, m.scopeId, m.name);
+      },
+    );
   }
   getItemOrNullObject(name: string): SimNamedItem {
-    return this._child("getItemOrNullObject", [name], (res) => new SimNamedItem(this.context, res), (b) => {
-      const scope = this._targetNN(b) as NamesScope;
-      const m = namesIn(scope).find((n) => sameKey(n.name, String(name)));
-      return m ? nameTarget(scope.wb, m.scopeId, m.name) : null;
-    }, { level: 4 });
+    return this._child(
+      "getItemOrNullObject",
+      [name],
+      (res) => new SimNamedItem(this.context, res),
+      (b) => {
+        const scope = this._targetNN(b) as NamesScope;
+        const m = namesIn(scope).find((n) => sameKey(n.name, String(name)));
+        return m ? nameTarget(scope.wb, m.scopeId, m.name) : null;
+      },
+      { level: 4 },
+    );
   }
   getCount(): SimClientResult<number> {
     return this._result("getCount", [], (b) => namesIn(this._targetNN(b) as NamesScope).length, 4);
@@ -153,7 +172,23 @@ defineProxy(SimNamedItemCollection, "NamedItemCollection", {
   },
 });
 
-export class SimNamedItem extends SimObject implements SimOf<Excel.NamedItem, "name" | "type" | "value" | "visible" | "comment" | "formula" | "scope" | "delete" | "getRange" | "getRangeOrNullObject"> {
+export class SimNamedItem
+  extends SimObject
+  implements
+    SimOf<
+      Excel.NamedItem,
+      | "name"
+      | "type"
+      | "value"
+      | "visible"
+      | "comment"
+      | "formula"
+      | "scope"
+      | "delete"
+      | "getRange"
+      | "getRangeOrNullObject"
+    >
+{
   declare readonly name: string;
   declare readonly type: Excel.NamedItem["type"];
   declare readonly value: unknown;
@@ -163,27 +198,43 @@ export class SimNamedItem extends SimObject implements SimOf<Excel.NamedItem, "n
   declare readonly scope: "Workbook" | "Worksheet";
 
   delete(): void {
-    this._method("delete", [], (b) => {
-      const t = this._targetNN(b) as NameTarget;
-      const m = nameModel(t);
-      t.wb.touchWorkbook();
-      t.wb.names = t.wb.names.filter((n) => n !== m);
-    }, 4);
+    this._method(
+      "delete",
+      [],
+      (b) => {
+        const t = this._targetNN(b) as NameTarget;
+        const m = nameModel(t);
+        t.wb.touchWorkbook();
+        t.wb.names = t.wb.names.filter((n) => n !== m);
+      },
+      4,
+    );
   }
   /** The range the name refers to; InvalidArgument when it is not a range. */
   getRange(): SimRange {
-    return this._child("getRange", [], (res) => new SimRange(this.context, res), (b) => {
-      const t = this._targetNN(b) as NameTarget;
-      const target = rangeOfName(t.wb, nameModel(t));
-      if (!target) throw simError("InvalidArgument", `The name "${t.key}" does not refer to a range.`);
-      return target;
-    });
+    return this._child(
+      "getRange",
+      [],
+      (res) => new SimRange(this.context, res),
+      (b) => {
+        const t = this._targetNN(b) as NameTarget;
+        const target = rangeOfName(t.wb, nameModel(t));
+        if (!target) throw simError("InvalidArgument", `The name "${t.key}" does not refer to a range.`);
+        return target;
+      },
+    );
   }
   getRangeOrNullObject(): SimRange {
-    return this._child("getRangeOrNullObject", [], (res) => new SimRange(this.context, res), (b) => {
-      const t = this._targetNN(b) as NameTarget;
-      return rangeOfName(t.wb, nameModel(t));
-    }, { level: 4 });
+    return this._child(
+      "getRangeOrNullObject",
+      [],
+      (res) => new SimRange(this.context, res),
+      (b) => {
+        const t = this._targetNN(b) as NameTarget;
+        return rangeOfName(t.wb, nameModel(t));
+      },
+      { level: 4 },
+    );
   }
 }
 

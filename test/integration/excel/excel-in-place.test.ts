@@ -56,11 +56,17 @@ describe("references to generated sheets survive recomputes", () => {
     });
     for (let i = 0; i < 10; i++) {
       await recomputeIn(sim);
-      expect({ i, cell: await userCell(sim, "メモ", "A1") }).toEqual({ i, cell: { formula: "=評価集計!K3", value: TOTAL_A } });
+      expect({ i, cell: await userCell(sim, "メモ", "A1") }).toEqual({
+        i,
+        cell: { formula: "=評価集計!K3", value: TOTAL_A },
+      });
       expect(await sheetId(sim, "評価集計")).toBe(id);
     }
     // A new name for the summary in the rules: the same sheet is renamed, the formula follows it.
-    const renamed = rulesSchema.parse({ ...DEFAULT_RULES, sheetNames: { ...DEFAULT_RULES.sheetNames, summary: "集計表" } });
+    const renamed = rulesSchema.parse({
+      ...DEFAULT_RULES,
+      sheetNames: { ...DEFAULT_RULES.sheetNames, summary: "集計表" },
+    });
     await recomputeIn(sim, { rules: renamed });
     expect(await sheetId(sim, "集計表")).toBe(id);
     expect(await userCell(sim, "メモ", "A1")).toEqual({ formula: "=集計表!K3", value: TOTAL_A });
@@ -89,7 +95,10 @@ describe("ownership: a name proves nothing", () => {
     await run(sim, async (ctx) => {
       ctx.workbook.worksheets.getItem("要確認").delete();
       const mine = ctx.workbook.worksheets.add("要確認");
-      mine.getRange("A1:B2").values = [["確認事項", "担当"], ["予算の確認", "財政課"]];
+      mine.getRange("A1:B2").values = [
+        ["確認事項", "担当"],
+        ["予算の確認", "財政課"],
+      ];
       await ctx.sync();
     });
     const before = await digestOf(sim, (n) => n === "要確認" || n === "表4-1");

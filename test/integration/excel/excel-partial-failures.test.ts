@@ -53,32 +53,35 @@ describe("second run (refresh in place)", () => {
     ["the third values block", "Range.values", 3],
     ["a style", "RangeFont.bold", 4],
     ["storing the state", "Range.values", 5],
-  ])("fails at %s: user sheet as it was, sheets flagged incomplete, the next run repairs", async (_what, label, nth) => {
-    const sim = await simOfFixture(TOKORO);
-    await recomputeIn(sim);
-    const probe = await simOfFixture(TOKORO);
-    await recomputeIn(probe);
-    await recomputeIn(probe);
-    const clean = await digestOf(probe, (n) => n !== SETTINGS_SHEET_NAME);
-    const userBefore = await digestOf(sim, USER);
+  ])(
+    "fails at %s: user sheet as it was, sheets flagged incomplete, the next run repairs",
+    async (_what, label, nth) => {
+      const sim = await simOfFixture(TOKORO);
+      await recomputeIn(sim);
+      const probe = await simOfFixture(TOKORO);
+      await recomputeIn(probe);
+      await recomputeIn(probe);
+      const clean = await digestOf(probe, (n) => n !== SETTINGS_SHEET_NAME);
+      const userBefore = await digestOf(sim, USER);
 
-    sim.setFailAtOperation(label, nth);
-    const err = await recomputeIn(sim).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(err).toMatchObject({ name: "ExcelWriteError", kind: "write" });
-    expect((err as { incompleteSheets: string[] }).incompleteSheets).toEqual(["評価集計", "評価一覧", "要確認"]);
-    expect(await digestOf(sim, USER)).toEqual(userBefore);
+      sim.setFailAtOperation(label, nth);
+      const err = await recomputeIn(sim).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toMatchObject({ name: "ExcelWriteError", kind: "write" });
+      expect((err as { incompleteSheets: string[] }).incompleteSheets).toEqual(["評価集計", "評価一覧", "要確認"]);
+      expect(await digestOf(sim, USER)).toEqual(userBefore);
 
-    const port = portOf(sim);
-    await recompute(port, { now: NOW });
-    expect(port.incompleteFromLastRun).toBe(true);
-    expect(await digestOf(sim, (n) => n !== SETTINGS_SHEET_NAME)).toEqual(clean);
-    const after = portOf(sim);
-    await after.readState();
-    expect(after.incompleteFromLastRun).toBe(false);
-  });
+      const port = portOf(sim);
+      await recompute(port, { now: NOW });
+      expect(port.incompleteFromLastRun).toBe(true);
+      expect(await digestOf(sim, (n) => n !== SETTINGS_SHEET_NAME)).toEqual(clean);
+      const after = portOf(sim);
+      await after.readState();
+      expect(after.incompleteFromLastRun).toBe(false);
+    },
+  );
 });
 
 describe("cosmetics are best effort", () => {

@@ -30,7 +30,10 @@ test("every write operation of the generated sheets measures at least what the h
         op.apply(ws);
         await ctx.sync();
         const sent = sim.stats.batchBytes[0] ?? 0;
-        expect({ op: op.kind ?? "data", within: sent <= op.bytes + ENVELOPE }).toEqual({ op: op.kind ?? "data", within: true });
+        expect({ op: op.kind ?? "data", within: sent <= op.bytes + ENVELOPE }).toEqual({
+          op: op.kind ?? "data",
+          within: true,
+        });
         checked++;
       }
     });

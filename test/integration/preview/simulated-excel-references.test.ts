@@ -47,7 +47,11 @@ describe("formulas that point at a sheet", () => {
       await ctx.sync();
     });
     const a = await readA(sim);
-    expect(a.formulas).toEqual(["='Summary 2024'!C5", "=SUM(Other!B1:B3)*2", '=CONCAT("評価集計!C5", \'Summary 2024\'!C5)']);
+    expect(a.formulas).toEqual([
+      "='Summary 2024'!C5",
+      "=SUM(Other!B1:B3)*2",
+      "=CONCAT(\"評価集計!C5\", 'Summary 2024'!C5)",
+    ]);
     expect(a.values[0]).toBe(42);
   });
 
@@ -98,9 +102,9 @@ describe("defined names", () => {
       const wbNames = ctx.workbook.names;
       wbNames.load("items/name");
       await ctx.sync();
-      expect(names.items.map((n: Excel.NamedItem) => [n.name, n.value, n.type, n.visible, n.formula, n.scope])).toEqual([
-        ["Owner", "progress-review/1 summary", "String", false, '="progress-review/1 summary"', "Worksheet"],
-      ]);
+      expect(names.items.map((n: Excel.NamedItem) => [n.name, n.value, n.type, n.visible, n.formula, n.scope])).toEqual(
+        [["Owner", "progress-review/1 summary", "String", false, '="progress-review/1 summary"', "Worksheet"]],
+      );
       expect(wbNames.items).toHaveLength(0); // workbook.names lists workbook-scoped names only
       ctx.workbook.worksheets.getItem("評価集計").delete();
       await ctx.sync();
@@ -141,7 +145,7 @@ describe("defined names", () => {
   test("names survive the .xlsx round trip: scope, hidden, constants, workbook ranges", async () => {
     const sim = simOf(bookWithReference());
     await sim.Excel.run(async (ctx) => {
-      const owner = ctx.workbook.worksheets.getItem("Other data").names.add("Owner", '="a & <b> \'q\'"');
+      const owner = ctx.workbook.worksheets.getItem("Other data").names.add("Owner", "=\"a & <b> 'q'\"");
       owner.visible = false;
       ctx.workbook.worksheets.getItem("評価集計").names.add("Owner", "=TRUE");
       ctx.workbook.names.add("Total", ctx.workbook.worksheets.getItem("評価集計").getRange("C5"));
@@ -155,7 +159,7 @@ describe("defined names", () => {
       for (const c of [other, gen, wb]) c.load("items/name,items/formula,items/visible");
       await ctx.sync();
       const rows = (c: Excel.NamedItemCollection) => c.items.map((n) => [n.name, n.formula, n.visible]);
-      expect(rows(other)).toEqual([["Owner", '="a & <b> \'q\'"', false]]);
+      expect(rows(other)).toEqual([["Owner", "=\"a & <b> 'q'\"", false]]);
       expect(rows(gen)).toEqual([["Owner", "=TRUE", true]]);
       expect(rows(wb)).toEqual([["Total", "=評価集計!$C$5", true]]);
     });
