@@ -198,7 +198,8 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
         writeSyncs = counter.syncs;
         addNotes(writeNotes);
       }
-      return { warnings: [...warnings, ...writeNotes] };
+      // Notes (features this Excel lacks) stay in `notes`; the report carries what failed.
+      return { warnings };
     },
   };
 }
