@@ -73,6 +73,9 @@ export interface ExcelWorkbookPort extends WorkbookPort {
   readonly lastWriteSyncs: number;
 }
 
+export const NOTE_REPAIRED =
+  "前回の更新が途中で終わっていた集計シートを作り直しました。/ The generated sheets a previous recompute left incomplete were redone.";
+
 /** How long what one call read may serve the next call of the same recompute. */
 const REUSE_TTL_MS = 10_000;
 const MAX_LAYOUT_RETRIES = 3;
@@ -198,7 +201,8 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
         writeSyncs = counter.syncs;
         addNotes(writeNotes);
       }
-      // Notes (features this Excel lacks) stay in `notes`; the report carries what failed.
+      // Notes (features this Excel lacks) stay in `notes`; the report carries what failed, and a repair.
+      if (incomplete) warnings.unshift(NOTE_REPAIRED);
       return { warnings };
     },
   };

@@ -8,6 +8,7 @@ import { SETTINGS_SHEET_NAME } from "../../../src/core/settings-store";
 import type { SimulatedExcel } from "../../../src/preview/simulated-excel";
 import { digestOf, portOf, recomputeIn, simOfFixture, TOKORO, NOW } from "./helpers";
 import { recompute } from "../../../src/core/recompute";
+import { NOTE_REPAIRED } from "../../../src/excel/excel-port";
 
 const USER = (n: string) => n === "表4-1";
 
@@ -74,8 +75,9 @@ describe("second run (refresh in place)", () => {
       expect(await digestOf(sim, USER)).toEqual(userBefore);
 
       const port = portOf(sim);
-      await recompute(port, { now: NOW });
+      const repaired = await recompute(port, { now: NOW });
       expect(port.incompleteFromLastRun).toBe(true);
+      expect(repaired.warnings).toContain(NOTE_REPAIRED);
       expect(await digestOf(sim, (n) => n !== SETTINGS_SHEET_NAME)).toEqual(clean);
       const after = portOf(sim);
       await after.readState();
