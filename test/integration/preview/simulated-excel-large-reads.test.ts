@@ -1,6 +1,6 @@
 /**
- * Reads are array-based (no per-cell proxies): loading the values of 50,000 × 12 cells takes
- * well under a second.
+ * A 50,000 × 12 range: read whole where the limit allows, refused above Excel on the web's 5 MB, read in
+ * blocks under it. (How long the read takes is measured by `npm run bench:syncs`, not asserted here.)
  */
 import ExcelJS from "exceljs";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
@@ -8,7 +8,7 @@ import { SimulatedExcel } from "../../../src/preview/simulated-excel";
 const ROWS = 50_000;
 const COLS = 12;
 
-test("loading values of a 50,000 × 12 range takes well under a second", async () => {
+test("the values of a 50,000 × 12 range: whole without a limit, refused above 5 MB, in blocks under it", async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Big");
   const sim = SimulatedExcel.fromExcelJs(wb, { maxBatchBytes: 64 * 1024 * 1024 });
@@ -17,17 +17,14 @@ test("loading values of a 50,000 × 12 range takes well under a second", async (
     ctx.workbook.worksheets.getItem("Big").getRangeByIndexes(0, 0, ROWS, COLS).values = data;
     await ctx.sync();
   });
-  const started = performance.now();
   const values = await sim.Excel.run(async (ctx) => {
     const r = ctx.workbook.worksheets.getItem("Big").getUsedRange(true);
     r.load("values");
     await ctx.sync();
     return r.values;
   });
-  const ms = performance.now() - started;
   expect(values).toHaveLength(ROWS);
   expect(values[ROWS - 1]).toEqual(data[ROWS - 1]);
-  expect(ms).toBeLessThan(1000);
   // The same read at Excel on the web's 5 MB limit fails; blocks of 10,000 rows pass.
   const web = SimulatedExcel.fromExcelJs(sim.toExcelJs());
   await expect(
