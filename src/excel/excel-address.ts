@@ -47,19 +47,43 @@ function stripSheet(ref: string): string {
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const ROW = /^\$?(\d+)$/;
+const COLUMN = /^\$?([A-Za-z]{1,3})$/;
+const LAST_ROW = 1_048_575;
+const LAST_COLUMN = 16_383;
 
-/** One rectangular reference, with or without a sheet name, into a zero-based rect. */
+/**
+ * One rectangular reference, with or without a sheet name, into a zero-based rect. Whole rows
+ * ("1:3") and whole columns ("A:C"), as Excel reports merged areas and used ranges that span
+ * them, cover the sheet's width or height.
+ */
 export function parseRect(ref: string): CellRect {
   const body = stripSheet(ref.trim());
-  const [a, b = a] = body.split(":");
-  const m1 = CELL.exec(a ?? "");
-  const m2 = CELL.exec(b ?? "");
-  if (!m1 || !m2) throw new Error(`unexpected range address: ${ref}`);
-  const r1 = Number(m1[2]) - 1;
-  const r2 = Number(m2[2]) - 1;
-  const c1 = columnIndex(m1[1]!);
-  const c2 = columnIndex(m2[1]!);
-  return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  const [a = "", b = a] = body.split(":");
+  const m1 = CELL.exec(a);
+  const m2 = CELL.exec(b);
+  if (m1 && m2) {
+    const r1 = Number(m1[2]) - 1;
+    const r2 = Number(m2[2]) - 1;
+    const c1 = columnIndex(m1[1]!);
+    const c2 = columnIndex(m2[1]!);
+    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  }
+  const row1 = ROW.exec(a);
+  const row2 = ROW.exec(b);
+  if (row1 && row2 && body.includes(":")) {
+    const r1 = Number(row1[1]) - 1;
+    const r2 = Number(row2[1]) - 1;
+    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: 0, right: LAST_COLUMN };
+  }
+  const col1 = COLUMN.exec(a);
+  const col2 = COLUMN.exec(b);
+  if (col1 && col2 && body.includes(":")) {
+    const c1 = columnIndex(col1[1]!);
+    const c2 = columnIndex(col2[1]!);
+    return { top: 0, bottom: LAST_ROW, left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  }
+  throw new Error(`unexpected range address: ${ref}`);
 }
 
 /** "Sheet1!A1:B2, Sheet1!D4" → rects. */

@@ -14,15 +14,23 @@ import { utf8Length } from "../core/utf8-length";
 export { utf8Length };
 
 export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** Plan batches to at most this share of the limit (JSON framing, ids and paths are not counted exactly). */
+/** Reads plan batches to at most this share of the limit (a response's size is estimated from samples). */
 export const BUDGET_SHARE = 0.8;
 /** Rough cost of one queued action in the request (ids, method, path). */
 export const OP_OVERHEAD_BYTES = 200;
 /** Starting estimate of one cell in a values + text + numberFormat response. */
 export const READ_BYTES_PER_CELL = 48;
 
-export function budgetOf(maxBatchBytes: number): number {
-  return Math.max(1024, Math.floor(maxBatchBytes * BUDGET_SHARE));
+/**
+ * Writes are measured, not estimated (excel-request-meter.ts: an upper bound of the request Office.js builds,
+ * ids counted at 8 digits): they may fill this share of the limit. The 5 % left covers what the meter does not
+ * see (the suspendApiCalculation call, the request envelope), stated here and tested against the simulated host's
+ * Office.js-shaped request encoding.
+ */
+export const WRITE_BUDGET_SHARE = 0.95;
+
+export function budgetOf(maxBatchBytes: number, share = BUDGET_SHARE): number {
+  return Math.max(1024, Math.floor(maxBatchBytes * share));
 }
 
 /** UTF-8 size of the JSON of a value (what goes over the wire). */

@@ -8,9 +8,9 @@ export type ExcelPortErrorKind =
   | "unsupported"
   /** Reading the workbook failed. */
   | "read"
-  /** Writing the generated sheets failed; the workbook was put back as it was. */
+  /** Writing the generated sheets failed; user sheets untouched, sheets added by the run removed (see incompleteSheets). */
   | "write"
-  /** Writing failed and putting the workbook back failed too (see leftovers). */
+  /** Writing failed and removing the sheets the run added failed too (see leftovers). */
   | "write-unrecovered";
 
 export class ExcelPortError extends Error {
@@ -45,28 +45,40 @@ export class UnsupportedExcelError extends ExcelPortError {
 }
 
 export class ExcelWriteError extends ExcelPortError {
-  /** Sheets the adapter could not remove or restore (empty when the rollback succeeded). */
+  /** Sheets the adapter could not remove (empty when the clean-up succeeded). */
   readonly leftovers: string[];
-  constructor(cause: unknown, leftovers: string[] = []) {
+  /**
+   * Generated sheets that were being refreshed in place when the write failed: they may be part-written and are
+   * marked incomplete in the workbook; the next recompute redoes them. User sheets are never among them.
+   */
+  readonly incompleteSheets: string[];
+  constructor(cause: unknown, leftovers: string[] = [], incompleteSheets: string[] = []) {
     const detail = describeCause(cause);
+    const names = (list: string[]) => list.map((n) => `「${n}」`).join("");
+    const incompleteJa = incompleteSheets.length
+      ? `集計シート${names(incompleteSheets)}は更新が途中のため不完全です。もう一度「集計を更新」を実行すると作り直されます。`
+      : "";
+    const incompleteEn = incompleteSheets.length
+      ? ` The generated sheets ${incompleteSheets.join(", ")} were being refreshed and are incomplete; recompute again to redo them.`
+      : "";
     if (leftovers.length === 0) {
       super(
         "write",
-        `集計シートの書き込みに失敗しました。ブックは実行前の状態に戻しました。（${detail}）`,
-        `Writing the summary sheets failed; the workbook was restored to its previous state. (${detail})`,
+        `集計シートの書き込みに失敗しました。利用者のシートは変更していません。${incompleteJa}（${detail}）`,
+        `Writing the summary sheets failed; the user's sheets were not changed.${incompleteEn} (${detail})`,
         cause,
       );
     } else {
-      const names = leftovers.map((n) => `「${n}」`).join("");
       super(
         "write-unrecovered",
-        `集計シートの書き込みに失敗し、元に戻すこともできませんでした。次のシートを確認してください: ${names}（${detail}）`,
-        `Writing the summary sheets failed and the workbook could not be fully restored. Please check these sheets: ${leftovers.join(", ")} (${detail})`,
+        `集計シートの書き込みに失敗し、追加したシートを削除できませんでした。次のシートを確認してください: ${names(leftovers)}${incompleteJa}（${detail}）`,
+        `Writing the summary sheets failed and the sheets it added could not be removed. Please check these sheets: ${leftovers.join(", ")}.${incompleteEn} (${detail})`,
         cause,
       );
     }
     this.name = "ExcelWriteError";
     this.leftovers = leftovers;
+    this.incompleteSheets = incompleteSheets;
   }
 }
 

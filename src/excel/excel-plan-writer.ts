@@ -1,11 +1,14 @@
 /**
- * A SheetPlan as a list of sized write operations on one (temporary)
- * worksheet. The port packs the operations of all plans into as few syncs
- * as the payload limit allows (usually one).
- *
- * Order per sheet: number formats, values, styles, merges, column widths,
- * freeze panes, tab colour, links, table, conditional formats, charts,
- * page layout.
+ * A SheetPlan as sized write operations on one worksheet, in two parts:
+ *   data       number formats, values, styles, merges, column widths — what
+ *              must be written for the sheet to be right;
+ *   cosmetics  table (filter buttons), freeze panes, tab colour, links,
+ *              conditional formats, charts, page layout — written after the
+ *              data, best effort (a failure is a warning; some builds fail
+ *              on freezePanes, zoom, or a table name that clashes).
+ * Each operation's size is measured as it is built, the way Office.js will
+ * encode it (excel-request-meter.ts); the port packs the operations of all
+ * plans into as few syncs as the payload limit allows (usually one each).
  *
  * Source text stays text: every string cell gets the text format "@"
  * before its value is written, so that "=SUM(A1)", "+81-3", "-5", "@x",
@@ -14,18 +17,39 @@
 import type { CellRect } from "../core/model/snapshot";
 import type { PlanValue, SheetPlan } from "../core/model/sheet-plan";
 import { cellAddress, quoteSheetName, rectAddress } from "./excel-address";
-import { jsonBytes, OP_OVERHEAD_BYTES, splitRowBlocks } from "./excel-batching";
+import { jsonBytes, splitRowBlocks } from "./excel-batching";
+import { measureRequest } from "./excel-request-meter";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_PAGE_LAYOUT } from "./excel-requirements";
 import { applyStyle, EXCEL_PLAN_STYLES } from "./excel-styles";
 
+export type CosmeticKind = "table" | "freeze" | "tabColor" | "links" | "conditionalFormats" | "charts" | "pageLayout";
+
 export interface WriteOp {
-  /** Estimated request bytes. */
+  /** Request bytes, measured (an upper bound of what Office.js sends, without the worksheet itself). */
   bytes: number;
-  /** Index of the plan (and of its temporary sheet). */
+  /** Index of the plan (and of its worksheet). */
   sheet: number;
+  /** For cosmetics: what it is (named in a warning when it fails). */
+  kind?: CosmeticKind;
   apply(ws: Excel.Worksheet): void;
 }
+
+export interface PlanOps {
+  data: WriteOp[];
+  cosmetics: WriteOp[];
+}
+
+/** What a cosmetic failure is called in the warning (Japanese / English). */
+export const COSMETIC_LABELS: Record<CosmeticKind, string> = {
+  table: "テーブル（フィルター）/ table (filters)",
+  freeze: "ウィンドウ枠の固定 / frozen panes",
+  tabColor: "シート見出しの色 / tab colour",
+  links: "元の行へのリンク / links to the source rows",
+  conditionalFormats: "評価の色分け（条件付き書式）/ grade colours (conditional formats)",
+  charts: "グラフ / charts",
+  pageLayout: "印刷設定 / page layout",
+};
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
@@ -56,8 +80,8 @@ export interface WriterContext {
   features: ExcelFeatures;
   /** Bytes one operation may take (values and formats are split into row blocks to fit). */
   blockBudget: number;
-  /** Table name to use while the sheet is temporary (renamed in the swap). */
-  temporaryTableName?: string;
+  /** The table's name when the plan's is taken elsewhere in the workbook. */
+  tableName?: string;
   notes: string[];
 }
 
@@ -109,12 +133,42 @@ export function valueMatrix(plan: SheetPlan, rows: number, cols: number): (strin
   return m;
 }
 
-function op(sheet: number, payload: unknown, apply: (ws: Excel.Worksheet) => void): WriteOp {
-  return { sheet, bytes: OP_OVERHEAD_BYTES + (payload === undefined ? 0 : jsonBytes(payload)), apply };
+function op(sheet: number, apply: (ws: Excel.Worksheet) => void, kind?: CosmeticKind): WriteOp {
+  return { sheet, bytes: measureRequest<Excel.Worksheet>(apply), apply, ...(kind ? { kind } : {}) };
 }
 
-export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext): WriteOp[] {
-  const ops: WriteOp[] = [];
+/** Number formats then values of rows [start, start + count), split again while a block measures over the budget. */
+function cellBlocks(
+  sheet: number,
+  formats: string[][],
+  values: (string | number | boolean)[][],
+  cols: number,
+  block: { start: number; count: number },
+  budget: number,
+): WriteOp[] {
+  const f = formats.slice(block.start, block.start + block.count);
+  const v = values.slice(block.start, block.start + block.count);
+  const ops = [
+    op(sheet, (ws) => {
+      ws.getRangeByIndexes(block.start, 0, block.count, cols).numberFormat = f;
+    }),
+    op(sheet, (ws) => {
+      ws.getRangeByIndexes(block.start, 0, block.count, cols).values = v;
+    }),
+  ];
+  if (block.count > 1 && ops.some((o) => o.bytes > budget)) {
+    const half = Math.ceil(block.count / 2);
+    return [
+      ...cellBlocks(sheet, formats, values, cols, { start: block.start, count: half }, budget),
+      ...cellBlocks(sheet, formats, values, cols, { start: block.start + half, count: block.count - half }, budget),
+    ];
+  }
+  return ops;
+}
+
+export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext): PlanOps {
+  const data: WriteOp[] = [];
+  const cosmetics: WriteOp[] = [];
   const { rows, cols } = planExtent(plan);
 
   // 1–2. Number formats, then values, in row blocks that fit the budget.
@@ -122,20 +176,9 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
     const formats = numberFormatMatrix(plan, rows, cols);
     const values = valueMatrix(plan, rows, cols);
     const rowBytes = (r: number) => jsonBytes(formats[r]) + jsonBytes(values[r]) + 2;
-    for (const block of splitRowBlocks(rows, rowBytes, wc.blockBudget - 2 * OP_OVERHEAD_BYTES)) {
-      const f = formats.slice(block.start, block.start + block.count);
-      const v = values.slice(block.start, block.start + block.count);
-      ops.push(
-        op(sheet, f, (ws) => {
-          ws.getRangeByIndexes(block.start, 0, block.count, cols).numberFormat = f;
-        }),
-      );
-      ops.push(
-        op(sheet, v, (ws) => {
-          ws.getRangeByIndexes(block.start, 0, block.count, cols).values = v;
-        }),
-      );
-    }
+    // Blocks planned from the payload, then measured whole (and split again if a block is over).
+    for (const block of splitRowBlocks(rows, rowBytes, Math.floor(wc.blockBudget * 0.9)))
+      data.push(...cellBlocks(sheet, formats, values, cols, block, wc.blockBudget));
   }
 
   // 3. Styles, one operation per range.
@@ -143,13 +186,13 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
     if (!f.style) continue;
     const style = EXCEL_PLAN_STYLES[f.style];
     const range = f.range;
-    ops.push(op(sheet, style, (ws) => applyStyle(rangeOf(ws, range), style, rowsOf(range), colsOf(range))));
+    data.push(op(sheet, (ws) => applyStyle(rangeOf(ws, range), style, rowsOf(range), colsOf(range))));
   }
 
   // 4. Merges.
   for (const m of plan.merges) {
     if (rowsOf(m) === 1 && colsOf(m) === 1) continue;
-    ops.push(op(sheet, undefined, (ws) => rangeOf(ws, m).merge(false)));
+    data.push(op(sheet, (ws) => rangeOf(ws, m).merge(false)));
   }
 
   // 5. Column widths (characters → points), consecutive equal widths together.
@@ -162,8 +205,8 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
       const points = charsToPoints(w);
       const first = c;
       const count = end - c + 1;
-      ops.push(
-        op(sheet, undefined, (ws) => {
+      data.push(
+        op(sheet, (ws) => {
           ws.getRangeByIndexes(0, first, 1, count).getEntireColumn().format.columnWidth = points;
         }),
       );
@@ -171,47 +214,60 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
     c = end + 1;
   }
 
-  // 6. Freeze panes (ExcelApi 1.7).
-  const freeze = plan.freeze;
-  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
-    ops.push(
-      op(sheet, undefined, (ws) => {
-        if (freeze.cols === 0) ws.freezePanes.freezeRows(freeze.rows);
-        else if (freeze.rows === 0) ws.freezePanes.freezeColumns(freeze.cols);
-        else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
-      }),
+  // Cosmetics from here on.
+  // 6. The Excel table (with filter buttons).
+  const table = plan.table;
+  if (table) {
+    const name = wc.tableName ?? table.name;
+    cosmetics.push(
+      op(
+        sheet,
+        (ws) => {
+          const t = ws.tables.add(rangeOf(ws, table.range), true);
+          t.name = name;
+          t.style = table.style;
+          t.showFilterButton = true;
+        },
+        "table",
+      ),
     );
   }
 
-  // 7. Tab colour (ExcelApi 1.7).
-  const tabColor = plan.tabColor;
-  if (tabColor) ops.push(op(sheet, tabColor, (ws) => (ws.tabColor = tabColor)));
+  // 7. Freeze panes (ExcelApi 1.7).
+  const freeze = plan.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    cosmetics.push(
+      op(
+        sheet,
+        (ws) => {
+          if (freeze.cols === 0) ws.freezePanes.freezeRows(freeze.rows);
+          else if (freeze.rows === 0) ws.freezePanes.freezeColumns(freeze.cols);
+          else ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
+        },
+        "freeze",
+      ),
+    );
+  }
 
-  // 8. Links back to the source rows (ExcelApi 1.7), one per cell.
+  // 8. Tab colour (ExcelApi 1.7).
+  const tabColor = plan.tabColor;
+  if (tabColor) cosmetics.push(op(sheet, (ws) => (ws.tabColor = tabColor), "tabColor"));
+
+  // 9. Links back to the source rows (ExcelApi 1.7), one per cell.
   for (const l of plan.links) {
     const hyperlink: Excel.RangeHyperlink = {
       documentReference: `${quoteSheetName(l.sheet)}!${l.address}`,
       textToDisplay: l.text,
       screenTip: `${l.sheet}!${l.address}`,
     };
-    ops.push(
-      op(sheet, hyperlink, (ws) => {
-        ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = hyperlink;
-      }),
-    );
-  }
-
-  // 9. The Excel table (with filter buttons).
-  const table = plan.table;
-  if (table) {
-    const name = wc.temporaryTableName ?? table.name;
-    ops.push(
-      op(sheet, table, (ws) => {
-        const t = ws.tables.add(rangeOf(ws, table.range), true);
-        t.name = name;
-        t.style = table.style;
-        t.showFilterButton = true;
-      }),
+    cosmetics.push(
+      op(
+        sheet,
+        (ws) => {
+          ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = hyperlink;
+        },
+        "links",
+      ),
     );
   }
 
@@ -219,37 +275,45 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   for (const cf of plan.conditionalFormats) {
     for (const rule of cf.rules) {
       const range = cf.range;
-      ops.push(
-        op(sheet, rule, (ws) => {
-          const f = rangeOf(ws, range).conditionalFormats.add("CellValue");
-          f.cellValue.format.fill.color = rule.fill;
-          f.cellValue.format.font.color = rule.fontColor;
-          f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-        }),
+      cosmetics.push(
+        op(
+          sheet,
+          (ws) => {
+            const f = rangeOf(ws, range).conditionalFormats.add("CellValue");
+            f.cellValue.format.fill.color = rule.fill;
+            f.cellValue.format.font.color = rule.fontColor;
+            f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+          },
+          "conditionalFormats",
+        ),
       );
     }
   }
 
   // 11. Charts, placed on the plan's anchor.
   for (const chart of plan.charts) {
-    ops.push(
-      op(sheet, chart, (ws) => {
-        const ch = ws.charts.add(
-          chart.kind === "pie" ? "Pie" : "ColumnClustered",
-          rangeOf(ws, chart.data),
-          chart.seriesBy === "rows" ? "Rows" : "Columns",
-        );
-        ch.title.text = chart.title;
-        if (chart.kind === "pie") {
-          ch.dataLabels.showPercentage = true;
-          ch.dataLabels.showValue = false;
-        }
-        const a = chart.anchor;
-        ch.setPosition(
-          cellAddress(a.row, a.col),
-          cellAddress(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1),
-        );
-      }),
+    cosmetics.push(
+      op(
+        sheet,
+        (ws) => {
+          const ch = ws.charts.add(
+            chart.kind === "pie" ? "Pie" : "ColumnClustered",
+            rangeOf(ws, chart.data),
+            chart.seriesBy === "rows" ? "Rows" : "Columns",
+          );
+          ch.title.text = chart.title;
+          if (chart.kind === "pie") {
+            ch.dataLabels.showPercentage = true;
+            ch.dataLabels.showValue = false;
+          }
+          const a = chart.anchor;
+          ch.setPosition(
+            cellAddress(a.row, a.col),
+            cellAddress(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1),
+          );
+        },
+        "charts",
+      ),
     );
   }
 
@@ -259,20 +323,25 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
     if (!wc.features.pageLayout) {
       if (!wc.notes.includes(NOTE_NO_PAGE_LAYOUT)) wc.notes.push(NOTE_NO_PAGE_LAYOUT);
     } else {
-      ops.push(
-        op(sheet, layout, (ws) => {
-          const p = ws.pageLayout;
-          p.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
-          if (layout.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-          if (layout.printTitleRows) {
-            p.setPrintTitleRows(`$${layout.printTitleRows.first + 1}:$${layout.printTitleRows.last + 1}`);
-          }
-          if (layout.centerFooter !== undefined) p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
-        }),
+      cosmetics.push(
+        op(
+          sheet,
+          (ws) => {
+            const p = ws.pageLayout;
+            p.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
+            if (layout.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            if (layout.printTitleRows) {
+              p.setPrintTitleRows(`$${layout.printTitleRows.first + 1}:$${layout.printTitleRows.last + 1}`);
+            }
+            if (layout.centerFooter !== undefined)
+              p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
+          },
+          "pageLayout",
+        ),
       );
     }
   }
-  return ops;
+  return { data, cosmetics };
 }
 
 /** The A1 address of a plan's whole cell block (for messages and tests). */

@@ -1,46 +1,80 @@
 /**
  * The workbook port over Office.js.
  *
- * A recompute takes four syncs for anything under the payload limit:
+ * A recompute takes five syncs for anything under the payload limit:
  *   readState     sync 1  sheet list
- *                 sync 2  every sheet's used-range address, merged areas,
- *                         tables and a sample of rows; the settings sheet
- *   readSnapshot  sync 3  every sheet's values, text and number formats,
- *                         with the list, the used ranges and the recorded
- *                         generated sheets (getItemOrNullObject) checked again
- *   applyPlans    sync 4  the new sheets built under temporary names, then,
- *                         in the same batch, the swap: recorded sheets renamed
- *                         aside, new sheets renamed and placed, settings
- *                         written (the commit point), old sheets deleted
- * Larger data adds syncs (row blocks under the 5 MB limit, the swap riding
- * on the last one), never one per row or per sheet.
+ *                 sync 2  every sheet's owner marker, used-range address, merged
+ *                         areas, tables, charts and a sample of rows; column A of
+ *                         hidden sheets (the settings)
+ *   readSnapshot  sync 3  values, text and number formats of every sheet that is
+ *                         not provably ours, with the list and used ranges checked
+ *   applyPlans    sync 4  data: the "refresh under way" flag, the generated sheets
+ *                         cleared and rewritten in place (new ones added with their
+ *                         owner marker), owned sheets without a plan deleted, the
+ *                         settings written (the commit point)
+ *                 sync 5  cosmetics, best effort: table, freeze panes, tab colour,
+ *                         links, conditional formats, charts, page layout
+ * Larger data adds syncs (row blocks under the 5 MB limit, each measured as it is
+ * built), never one per row or per sheet.
  *
- * All or nothing: a batch can fail part-way (Excel keeps what ran before the
- * failing operation), so after any failure the adapter looks at the workbook
- * and either finishes (the settings already record the new sheets) or puts
- * it back: its new sheets deleted, the recorded sheets and their tables
- * renamed back, a settings sheet it created removed. It deletes and renames
- * only sheets it created in this run and sheets named in previous.generated.
+ * In place: a generated sheet keeps its worksheet (and id) across recomputes, so
+ * user formulas, names and chart series that point at it keep working. Only sheets
+ * in `ownership.owned`, the verified settings sheet and sheets this run adds are
+ * ever written, renamed or deleted.
+ *
+ * A batch can fail part-way (Excel keeps what ran before the failing operation).
+ * After a failure before the commit, the sheets this run added (and a settings sheet
+ * it created) are removed; refreshed sheets stay as far as they got, with the flag
+ * set, and the error says they are incomplete: the next recompute redoes them. A
+ * failure of a cosmetic step is a warning; the steps after it still run.
  */
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { SheetPlan } from "../core/model/sheet-plan";
 import type { StoredState } from "../core/model/settings";
-import type { WorkbookPort } from "../core/workbook-port";
-import { encodeState } from "../core/settings-store";
-import { budgetOf, EXCEL_PAYLOAD_LIMIT, jsonBytes, OP_OVERHEAD_BYTES, packBatches } from "./excel-batching";
-import { ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors";
+import {
+  markerFormula,
+  newOwnerId,
+  ownedSheetNames,
+  OWNER_NAME,
+  parseMarker,
+  resolveOwnership,
+  type Ownership,
+  type SettingsCandidate,
+  type SheetIdentity,
+} from "../core/ownership";
+import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
+import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
+import { describeCause, ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
-import { planWriteOps, type WriteOp } from "./excel-plan-writer";
+import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
+import { measureRequest, objectPathBytes } from "./excel-request-meter";
 import { detectFeatures, type ExcelFeatures } from "./excel-requirements";
-import { decodeSettings, queueSettingsWrite, SETTINGS_SHEET_NAME, SETTINGS_TOKEN_PREFIX } from "./excel-settings";
-import { readCells, readLayout, type WorkbookLayout } from "./excel-snapshot";
+import {
+  isIncompleteFlag,
+  queueIncompleteFlag,
+  queueSettingsWrite,
+  SETTINGS_TOKEN_PREFIX,
+  type SettingsTarget,
+} from "./excel-settings";
+import { readCells, readLayout, type SheetLayout, type WorkbookLayout } from "./excel-snapshot";
 
 export type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 
 export interface ExcelWorkbookPort extends WorkbookPort {
   /** Notes (Japanese / English) about features skipped or fallbacks taken since the last readState. */
   readonly notes: readonly string[];
+  /**
+   * True when the last readState found the generated sheets marked incomplete (a refresh failed part-way);
+   * the applyPlans that follows redoes them (the pane / ribbon command can say so). A failed applyPlans throws
+   * ExcelWriteError with `incompleteSheets`.
+   */
+  readonly incompleteFromLastRun: boolean;
+  /** Syncs of the last applyPlans (data and cosmetics). */
+  readonly lastWriteSyncs: number;
 }
+
+export const NOTE_REPAIRED =
+  "前回の更新が途中で終わっていた集計シートを作り直しました。/ The generated sheets a previous recompute left incomplete were redone.";
 
 /** How long what one call read may serve the next call of the same recompute. */
 const REUSE_TTL_MS = 10_000;
@@ -49,37 +83,20 @@ const MAX_LAYOUT_RETRIES = 3;
 const lower = (s: string) => s.toLowerCase();
 const sameName = (a: string, b: string) => lower(a) === lower(b);
 
-/** What the write needs to know about the workbook, from the reads of the same recompute. */
-interface Known {
-  at: number;
-  /** Every sheet, in order. */
-  sheetNames: string[];
-  tablesBySheet: Map<string, string[]>;
-  settingsExists: boolean;
-  settingsRows: number;
-  /** The settings write marker now in the workbook (a new write must use another). */
-  settingsMarker: unknown;
-  /** The recorded names that were checked, and those of them that exist (current spelling). */
-  checked: string[];
-  existing: string[];
-}
-
 function randomToken(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, "0");
 }
 
-function knownFrom(layout: WorkbookLayout, checked: string[], existing: string[]): Known {
-  const settings = layout.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
-  return {
-    at: Date.now(),
-    sheetNames: layout.sheets.map((s) => s.name),
-    tablesBySheet: new Map(layout.sheets.map((s) => [s.name, s.tables])),
-    settingsExists: settings !== undefined,
-    settingsRows: layout.columnA?.length ?? 0,
-    settingsMarker: layout.b1,
-    checked,
-    existing,
-  };
+export function identitiesOf(layout: WorkbookLayout): StateRead {
+  const identities: SheetIdentity[] = layout.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.visibility,
+    marker: s.marker,
+  }));
+  const candidates: SettingsCandidate[] = layout.sheets
+    .filter((s) => parseMarker(s.marker)?.role === "settings" && s.settings)
+    .map((s) => ({ sheet: s.name, columnA: s.settings!.columnA }));
+  return { identities, candidates };
 }
 
 export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {}): ExcelWorkbookPort {
@@ -87,8 +104,9 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
   const makeToken = options.token ?? randomToken;
   let features: ExcelFeatures | null = null;
   let layoutFromState: { layout: WorkbookLayout; at: number } | null = null;
-  let recorded: string[] = [];
-  let known: Known | null = null;
+  let known: { layout: WorkbookLayout; at: number } | null = null;
+  let incomplete = false;
+  let writeSyncs = 0;
   const notes: string[] = [];
 
   const addNotes = (more: readonly string[]) => {
@@ -104,11 +122,17 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     }
   }
 
-  const layoutOptions = () => ({ features: ensureFeatures(), columnASheet: SETTINGS_SHEET_NAME });
+  const layoutOptions = () => ({ features: ensureFeatures() });
 
   return {
     get notes() {
       return notes;
+    },
+    get incompleteFromLastRun() {
+      return incomplete;
+    },
+    get lastWriteSyncs() {
+      return writeSyncs;
     },
 
     async readState() {
@@ -117,11 +141,12 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       const layout = await read((ctx) => readLayout(ctx, opts));
       addNotes(layout.notes);
       layoutFromState = { layout, at: Date.now() };
-      const decoded = decodeSettings(layout.columnA);
-      if (decoded.note) addNotes([decoded.note]);
-      recorded = decoded.state?.generated.map((g) => g.name) ?? [];
-      known = knownFrom(layout, [], []);
-      return decoded.state;
+      known = { layout, at: Date.now() };
+      const state = identitiesOf(layout);
+      const ownership = resolveOwnership(state.identities, state.candidates, () => newOwnerId());
+      const settings = layout.sheets.find((s) => s.name === ownership.settingsSheet);
+      incomplete = isIncompleteFlag(settings?.settings?.b2);
+      return state;
     },
 
     async readSnapshot(): Promise<WorkbookSnapshot> {
@@ -131,290 +156,449 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       const { layout, cells } = await read(async (ctx) => {
         let layout = reuse ?? (await readLayout(ctx, opts));
         for (let attempt = 0; ; attempt++) {
-          const cells = await readCells(ctx, layout, {
-            maxBatchBytes,
-            checkExisting: recorded,
-            skip: (n) => n === SETTINGS_SHEET_NAME,
-          });
-          if (cells) return { layout, cells };
+          // Our own sheets are never data: not read (the core leaves them out in any case).
+          const s = identitiesOf(layout);
+          const ours = new Set(ownedSheetNames(resolveOwnership(s.identities, s.candidates, () => "unused00")));
+          const cells = await readCells(ctx, layout, { maxBatchBytes, skip: (n) => ours.has(n) });
+          if (cells) return { layout, cells: { ...cells, sheets: cells.sheets.filter((x) => !ours.has(x.name)) } };
           if (attempt >= MAX_LAYOUT_RETRIES) throw new Error("the workbook keeps changing while it is read");
           layout = await readLayout(ctx, opts); // something changed since the layout was read
         }
       });
       addNotes(layout.notes);
-      known = knownFrom(layout, recorded, cells.existing);
-      return {
-        source: layout.workbookName,
-        sheets: cells.sheets.filter((s) => s.name !== SETTINGS_SHEET_NAME),
-      };
+      known = { layout, at: Date.now() };
+      return { source: layout.workbookName, sheets: cells.sheets };
     },
 
-    async applyPlans(plans, previous, next) {
+    async applyPlans(plans, ownership, next): Promise<WriteReport> {
       const f = ensureFeatures();
       layoutFromState = null;
-      const previousNames = [...new Set((previous?.generated ?? []).map((g) => g.name))].filter(
-        // Never the settings sheet or a temporary sheet, whatever the settings say.
-        (n) => !sameName(n, SETTINGS_SHEET_NAME) && !n.startsWith("~PR "),
-      );
-      const fresh =
-        known !== null &&
-        Date.now() - known.at <= REUSE_TTL_MS &&
-        previousNames.every((n) => known!.checked.some((c) => sameName(c, n)));
-      let k: Known;
-      if (fresh) k = known!;
+      let layout: WorkbookLayout;
+      if (known && Date.now() - known.at <= REUSE_TTL_MS) layout = known.layout;
       else {
         // Called without the reads of a recompute: look at the workbook first (2 syncs).
         const opts = layoutOptions();
-        const layout = await read((ctx) => readLayout(ctx, opts));
-        const existing = layout.sheets.map((s) => s.name).filter((n) => previousNames.some((p) => sameName(p, n)));
-        k = knownFrom(layout, previousNames, existing);
+        layout = await read((ctx) => readLayout(ctx, opts));
       }
       known = null;
+      const warnings: string[] = [];
       const writeNotes: string[] = [];
-      await writePlans(api, {
-        plans,
-        existingPrevious: k.existing.filter((n) => previousNames.some((p) => sameName(p, n))),
-        next,
-        features: f,
-        known: k,
-        maxBatchBytes,
-        token: uniqueToken(makeToken, k.sheetNames, k.settingsMarker),
-        notes: writeNotes,
-      });
-      addNotes(writeNotes);
+      const counter = { syncs: 0 };
+      try {
+        await writePlans(api, {
+          plans,
+          ownership,
+          next,
+          features: f,
+          layout,
+          maxBatchBytes,
+          token: uniqueToken(makeToken, layout),
+          notes: writeNotes,
+          warnings,
+          counter,
+        });
+      } finally {
+        writeSyncs = counter.syncs;
+        addNotes(writeNotes);
+      }
+      // Notes (features this Excel lacks) stay in `notes`; the report carries what failed, and a repair.
+      if (incomplete) warnings.unshift(NOTE_REPAIRED);
+      return { warnings };
     },
   };
 }
 
-/** A token for this write's temporary names and settings marker, used by nothing in the workbook. */
-function uniqueToken(make: () => string, names: string[], marker: unknown): string {
+/** A token for this write's settings marker, used by nothing in the workbook. */
+function uniqueToken(make: () => string, layout: WorkbookLayout): string {
+  const markers = layout.sheets.map((s) => s.settings?.b1);
   for (let i = 0; i < 20; i++) {
     const t = make();
-    if (!names.some((n) => n.includes(t)) && marker !== SETTINGS_TOKEN_PREFIX + t) return t;
+    if (!markers.includes(SETTINGS_TOKEN_PREFIX + t)) return t;
   }
   return make() + Date.now().toString(36).slice(-3);
 }
 
 interface WriteJob {
   plans: SheetPlan[];
-  /** Recorded generated sheets that exist (checked with getItemOrNullObject), current spelling. */
-  existingPrevious: string[];
+  ownership: Ownership;
   next: StoredState;
   features: ExcelFeatures;
-  known: Known;
+  layout: WorkbookLayout;
   maxBatchBytes: number;
   token: string;
   notes: string[];
+  warnings: string[];
+  counter: { syncs: number };
 }
 
-/** What the recovery needs to know about the run. */
-interface Journal {
-  tempNames: string[];
-  finalNames: string[];
-  /** Recorded sheets, with the name they get while set aside. */
-  aside: { name: string; backup: string }[];
-  /** Old tables renamed out of the way: temporary table name, original name. */
-  tablesAside: { temp: string; original: string }[];
-  settingsExisted: boolean;
-  /** Set once the batch holding the swap was sent. */
-  swapSent: boolean;
+/** Where each plan goes. */
+interface Target {
+  plan: SheetPlan;
+  /** The owned sheet refreshed in place (its name now), or null for a sheet added by this run. */
+  refresh: SheetLayout | null;
+  /** For an added sheet: the name it is added under (plan.name, or a temporary one until the commit). */
+  addAs: string;
+  /** The table name to use (the plan's, unless a table outside our sheets has it). */
+  tableName: string | null;
 }
 
-const tempSheetName = (token: string, i: number) => `~PR tmp ${token} ${i + 1}`;
-const backupSheetName = (token: string, i: number) => `~PR old ${token} ${i + 1}`;
-const tempTableName = (token: string, i: number) => `PR_tmp_${token}_${i + 1}`;
-const asideTableName = (token: string, i: number) => `PR_old_${token}_${i + 1}`;
+function findSheet(layout: WorkbookLayout, name: string): SheetLayout | undefined {
+  return layout.sheets.find((s) => sameName(s.name, name));
+}
+
+function refuse(messageJa: string, messageEn: string): never {
+  throw new ExcelPortError("write", messageJa, messageEn);
+}
+
+/** The plans against the workbook as read: which sheet each one refreshes, checked before anything is sent. */
+function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[]; settings: SettingsTarget } {
+  const { plans, ownership, layout } = job;
+  const owned = ownership.owned.map((o) => {
+    const sheet = findSheet(layout, o.name);
+    // The sheet must still carry the marker that made it ours.
+    const marker = parseMarker(sheet?.marker);
+    const ok =
+      sheet &&
+      marker &&
+      marker.role === o.role &&
+      marker.runId === o.runId &&
+      marker.workbookId === ownership.workbookId;
+    return ok ? { role: o.role, sheet } : null;
+  });
+  const ownedSheets = owned.filter(
+    (o): o is { role: (typeof ownership.owned)[number]["role"]; sheet: SheetLayout } => o !== null,
+  );
+  const ours = (name: string) => ownedSheets.some((o) => sameName(o.sheet.name, name));
+
+  const targets: Target[] = plans.map((plan) => {
+    if (!plan.owner || plan.owner.workbookId !== ownership.workbookId)
+      refuse(
+        `集計シート「${plan.name}」に所有者の印がないため、書き込みません。`,
+        `The sheet plan "${plan.name}" carries no owner marker; it is not written.`,
+      );
+    const refresh = ownedSheets.find((o) => o.role === plan.role)?.sheet ?? null;
+    const holder = findSheet(layout, plan.name);
+    if (holder && holder !== refresh && !ours(holder.name))
+      refuse(
+        `シート「${holder.name}」は利用者のシートのため、集計シートで置き換えません。集計シートの名前を変えてください。`,
+        `The sheet "${holder.name}" is not a generated sheet and will not be replaced; choose another name for the generated sheet.`,
+      );
+    // A new sheet whose name one of our sheets still has (it goes or is renamed at the commit) starts under a temporary name.
+    const addAs = !refresh && holder ? `~PR ${job.token} ${plans.indexOf(plan) + 1}` : plan.name;
+    return { plan, refresh, addAs, tableName: null };
+  });
+  // Owned sheets no plan refreshes.
+  const obsolete = ownedSheets.map((o) => o.sheet).filter((s) => !targets.some((t) => t.refresh === s));
+  // A renamed plan may only take the name of one of our sheets that goes away or is renamed itself.
+  for (const t of targets) {
+    const holder = findSheet(layout, t.plan.name);
+    if (holder && holder !== t.refresh && !obsolete.includes(holder) && !targets.some((u) => u.refresh === holder))
+      refuse(`シート「${holder.name}」の名前は使えません。`, `The name of the sheet "${holder.name}" cannot be taken.`);
+  }
+
+  // Table names: the plan's, unless a table outside the sheets we rewrite holds it (names are case-insensitive).
+  const rewritten = new Set([
+    ...targets.flatMap((t) => (t.refresh ? [t.refresh.name] : [])),
+    ...obsolete.map((s) => s.name),
+  ]);
+  const taken = new Set<string>();
+  for (const s of layout.sheets) if (!rewritten.has(s.name)) for (const name of s.tables) taken.add(lower(name));
+  for (const t of targets) {
+    if (!t.plan.table) continue;
+    let name = t.plan.table.name;
+    for (let k = 2; taken.has(lower(name)); k++) name = `${t.plan.table.name}_${k}`;
+    taken.add(lower(name));
+    t.tableName = name;
+  }
+
+  const existing = ownership.settingsSheet ? (findSheet(layout, ownership.settingsSheet) ?? null) : null;
+  if (ownership.settingsSheet && !existing)
+    refuse("設定シートが見つかりません。もう一度実行してください。", "The settings sheet is gone; please run again.");
+  if (!existing && findSheet(layout, ownership.settingsSheetName))
+    refuse(
+      `シート「${ownership.settingsSheetName}」は利用者のシートのため、設定の保存に使いません。`,
+      `The sheet "${ownership.settingsSheetName}" belongs to the user and is not used for the settings.`,
+    );
+  const settings: SettingsTarget = {
+    existing: existing?.name ?? null,
+    name: ownership.settingsSheetName,
+    marker: markerFormula({
+      role: "settings",
+      workbookId: ownership.workbookId,
+      runId: job.token.replace(/[^A-Za-z0-9]/g, "").padEnd(6, "0"),
+    }),
+    previousRows: existing?.settings?.columnA.length ?? 0,
+  };
+  return { targets, obsolete, settings };
+}
+
+/** Trace message queued right after a sheet is added (OfficeExtension.Error.traceMessages lists those reached). */
+const ADDED_TRACE = "added:";
+
+/** Bytes of reaching one worksheet by name in a batch. */
+const SHEET_BYTES = objectPathBytes("Worksheets") + objectPathBytes("GetItem", ["x".repeat(31 * 3)]);
 
 async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
-  const { plans, token, known } = job;
-  const budget = budgetOf(job.maxBatchBytes);
-  const journal: Journal = {
-    tempNames: plans.map((_, i) => tempSheetName(token, i)),
-    finalNames: plans.map((p) => p.name),
-    aside: job.existingPrevious.map((name, i) => ({ name, backup: backupSheetName(token, i) })),
-    tablesAside: [],
-    settingsExisted: known.settingsExists,
-    swapSent: false,
-  };
+  const { token } = job;
+  const budget = budgetOf(job.maxBatchBytes, WRITE_BUDGET_SHARE);
+  const { targets, obsolete, settings } = targetsOf(job);
 
-  // A generated sheet never takes the name of a sheet that is not a recorded one.
-  for (const name of journal.finalNames) {
-    const holder = known.sheetNames.find((n) => sameName(n, name));
-    if (holder && !job.existingPrevious.some((p) => sameName(p, holder))) {
-      throw new ExcelPortError(
-        "write",
-        `シート「${holder}」は利用者のシートのため、集計シートで置き換えません。集計シートの名前を変えてください。`,
-        `The sheet "${holder}" is not a generated sheet and will not be replaced; choose another name for the generated sheet.`,
-      );
-    }
-  }
-
-  // Table names: the plan's, unless a table outside the recorded sheets holds it (names are case-insensitive).
-  const previousTables = new Map<string, { sheet: string; table: string }>();
-  for (const sheet of job.existingPrevious) {
-    const tables = [...known.tablesBySheet].find(([n]) => sameName(n, sheet))?.[1] ?? [];
-    for (const t of tables) previousTables.set(lower(t), { sheet, table: t });
-  }
-  const taken = new Set<string>();
-  for (const [sheet, tables] of known.tablesBySheet)
-    if (!job.existingPrevious.some((p) => sameName(p, sheet))) for (const t of tables) taken.add(lower(t));
-  const finalTables = plans.map((p) => {
-    if (!p.table) return null;
-    let name = p.table.name;
-    for (let k = 2; taken.has(lower(name)); k++) name = `${p.table.name}_${k}`;
-    taken.add(lower(name));
-    return name;
-  });
-
-  const ops: WriteOp[] = plans.flatMap((plan, i) =>
-    planWriteOps(plan, i, {
+  const opsPerPlan = targets.map((t, i) =>
+    planWriteOps(t.plan, i, {
       features: job.features,
       blockBudget: Math.floor(budget / 2),
-      temporaryTableName: plan.table ? tempTableName(token, i) : undefined,
+      tableName: t.tableName ?? undefined,
       notes: job.notes,
     }),
   );
-  // The swap and the settings ride on the last batch.
-  const swapBytes =
-    OP_OVERHEAD_BYTES * (4 * plans.length + 3 * journal.aside.length + 4) + jsonBytes(encodeState(job.next));
-  const batches = packBatches(ops, budget);
-  const last = batches[batches.length - 1];
-  if (!last || last.reduce((n, o) => n + o.bytes, 0) + swapBytes > budget) batches.push([]);
 
+  // Data phase. Its first batch opens with the flag and the preparation of every sheet; its last ends with the commit.
+  const prepare = (ctx: Excel.RequestContext): Excel.Worksheet[] => {
+    if (settings.existing) queueIncompleteFlag(ctx, settings.existing, token);
+    return targets.map((t) => {
+      const worksheets = ctx.workbook.worksheets;
+      if (!t.refresh) {
+        const ws = worksheets.add(t.addAs);
+        // Reached only if the add ran: tells a recovery that a sheet of this name is this run's, marker or not.
+        ctx.trace(`${ADDED_TRACE}${t.addAs}`);
+        ws.names.add(OWNER_NAME, markerFormula(t.plan.owner!)).visible = false;
+        return ws;
+      }
+      const ws = worksheets.getItem(t.refresh.name);
+      for (const table of t.refresh.tables) ws.tables.getItem(table).delete();
+      for (const chart of t.refresh.charts) ws.charts.getItem(chart).delete();
+      const all = ws.getRange();
+      all.conditionalFormats.clearAll();
+      all.clear("All");
+      if (t.refresh.marker !== markerFormula(t.plan.owner!))
+        ws.names.getItem(OWNER_NAME).formula = markerFormula(t.plan.owner!);
+      return ws;
+    });
+  };
+  const renameAndCommit = (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => {
+    const worksheets = ctx.workbook.worksheets;
+    // Owned sheets without a plan go first, so that a plan may take one's name.
+    for (const s of obsolete) {
+      const ws = worksheets.getItem(s.name);
+      if (s.visibility === "VeryHidden") ws.visibility = "Hidden"; // Excel does not delete a very hidden sheet
+      ws.delete();
+    }
+    // Renames in two steps, so that two of our sheets may swap names.
+    const current = (t: Target) => (t.refresh ? t.refresh.name : t.addAs);
+    const renamed = targets.map((t, i) => (current(t) !== t.plan.name ? i : -1)).filter((i) => i >= 0);
+    for (const i of renamed) sheets[i]!.name = `~PR ${token} ${i + 1}`;
+    for (const i of renamed) sheets[i]!.name = targets[i]!.plan.name;
+    queueSettingsWrite(ctx, settings, job.next, token);
+  };
+  const commitBytes =
+    measureRequest<Excel.RequestContext>((ctx) =>
+      renameAndCommit(
+        ctx,
+        targets.map(() => ctx.workbook.worksheets.getItem("x")),
+      ),
+    ) +
+    obsolete.length * SHEET_BYTES;
+  const prepareBytes = measureRequest<Excel.RequestContext>((ctx) => void prepare(ctx)) + targets.length * SHEET_BYTES;
+
+  const data = opsPerPlan.flatMap((o) => o.data);
+  const batches = packBatches(data, budget - targets.length * SHEET_BYTES - prepareBytes);
+  if (batches.length === 0) batches.push([]);
+  const lastBytes = batches[batches.length - 1]!.reduce((n, o) => n + o.bytes, 0);
+  if (lastBytes + commitBytes + prepareBytes * Number(batches.length === 1) > budget - targets.length * SHEET_BYTES)
+    batches.push([]);
+
+  let sentCommit = false;
   try {
     await api.Excel.run(async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
-      const sheets = journal.tempNames.map((name) => worksheets.add(name));
+      let sheets: Excel.Worksheet[] = [];
       for (let b = 0; b < batches.length; b++) {
         ctx.application.suspendApiCalculationUntilNextSync();
+        if (b === 0) sheets = prepare(ctx);
+        else sheets = targets.map((t) => ctx.workbook.worksheets.getItem(t.refresh ? t.refresh.name : t.addAs));
         for (const o of batches[b]!) o.apply(sheets[o.sheet]!);
         if (b === batches.length - 1) {
-          queueSwap(ctx, job, journal, sheets, finalTables, previousTables);
-          journal.swapSent = true;
+          renameAndCommit(ctx, sheets);
+          sentCommit = true;
         }
+        job.counter.syncs++;
         await ctx.sync();
       }
     });
   } catch (error) {
     let recovery: { committed: boolean; leftovers: string[] };
     try {
-      recovery = await recover(api, journal, job.token);
+      const traces = (error as { traceMessages?: string[] }).traceMessages ?? [];
+      const addedNow = traces.filter((m) => m.startsWith(ADDED_TRACE)).map((m) => m.slice(ADDED_TRACE.length));
+      recovery = await recover(api, job, targets, settings, sentCommit, addedNow);
     } catch (e) {
-      recovery = { committed: false, leftovers: [...journal.tempNames, ...journal.aside.map((a) => a.backup)] };
+      recovery = { committed: false, leftovers: targets.filter((t) => !t.refresh).map((t) => t.addAs) };
       job.notes.push(`(recovery failed: ${e instanceof Error ? e.message : String(e)})`);
     }
-    if (recovery.committed && recovery.leftovers.length === 0) return; // failed after the commit point, finished
-    throw new ExcelWriteError(error, recovery.leftovers);
-  }
-}
-
-/** The swap, queued after the build in the same batch. */
-function queueSwap(
-  ctx: Excel.RequestContext,
-  job: WriteJob,
-  journal: Journal,
-  sheets: Excel.Worksheet[],
-  finalTables: (string | null)[],
-  previousTables: Map<string, { sheet: string; table: string }>,
-): void {
-  const worksheets = ctx.workbook.worksheets;
-  const { plans, token, known } = job;
-  // 1. Old tables whose name the new ones take, and the recorded sheets, out of the way.
-  let n = 0;
-  for (const t of finalTables) {
-    const old = t ? previousTables.get(lower(t)) : undefined;
-    if (!old) continue;
-    const temp = asideTableName(token, n++);
-    worksheets.getItem(old.sheet).tables.getItem(old.table).name = temp;
-    journal.tablesAside.push({ temp, original: old.table });
-  }
-  for (const a of journal.aside) worksheets.getItem(a.name).name = a.backup;
-  // 2. The new sheets (and tables) take their names.
-  plans.forEach((p, i) => {
-    sheets[i]!.name = p.name;
-    const t = finalTables[i];
-    if (t) sheets[i]!.tables.getItem(tempTableName(token, i)).name = t;
-  });
-  // 3. Placed where the recorded ones were (at the end the first time), in plan order.
-  const order = [...known.sheetNames, ...journal.tempNames].map((name) => {
-    const a = journal.aside.find((x) => sameName(x.name, name));
-    if (a) return a.backup;
-    const ti = journal.tempNames.indexOf(name);
-    return ti >= 0 ? journal.finalNames[ti]! : name;
-  });
-  const firstBackup = order.findIndex((name) => journal.aside.some((a) => a.backup === name));
-  const target = firstBackup >= 0 ? firstBackup : order.length - plans.length;
-  plans.forEach((p, i) => {
-    const at = order.indexOf(p.name);
-    if (at !== target + i) {
-      order.splice(at, 1);
-      order.splice(target + i, 0, p.name);
-      sheets[i]!.position = target + i;
+    if (!recovery.committed) {
+      const incomplete = targets.filter((t) => t.refresh).map((t) => t.refresh!.name);
+      throw new ExcelWriteError(error, recovery.leftovers, incomplete);
     }
-  });
-  // 4. The commit point: the settings sheet records the new sheets.
-  queueSettingsWrite(ctx, journal.settingsExisted, known.settingsRows, job.next, token);
-  // 5. The old sheets go.
-  for (const a of journal.aside) worksheets.getItem(a.backup).delete();
+  }
+
+  // Cosmetics phase: best effort, a failure is a warning.
+  await writeCosmetics(
+    api,
+    job,
+    targets,
+    opsPerPlan.map((o) => o.cosmetics),
+    budget,
+  );
 }
 
 /**
- * After a failed write: look at the workbook and finish or undo.
- * Committed (the settings sheet holds the new state): delete the sheets
- * still set aside. Otherwise: delete this run's new sheets, give the
- * recorded sheets (and their tables) their names back, remove a settings
- * sheet this run created.
+ * After a failed data phase. Committed (the settings carry this run's token): nothing to undo. Otherwise the
+ * sheets this run added are deleted (they carry this run's marker and are recorded nowhere) and a settings sheet
+ * it created is removed; refreshed sheets stay, flagged incomplete.
  */
 async function recover(
   api: ExcelHostApi,
-  journal: Journal,
-  token: string,
+  job: WriteJob,
+  targets: Target[],
+  settings: SettingsTarget,
+  sentCommit: boolean,
+  addedNow: string[],
 ): Promise<{ committed: boolean; leftovers: string[] }> {
   return api.Excel.run(async (ctx) => {
     const worksheets = ctx.workbook.worksheets;
-    worksheets.load("items/name");
-    const tables = ctx.workbook.tables;
-    tables.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await ctx.sync();
-    const names = new Set(worksheets.items.map((w) => lower(w.name)));
-    const has = (n: string) => names.has(lower(n));
-    const tableNames = new Set(tables.items.map((t) => lower(t.name)));
-
+    const find = (n: string) => worksheets.items.find((w) => sameName(w.name, n));
+    const settingsName = settings.existing ?? settings.name;
     let committed = false;
-    if (journal.swapSent && has(SETTINGS_SHEET_NAME)) {
-      // The settings write carries this run's token (B1): present means committed.
-      const marker = worksheets.getItem(SETTINGS_SHEET_NAME).getRange("B1");
-      marker.load("values");
+    if (sentCommit && find(settingsName)) {
+      const b1 = worksheets.getItem(settingsName).getRange("B1");
+      b1.load("values");
       await ctx.sync();
-      committed = marker.values[0]?.[0] === SETTINGS_TOKEN_PREFIX + token;
+      committed = b1.values[0]?.[0] === SETTINGS_TOKEN_PREFIX + job.token;
     }
-
-    const remove = (name: string) => worksheets.getItem(name).delete();
     if (committed) {
-      for (const a of journal.aside) if (has(a.backup)) remove(a.backup);
-    } else {
-      journal.tempNames.forEach((temp, i) => {
-        if (has(temp)) return remove(temp);
-        // The temporary sheet is missing: either it was never added, or the swap renamed it.
-        // Its final name holds the new sheet only if no recorded sheet still holds that name.
-        const final = journal.finalNames[i]!;
-        const recordedSheet = journal.aside.find((a) => sameName(a.name, final));
-        const oldStillThere = recordedSheet !== undefined && !has(recordedSheet.backup);
-        if (journal.swapSent && has(final) && !oldStillThere) remove(final);
-      });
-      for (const a of journal.aside) if (has(a.backup)) worksheets.getItem(a.backup).name = a.name;
-      for (const t of journal.tablesAside)
-        if (tableNames.has(lower(t.temp))) ctx.workbook.tables.getItem(t.temp).name = t.original;
-      if (!journal.settingsExisted && journal.swapSent && has(SETTINGS_SHEET_NAME)) remove(SETTINGS_SHEET_NAME);
+      // The state is stored; what failed came after it in the batch: the settings sheet's visibility.
+      worksheets.getItem(settingsName).visibility = "VeryHidden";
+      await ctx.sync();
+      return { committed, leftovers: [] };
+    }
+    // Sheets added by this run: only where the sheet of that name carries this run's marker.
+    // (under the name it was added as, or its final name if the renames ran)
+    const added = targets
+      .filter((t) => !t.refresh)
+      .flatMap((t) =>
+        [t.addAs, t.plan.name].filter((n, i, a) => a.indexOf(n) === i && find(n)).map((name) => ({ t, name })),
+      );
+    const markers = added.map(({ name }) => {
+      const m = worksheets.getItem(name).names.getItemOrNullObject(OWNER_NAME);
+      m.load("formula");
+      return m;
+    });
+    let createdSettings: Excel.NamedItem | null = null;
+    if (!settings.existing && find(settings.name)) {
+      createdSettings = worksheets.getItem(settings.name).names.getItemOrNullObject(OWNER_NAME);
+      createdSettings.load("formula");
     }
     await ctx.sync();
-
-    // The batch above ran whole (a sync that resolves ran every operation); check the names anyway.
+    const deleted: string[] = [];
+    added.forEach(({ t, name }, i) => {
+      const m = markers[i]!;
+      const oursByMarker = !m.isNullObject && m.formula === markerFormula(t.plan.owner!);
+      // Added by the batch that failed before its marker was set.
+      const oursByTrace = m.isNullObject && addedNow.includes(name);
+      if (oursByMarker || oursByTrace) {
+        worksheets.getItem(name).delete();
+        deleted.push(name);
+      }
+    });
+    const settingsOurs =
+      createdSettings &&
+      (createdSettings.isNullObject ? addedNow.includes(settings.name) : createdSettings.formula === settings.marker);
+    if (createdSettings && settingsOurs) {
+      const ws = worksheets.getItem(settings.name);
+      ws.visibility = "Hidden";
+      ws.delete();
+    }
+    await ctx.sync();
     worksheets.load("items/name");
     await ctx.sync();
-    const after = new Set(worksheets.items.map((w) => lower(w.name)));
-    const ours = [...journal.tempNames, ...journal.aside.map((a) => a.backup)];
-    const leftovers = ours.filter((n) => after.has(lower(n)));
+    const leftovers = deleted.filter((n) => worksheets.items.some((w) => sameName(w.name, n)));
     return { committed, leftovers };
   });
+}
+
+/**
+ * The cosmetic operations, packed into as few syncs as the limit allows. Each group (one kind on one sheet) is
+ * preceded by a trace message; when a sync fails, the last trace received names the group that failed: what ran
+ * before it stays, it is reported, and the work goes on after it.
+ */
+async function writeCosmetics(
+  api: ExcelHostApi,
+  job: WriteJob,
+  targets: Target[],
+  perSheet: WriteOp[][],
+  budget: number,
+): Promise<void> {
+  // The panes of a refreshed sheet are unfrozen first (a plan without freeze leaves none).
+  const groups: { sheet: number; kind: string; ops: WriteOp[] }[] = [];
+  targets.forEach((t, i) => {
+    if (t.refresh) {
+      const unfreeze: WriteOp = { sheet: i, bytes: 0, kind: "freeze", apply: (ws) => ws.freezePanes.unfreeze() };
+      unfreeze.bytes = measureRequest<Excel.Worksheet>(unfreeze.apply);
+      groups.push({ sheet: i, kind: "freeze", ops: [unfreeze] });
+    }
+    for (const op of perSheet[i]!) {
+      const last = groups[groups.length - 1];
+      if (last && last.sheet === i && last.kind === op.kind) last.ops.push(op);
+      else groups.push({ sheet: i, kind: op.kind ?? "other", ops: [op] });
+    }
+  });
+  if (groups.length === 0) return;
+  const traceBytes = measureRequest<Excel.RequestContext>((ctx) => ctx.trace("g:0000"));
+  // Units of packing: a group, or its operations one by one when it is bigger than a batch (links of a long list).
+  const units = groups.flatMap((g, gi) => {
+    const bytes = g.ops.reduce((n, o) => n + o.bytes, 0);
+    if (bytes + traceBytes <= budget) return [{ group: gi, ops: g.ops, bytes: bytes + traceBytes }];
+    return g.ops.map((o) => ({ group: gi, ops: [o], bytes: o.bytes + traceBytes }));
+  });
+  const sheetBytes = targets.length * SHEET_BYTES;
+  const failedGroups = new Set<number>();
+  let pending = units;
+  while (pending.length > 0) {
+    const batch = packBatches(pending, budget - sheetBytes)[0]!;
+    try {
+      await api.Excel.run(async (ctx) => {
+        const sheets = targets.map((t) => ctx.workbook.worksheets.getItem(t.plan.name));
+        batch.forEach((u, k) => {
+          ctx.trace(`g:${k}`);
+          for (const o of u.ops) o.apply(sheets[o.sheet]!);
+        });
+        job.counter.syncs++;
+        await ctx.sync();
+      });
+      pending = pending.slice(batch.length);
+    } catch (e) {
+      const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
+      if (traces.length === 0) {
+        // Failed before the first step (a sheet gone meanwhile): nothing more is tried.
+        job.warnings.push(
+          `集計シートの書式・グラフなどを設定できませんでした（データは書き込み済みです）。/ The formatting, charts and links of the generated sheets could not be set (the data is written). (${describeCause(e)})`,
+        );
+        return;
+      }
+      const last = traces.length ? Number(/^g:(\d+)$/.exec(traces[traces.length - 1]!)?.[1] ?? -1) : -1;
+      const at = last >= 0 && last < batch.length ? last : 0;
+      const failed = batch[at]!;
+      if (!failedGroups.has(failed.group)) {
+        failedGroups.add(failed.group);
+        const g = groups[failed.group]!;
+        const label = COSMETIC_LABELS[g.kind as keyof typeof COSMETIC_LABELS] ?? g.kind;
+        job.warnings.push(
+          `「${targets[g.sheet]!.plan.name}」の${label.split(" / ")[0]}を設定できませんでした（データは書き込み済みです）。/ Could not set the ${label.split(" / ")[1]} of "${targets[g.sheet]!.plan.name}" (the data is written). (${describeCause(e)})`,
+        );
+      }
+      // The rest of the failed group is skipped; the next groups go on.
+      pending = pending.slice(at + 1).filter((u) => u.group !== failed.group);
+    }
+  }
 }

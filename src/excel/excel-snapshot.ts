@@ -3,15 +3,16 @@
  * of sheets and rows:
  *
  *   layout  sync 1  the sheet list (names, visibility, order), the workbook name;
- *           sync 2  for every sheet at once: the used range's address (values
- *                   only), merged areas (ExcelApi 1.13), table names, a sample
- *                   of the first rows (to size the cells sync), and the whole
- *                   of the settings sheet's column A;
- *   cells   sync 3  values, text and number formats of every used range, in
- *                   as few row blocks as the payload budget allows (one for
- *                   most workbooks), with the sheet list, the used-range
- *                   addresses and the recorded generated sheets checked again
- *                   in the same batch.
+ *           sync 2  for every sheet at once: its owner marker (the sheet-scoped
+ *                   defined name, see core/ownership.ts), the used range's
+ *                   address (values only), merged areas (ExcelApi 1.13), table
+ *                   and chart names, a sample of the first rows (to size the
+ *                   cells sync), and, for hidden sheets (where the settings
+ *                   live), column A and B1:B2;
+ *   cells   sync 3  values, text and number formats of every used range that
+ *                   is read, in as few row blocks as the payload budget allows
+ *                   (one for most workbooks), with the sheet list and the
+ *                   used-range addresses checked again in the same batch.
  *
  * The size of a block is planned from the sample (the largest cell of each
  * column, times the rows) and corrected from every block received, so that
@@ -19,9 +20,10 @@
  * refuses one, the estimate is doubled and the block split.
  */
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
+import { OWNER_NAME, parseMarker } from "../core/ownership";
 import { parseAreas, parseRect } from "./excel-address";
 import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
-import { isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
+import { errorLocation, isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
 
@@ -30,11 +32,23 @@ export interface SheetListing {
   visibility: SheetVisibility;
 }
 
+/** Column A and B1:B2 of a sheet that may hold settings (see excel-settings.ts). */
+export interface SettingsCells {
+  columnA: unknown[];
+  b1: unknown;
+  b2: unknown;
+}
+
 export interface SheetLayout extends SheetListing {
+  /** The formula of the sheet's owner marker (sheet-scoped OWNER_NAME), or null. */
+  marker: string | null;
   /** The used range (values only), or null for a sheet without values. */
   rect: CellRect | null;
   merges: CellRect[] | null;
   tables: string[];
+  charts: string[];
+  /** Read for hidden sheets and for any sheet whose marker says settings; else null. */
+  settings: SettingsCells | null;
   /** Estimated response bytes of one row of values + text + numberFormat. */
   rowBytes: number;
 }
@@ -42,10 +56,6 @@ export interface SheetLayout extends SheetListing {
 export interface WorkbookLayout {
   workbookName: string;
   sheets: SheetLayout[];
-  /** Column A of the sheet asked for in readLayout (the settings sheet), or null when it does not exist. */
-  columnA: unknown[] | null;
-  /** Cell B1 of that sheet (the settings write marker), or null. */
-  b1: unknown;
   notes: string[];
 }
 
@@ -118,11 +128,16 @@ export function estimateRowBytes(
 
 export interface LayoutOptions {
   features: ExcelFeatures;
-  /** A sheet whose column A is read whole (the settings sheet). */
-  columnASheet?: string;
 }
 
-/** Syncs 1 and 2. */
+/** The rows of column A from a used-range read (null-padded above it). */
+function columnFrom(range: Excel.Range): unknown[] {
+  if (range.isNullObject) return [];
+  const top = parseRect(range.address).top;
+  return [...new Array<unknown>(top).fill(null), ...range.values.map((r) => r[0])];
+}
+
+/** Syncs 1 and 2 (and a third only when a visible sheet carries a settings marker). */
 export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptions): Promise<WorkbookLayout> {
   const notes: string[] = [];
   const worksheets = ctx.workbook.worksheets;
@@ -134,17 +149,32 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
 
   let withMerges = options.features.mergedAreas;
   if (!withMerges) notes.push(NOTE_NO_MERGED_AREAS);
+  let oneRowSamples = false;
+
+  const queueSettings = (ws: Excel.Worksheet) => {
+    const columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
+    columnA.load("address,values");
+    const b = ws.getRange("B1:B2");
+    b.load("values");
+    return { columnA, b };
+  };
+  const settingsOf = (q: { columnA: Excel.Range; b: Excel.Range }): SettingsCells => ({
+    columnA: columnFrom(q.columnA),
+    b1: q.b.values[0]?.[0] ?? null,
+    b2: q.b.values[1]?.[0] ?? null,
+  });
 
   for (let attempt = 0; ; attempt++) {
     const queued = listing.map((l) => {
       const ws = ctx.workbook.worksheets.getItem(l.name);
+      const marker = ws.names.getItemOrNullObject(OWNER_NAME);
+      marker.load("formula");
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address");
-      // The first rows of the used range (A1 on a blank sheet), to size the cells sync.
-      const sample = ws
-        .getUsedRange(true)
-        .getRow(0)
-        .getResizedRange(SAMPLE_ROWS - 1, 0);
+      // The first rows of the used range (A1 on a blank sheet), to size the cells sync. Excel refuses a
+      // resized range past the sheet's last row: after such a failure the sample is the first row only.
+      const first = ws.getUsedRange(true).getRow(0);
+      const sample = oneRowSamples ? first : first.getResizedRange(SAMPLE_ROWS - 1, 0);
       sample.load("values,text,numberFormat");
       let merged: Excel.RangeAreas | null = null;
       if (withMerges) {
@@ -153,21 +183,20 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       }
       const tables = ws.tables;
       tables.load("items/name");
-      let columnA: Excel.Range | null = null;
-      let b1: Excel.Range | null = null;
-      if (l.name === options.columnASheet) {
-        columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
-        columnA.load("address,values");
-        b1 = ws.getRange("B1");
-        b1.load("values");
-      }
-      return { l, used, sample, merged, tables, columnA, b1 };
+      const charts = ws.charts;
+      charts.load("items/name");
+      const settings = l.visibility !== "Visible" ? queueSettings(ws) : null;
+      return { l, ws, marker, used, sample, merged, tables, charts, settings };
     });
     const check = ctx.workbook.worksheets;
     check.load("items/name,items/visibility");
     try {
       await ctx.sync();
     } catch (e) {
+      if (!oneRowSamples && /getResizedRange/i.test(errorLocation(e)) && attempt < MAX_RETRIES) {
+        oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
+        continue;
+      }
       if (withMerges && isMergedAreasFailure(e) && attempt < MAX_RETRIES) {
         // getMergedAreasOrNullObject fails past 512 areas: read without merges.
         withMerges = false;
@@ -182,34 +211,49 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       listing = now;
       continue;
     }
-    let columnA: unknown[] | null = null;
-    let b1: unknown = null;
-    const sheets = queued.map((q): SheetLayout => {
-      if (q.b1) b1 = q.b1.values[0]?.[0] ?? null;
+    // A settings marker on a visible sheet (unhidden by someone): its cells take one more sync.
+    const late = queued.map((q) => {
+      const marker = q.marker.isNullObject ? null : q.marker.formula;
+      return { marker, settings: !q.settings && parseMarker(marker)?.role === "settings" ? queueSettings(q.ws) : null };
+    });
+    if (late.some((l) => l.settings)) await ctx.sync();
+    const sheets = queued.map((q, i): SheetLayout => {
+      const { marker, settings: lateSettings } = late[i]!;
+      const sample = q.sample;
       const rect = q.used.isNullObject ? null : parseRect(q.used.address);
-      if (q.columnA) {
-        columnA = [];
-        if (!q.columnA.isNullObject) {
-          const top = parseRect(q.columnA.address).top;
-          columnA = [...new Array<unknown>(top).fill(null), ...q.columnA.values.map((r) => r[0])];
-        }
-      }
       const cols = rect ? rect.right - rect.left + 1 : 0;
+      const settingsQ = q.settings ?? lateSettings;
       return {
         ...q.l,
+        marker,
         rect,
-        merges: q.merged ? (q.merged.isNullObject ? [] : parseAreas(q.merged.address)) : null,
+        merges: q.merged ? (q.merged.isNullObject ? [] : clampAreas(parseAreas(q.merged.address), rect)) : null,
         tables: q.tables.items.map((t) => t.name),
+        charts: q.charts.items.map((c) => c.name),
+        settings: settingsQ ? settingsOf(settingsQ) : null,
         rowBytes: rect
-          ? estimateRowBytes(
-              { values: q.sample.values, text: q.sample.text, numberFormat: q.sample.numberFormat },
-              cols,
-            )
+          ? estimateRowBytes({ values: sample.values, text: sample.text, numberFormat: sample.numberFormat }, cols)
           : 0,
       };
     });
-    return { workbookName, sheets, columnA, b1, notes };
+    return { workbookName, sheets, notes };
   }
+}
+
+/** Merged areas of whole rows or columns ("Sheet1!1:1") cut to the used range; areas outside it dropped. */
+function clampAreas(areas: CellRect[], used: CellRect | null): CellRect[] {
+  if (!used) return [];
+  const out: CellRect[] = [];
+  for (const a of areas) {
+    const r = {
+      top: Math.max(a.top, Math.min(a.top, used.top)),
+      left: Math.max(a.left, Math.min(a.left, used.left)),
+      bottom: Math.min(a.bottom, Math.max(a.top, used.bottom)),
+      right: Math.min(a.right, Math.max(a.left, used.right)),
+    };
+    if (r.top <= r.bottom && r.left <= r.right) out.push(r);
+  }
+  return out;
 }
 
 interface Block {

@@ -5,6 +5,7 @@
  */
 import { fingerprintSheets } from "../core/fingerprint";
 import { sourceSheets } from "../core/run-review";
+import { readOwnership } from "../core/recompute";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { createExcelPort } from "./excel-port";
 
@@ -26,12 +27,12 @@ export interface StaleCheck {
 
 export async function checkStale(api: ExcelHostApi, options: ExcelPortOptions = {}): Promise<StaleCheck> {
   const port = createExcelPort(api, options);
-  const state = await port.readState();
+  const ownership = await readOwnership(port);
+  const state = ownership.state;
   if (!state) return { stale: false, reason: "not-computed", storedFingerprint: null, currentFingerprint: null };
   const snapshot = await port.readSnapshot();
-  const generated = state.generated.map((g) => g.name);
-  // The same fingerprint recompute stores: the source sheets, without the generated ones.
-  const current = fingerprintSheets(sourceSheets(snapshot, generated));
+  // The same fingerprint recompute stores: the source sheets, without ours.
+  const current = fingerprintSheets(sourceSheets(snapshot, ownership));
   if (state.fingerprint === null)
     return { stale: true, reason: "no-fingerprint", storedFingerprint: null, currentFingerprint: current };
   const changed = state.fingerprint !== current;

@@ -1,4 +1,4 @@
-export { createExcelPort, type ExcelWorkbookPort } from "./excel-port";
+export { createExcelPort, NOTE_REPAIRED, type ExcelWorkbookPort } from "./excel-port";
 export type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 export { checkStale, type StaleCheck, type StaleReason } from "./excel-stale";
 export {

@@ -20,11 +20,11 @@
  */
 import ExcelJS from "exceljs";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the batch context is typed by the caller (Excel.RequestContext) */
 import { qualifiedAddress } from "./sim/address";
 import { ExcelEnums } from "./sim/enums";
 import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";
 import { WorkbookModel } from "./sim/model";
+import { applyPackageNames, readPackageNames, writePackageNames } from "./sim/names-io";
 import { chartData, makeApplicationProxy, makeWorkbookProxy } from "./sim/proxies-sheet";
 import { runBatch, SimRequestContext, type HostState, type SyncStats } from "./sim/runtime";
 
@@ -80,13 +80,25 @@ export interface Inspection {
 
 const DEFAULT_MAX_BATCH = 5 * 1024 * 1024;
 
+/** Node's fs, without an import a browser bundle would have to resolve (the preview page has no files). */
+function nodeFs(): typeof import("fs/promises") {
+  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("fs/promises");
+  if (!fs) throw new Error("Files can only be read and written under Node.js 20.16 or later; use fromBuffer / toBuffer.");
+  return fs as typeof import("fs/promises");
+}
+
 export class SimulatedExcel {
   private readonly host: HostState;
   private model: WorkbookModel;
 
   /** The `Excel` namespace subset: Excel.run(cb) plus the enum objects (Excel.ChartType.pie …). */
   readonly Excel: {
-    run<T>(batch: (context: any) => Promise<T>): Promise<T>;
+    /**
+     * Excel.run. The context is the simulated one (SimRequestContext and its proxies, each declaring the
+     * Excel interface it stands for); it is handed to the batch as the Excel.RequestContext the add-in's code
+     * is written against: that one conversion is where the simulated host stands in for Office.js.
+     */
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
     RequestContext: typeof SimRequestContext;
   } & typeof ExcelEnums;
 
@@ -110,13 +122,16 @@ export class SimulatedExcel {
     this.host = host;
     const run = <T>(...args: unknown[]): Promise<T> => {
       // Excel.run(batch), Excel.run(object | objects | options, batch)
-      const batch = args.find((a) => typeof a === "function") as ((c: any) => Promise<T>) | undefined;
+      const batch = args.find((a) => typeof a === "function") as ((c: SimRequestContext) => Promise<T>) | undefined;
       if (!batch) return Promise.reject(new TypeError("Excel.run needs a batch function."));
       const first = args[0];
       const reuse = first && typeof first === "object" && "context" in (first as object) && (first as { context: unknown }).context instanceof SimRequestContext ? ((first as { context: SimRequestContext }).context) : undefined;
       return runBatch(host, batch, reuse);
     };
-    this.Excel = Object.assign({ run: run as <T>(batch: (context: any) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext }, ExcelEnums);
+    this.Excel = Object.assign(
+      { run: run as unknown as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext },
+      ExcelEnums,
+    );
     this.Office = {
       context: {
         requirements: {
@@ -137,16 +152,19 @@ export class SimulatedExcel {
   }
 
   static async fromFile(path: string, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const name = path.split(/[\\/]/).pop() || "Book1.xlsx";
-    return new SimulatedExcel(importWorkbook(wb, name), options);
+    const { readFile } = nodeFs();
+    const sim = await SimulatedExcel.fromBuffer(await readFile(path), options);
+    sim.model.name = path.split(/[\\/]/).pop() || "Book1.xlsx";
+    return sim;
   }
 
   static async fromBuffer(buf: Buffer | ArrayBuffer, options?: SimulatedExcelOptions): Promise<SimulatedExcel> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as any);
-    return new SimulatedExcel(importWorkbook(wb), options);
+    await wb.xlsx.load(buf as ArrayBuffer);
+    const model = importWorkbook(wb);
+    // Sheet-scoped names, hidden names and constants, which ExcelJS drops.
+    applyPackageNames(model, await readPackageNames(buf));
+    return new SimulatedExcel(model, options);
   }
 
   static fromExcelJs(wb: ExcelJS.Workbook, options?: SimulatedExcelOptions): SimulatedExcel {
@@ -169,6 +187,21 @@ export class SimulatedExcel {
     this.host.syncsSinceFailSet = 0;
   }
 
+  /**
+   * The `occurrence`-th operation from now whose label ("Range.values", "WorksheetFreezePanes.freezeRows",
+   * "Worksheet.delete", …) matches fails with GeneralException; the operations before it in its batch stay
+   * applied and the later ones are skipped, as in Excel. null disables.
+   */
+  setFailAtOperation(match: string | RegExp | null, occurrence = 1): void {
+    if (match === null) {
+      this.host.failOp = null;
+      return;
+    }
+    if (!Number.isInteger(occurrence) || occurrence < 1) throw new Error("occurrence must be a positive integer.");
+    const test = typeof match === "string" ? (l: string) => l === match : (l: string) => match.test(l);
+    this.host.failOp = { match: test, remaining: occurrence };
+  }
+
   /** The supported ExcelApi minor version (e.g. 7 → ExcelApi 1.7). */
   get excelApiLevel(): number {
     return this.host.level;
@@ -188,19 +221,25 @@ export class SimulatedExcel {
   }
 
   async saveToFile(path: string): Promise<void> {
-    await this.toExcelJs().xlsx.writeFile(path);
+    const { writeFile } = nodeFs();
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
-    const out = await this.toExcelJs().xlsx.writeBuffer();
-    return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+    const out = await this.packageBytes();
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }
 
   /** The current state as .xlsx bytes, for browsers (no Buffer there). */
   async toArrayBuffer(): Promise<ArrayBuffer> {
-    const out = (await this.toExcelJs().xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-    if (out instanceof ArrayBuffer) return out;
+    const out = await this.packageBytes();
     return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+  }
+
+  /** ExcelJS's package with every defined name written in (scopes, hidden names, constants). */
+  private async packageBytes(): Promise<Uint8Array> {
+    const out = (await this.toExcelJs().xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+    return writePackageNames(out, this.model);
   }
 
   /**

@@ -2,13 +2,15 @@
  * Syncs and payload per recompute through the simulated Excel host
  * (npm run bench:syncs). One line per case:
  *
- *   sheets=<n> rows=<m> syncs=<k> maxBatchBytes=<b> totalBytes=<t> naiveSyncs=<r> ms=<…>
+ *   sheets=<n> rows=<m> syncs=<k> again=<k2> writeSyncs=<w> maxBatchBytes=<b> totalBytes=<t> naiveSyncs=<r> ms=<…>
  *
+ * syncs: the first recompute (the generated sheets added); again: the second
+ * (refreshed in place); writeSyncs: of those, the write (data + cosmetics).
  * naiveSyncs is what a one-sync-per-row adapter would need for the same
  * workbook (one sync per source row read, plus the sheet list, the settings
  * and the write): rows + 3.
- * The last case has one sheet whose cells are far above 5 MB (long texts):
- * more syncs, but every batch under the limit.
+ * The last cases have cells far above 5 MB (long texts): more syncs, but
+ * every batch under the limit.
  */
 import ExcelJS from "exceljs";
 import { recompute } from "../../src/core/recompute";
@@ -47,35 +49,61 @@ async function runCase(label: string, sheets: number, rows: number, longText = 0
   const sim = await SimulatedExcel.fromExcelJs(wb, { maxBatchBytes: LIMIT });
   sim.resetStats();
   const started = Date.now();
+  await recompute(createExcelPort({ Excel: sim.Excel, Office: sim.Office }), { now: NOW });
+  const ms = Date.now() - started;
+  const first = { ...sim.stats };
+  sim.resetStats();
   const port = createExcelPort({ Excel: sim.Excel, Office: sim.Office });
   await recompute(port, { now: NOW });
-  const ms = Date.now() - started;
-  const st = sim.stats;
-  const over = st.maxBatchBytes > LIMIT ? "  OVER THE LIMIT" : "";
+  const again = sim.stats;
+  const max = Math.max(first.maxBatchBytes, again.maxBatchBytes);
+  const over = max > LIMIT ? "  OVER THE LIMIT" : "";
   console.log(
-    `sheets=${sheets} rows=${rows} syncs=${st.syncs} maxBatchBytes=${st.maxBatchBytes} totalBytes=${st.totalBytes} naiveSyncs=${rows + 3} ms=${ms}${label}${over}`,
+    `sheets=${sheets} rows=${rows} syncs=${first.syncs} again=${again.syncs} writeSyncs=${port.lastWriteSyncs} maxBatchBytes=${max} totalBytes=${first.totalBytes} naiveSyncs=${rows + 3} ms=${ms}${label}${over}`,
   );
+}
+
+/** The simulated host's array-based reads: values of a 50,000 × 12 range in one load (median of 5). */
+async function simulatedRead(): Promise<void> {
+  const rows = 50_000;
+  const cols = 12;
+  const sim = SimulatedExcel.fromExcelJs(new ExcelJS.Workbook(), { maxBatchBytes: 64 * 1024 * 1024 });
+  const data = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => (c % 3 === 0 ? `事業${r}-${c}` : r * cols + c)),
+  );
+  await sim.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.add("Big").getRangeByIndexes(0, 0, rows, cols).values = data;
+    await ctx.sync();
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Big").getUsedRange(true).load("values");
+      await ctx.sync();
+    });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`simulated host: values of ${rows} × ${cols} cells in one load: ${times[2]!.toFixed(0)} ms (median of 5)`);
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
+  await simulatedRead();
   const cases: [number, number][] = [
     [1, 10],
     [1, 1_000],
     [1, 10_000],
-    [1, 50_000],
-    [10, 10],
     [10, 1_000],
     [10, 10_000],
-    [10, 50_000],
-    [100, 100],
     [100, 1_000],
-    [100, 10_000],
-    [100, 50_000],
   ];
   for (const [sheets, rows] of cases) await runCase("", sheets, rows);
   // One sheet whose cells alone are several times the 5 MB limit.
   await runCase("  (long texts: 事業名 of 2,000 characters)", 1, 1_500, 2_000);
+  // The issue's case: 20 department sheets of 2,500 rows with longer texts (used to exceed 5 MB per batch).
+  await runCase("  (long texts: 事業名 of 60 more characters)", 20, 50_000, 60);
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

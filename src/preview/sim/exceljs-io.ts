@@ -352,8 +352,12 @@ export function importWorkbook(wb: ExcelJS.Workbook, name = "Book1.xlsx"): Workb
     /* no media */
   }
   try {
+    // What ExcelJS keeps of the names: workbook-scoped ranges (names-io.ts reads the rest from the file).
     const dn = wb.definedNames?.model;
-    if (Array.isArray(dn) && dn.length) model.passthrough.definedNames = JSON.parse(JSON.stringify(dn));
+    if (Array.isArray(dn))
+      model.names = dn
+        .filter((d: any) => typeof d?.name === "string" && Array.isArray(d.ranges) && d.ranges.length)
+        .map((d: any) => ({ name: d.name, scopeId: null, formula: "=" + d.ranges.join(","), visible: true, comment: "" }));
   } catch {
     /* no names */
   }
@@ -569,9 +573,15 @@ export function exportWorkbook(model: WorkbookModel): ExcelJS.Workbook {
     }
   }
   out.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: activeIndex, visibility: "visible" } as any];
-  if (model.passthrough.definedNames) {
+  // ExcelJS can hold workbook-scoped range names only; saving through names-io.ts writes them all.
+  const RANGE = /!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
+  const ranges = model.names
+    .filter((n) => n.scopeId === null && n.visible)
+    .map((n) => ({ name: n.name, ranges: n.formula.replace(/^=/, "").split(",") }))
+    .filter((n) => n.ranges.every((r) => RANGE.test(r)));
+  if (ranges.length) {
     try {
-      out.definedNames.model = JSON.parse(JSON.stringify(model.passthrough.definedNames));
+      out.definedNames.model = ranges;
     } catch {
       /* skip */
     }

@@ -5,6 +5,7 @@
  * journalled and rolled back.
  */
 import { MAX_COLS, MAX_ROWS, type Rect } from "./address";
+import { deleteSheetInFormula, mentionsSheet, renameSheetInFormula } from "./references";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS style objects are loosely typed */
 
@@ -372,8 +373,20 @@ export function pointsToWidth(points: number): number {
   return Math.round((px / 7) * 256) / 256;
 }
 
+/** A defined name: workbook-scoped (scopeId null) or scoped to one sheet (Worksheet.names). */
+export interface NameModel {
+  name: string;
+  /** Id of the sheet the name is scoped to, or null for the workbook. */
+  scopeId: string | null;
+  /** What the name refers to, with the leading "=" (a reference, a constant, a formula). */
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
 interface WorkbookState {
   sheets: SheetModel[];
+  names: NameModel[];
   activeSheetId: string | null;
   tables: TableModel[];
   settings: Map<string, unknown>;
@@ -386,10 +399,11 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   activeSheetId: string | null = null;
   tables: TableModel[] = [];
+  names: NameModel[] = [];
   settings = new Map<string, unknown>();
   calculationMode = "Automatic";
-  /** ExcelJS data kept for the round trip (defined names other than print areas, media, properties). */
-  passthrough: { definedNames?: unknown; media?: unknown[]; creator?: string; properties?: Record<string, unknown> } = {};
+  /** ExcelJS data kept for the round trip (media, properties). */
+  passthrough: { media?: unknown[]; creator?: string; properties?: Record<string, unknown> } = {};
   private seq = 0;
   private journal: { sheets: Map<SheetModel, SheetState>; wb: WorkbookState | null } | null = null;
 
@@ -439,6 +453,7 @@ export class WorkbookModel {
     for (const [sheet, state] of j.sheets) sheet.restore(state);
     if (j.wb) {
       this.sheets = j.wb.sheets;
+      this.names = j.wb.names;
       this.activeSheetId = j.wb.activeSheetId;
       this.tables = j.wb.tables;
       this.settings = j.wb.settings;
@@ -452,6 +467,7 @@ export class WorkbookModel {
     if (this.journal && !this.journal.wb) {
       this.journal.wb = {
         sheets: this.sheets.slice(),
+        names: this.names.map((n) => ({ ...n })),
         activeSheetId: this.activeSheetId,
         tables: deepClone(this.tables),
         settings: new Map([...this.settings].map(([k, v]) => [k, deepClone(v)])),
@@ -459,6 +475,39 @@ export class WorkbookModel {
       };
     }
   }
+}
+
+/** Rewrites every formula and defined name of the workbook (Excel does this on rename and delete). */
+function rewriteFormulas(wb: WorkbookModel, name: string, map: (formula: string) => string): void {
+  for (const sheet of wb.sheets) {
+    sheet.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell?.f || !mentionsSheet(cell.f, name)) return;
+        const f = map(cell.f);
+        sheet.setCell(r, c, { ...cell, f, ...(f.includes("#REF!") ? { v: new CellErrorValue("#REF!") } : {}) });
+      });
+    });
+  }
+  if (wb.names.some((n) => mentionsSheet(n.formula, name))) {
+    wb.touchWorkbook();
+    wb.names = wb.names.map((n) => (mentionsSheet(n.formula, name) ? { ...n, formula: map(n.formula) } : n));
+  }
+}
+
+/** A sheet was renamed: formulas and names that pointed at it follow. */
+export function followSheetRename(wb: WorkbookModel, from: string, to: string): void {
+  if (from === to) return;
+  rewriteFormulas(wb, from, (f) => renameSheetInFormula(f, from, to));
+}
+
+/** A sheet is gone: its scoped names go with it; formulas and names that pointed at it become #REF!. */
+export function breakSheetReferences(wb: WorkbookModel, sheet: SheetModel): void {
+  if (wb.names.some((n) => n.scopeId === sheet.id)) {
+    wb.touchWorkbook();
+    wb.names = wb.names.filter((n) => n.scopeId !== sheet.id);
+  }
+  rewriteFormulas(wb, sheet.name, (f) => deleteSheetInFormula(f, sheet.name));
 }
 
 export const SHEET_LIMITS = { rows: MAX_ROWS, cols: MAX_COLS };

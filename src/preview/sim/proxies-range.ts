@@ -22,7 +22,7 @@ import { simError } from "./errors";
 import type { CellStyle, ConditionalFormatModel, SheetModel } from "./model";
 import * as ops from "./range-ops";
 import { AreasTarget, RangeTarget } from "./range-ops";
-import { BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
+import { type SimOf, BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -65,7 +65,7 @@ function rangeFrom(sheet: SheetModel, rect: Rect): RangeTarget {
 // =============================================================================================
 // Range
 
-export class SimRange extends SimObject {
+export class SimRange extends SimObject implements SimOf<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex" | "text" | "valueTypes" | "getCell" | "getOffsetRange" | "getResizedRange" | "getRow" | "getColumn" | "getEntireColumn" | "getEntireRow" | "getUsedRange" | "getUsedRangeOrNullObject" | "getMergedAreasOrNullObject" | "merge" | "unmerge" | "clear"> {
   declare readonly address: string;
   declare readonly addressLocal: string;
   declare readonly cellCount: number;
@@ -79,7 +79,7 @@ export class SimRange extends SimObject {
   declare formulasLocal: any[][];
   declare numberFormat: any[][];
   declare numberFormatLocal: any[][];
-  declare readonly valueTypes: ("Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue")[][];
+  declare readonly valueTypes: Excel.Range["valueTypes"];
   declare hyperlink: { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string };
   declare readonly isEntireColumn: boolean;
   declare readonly isEntireRow: boolean;

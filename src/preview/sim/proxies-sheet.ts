@@ -5,11 +5,13 @@ import { MAX_COLS, MAX_ROWS, checkRect, intersects, parseAddress, qualifiedAddre
 import { normalizeColor } from "./colors";
 import { simError } from "./errors";
 import { PAPER_SIZES } from "./exceljs-io";
-import { CellErrorValue, type ChartModel, type HeaderFooterModel, type SheetModel, type TableModel, type WorkbookModel } from "./model";
+import { breakSheetReferences, followSheetRename, CellErrorValue, type ChartModel, type HeaderFooterModel, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 import { RangeTarget, cellText, columnLeft, insertCells, rowTop } from "./range-ops";
 import { SimRange, SimRangeAreas, rectArg, sheetFactory, type RangeOrAddress } from "./proxies-range";
 import { AreasTarget } from "./range-ops";
-import { BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
+import { renameSheetInFormula } from "./references";
+import { namesNav, type SimNamedItemCollection } from "./proxies-names";
+import { type SimOf, BatchContext, SimClientResult, SimObject, SimRequestContext, defineProxy, type Resolver } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -35,13 +37,14 @@ function num(x: unknown, what: string, min = -Infinity, max = Infinity): number 
 // =============================================================================================
 // Workbook and Application
 
-export class SimWorkbook extends SimObject {
+export class SimWorkbook extends SimObject implements SimOf<Excel.Workbook, "name" | "readOnly" | "getActiveCell" | "getSelectedRange"> {
   declare readonly name: string;
   declare readonly readOnly: boolean;
   declare readonly worksheets: SimWorksheetCollection;
   declare readonly settings: SimSettingCollection;
   declare readonly tables: SimTableCollection;
   declare readonly application: SimApplication;
+  declare readonly names: SimNamedItemCollection;
 
   getActiveCell(): SimRange {
     return this._child("getActiveCell", [], (res) => new SimRange(this.context, res), (b) => {
@@ -66,10 +69,14 @@ defineProxy(SimWorkbook, "Workbook", {
     { name: "settings", level: 4, create: (p: SimObject) => new SimSettingCollection(p.context, (b) => p._target(b)) },
     { name: "tables", create: (p: SimObject) => new SimTableCollection(p.context, (b) => ({ wb: p._target(b) as WorkbookModel, sheet: null })) },
     { name: "application", create: (p: SimObject) => new SimApplication(p.context, (b) => p._target(b)) },
+    namesNav(undefined, (b, p) => {
+      const wb = p._target(b) as WorkbookModel | null;
+      return wb ? { wb, sheet: null } : null;
+    }),
   ],
 });
 
-export class SimApplication extends SimObject {
+export class SimApplication extends SimObject implements SimOf<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync"> {
   declare calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
   calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
     this._method("calculate", [calculationType], (b) => {
@@ -115,7 +122,7 @@ export function validateSheetName(wb: WorkbookModel, name: unknown, self: SheetM
   return name;
 }
 
-export class SimWorksheetCollection extends SimObject {
+export class SimWorksheetCollection extends SimObject implements SimOf<Excel.WorksheetCollection, "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast"> {
   declare readonly items: SimWorksheet[];
 
   add(name?: string): SimWorksheet {
@@ -179,7 +186,7 @@ defineProxy(SimWorksheetCollection, "WorksheetCollection", {
   },
 });
 
-export class SimWorksheet extends SimObject {
+export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "standardWidth" | "showGridlines" | "activate" | "delete" | "copy" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject" | "calculate"> {
   declare name: string;
   declare readonly id: string;
   declare position: number;
@@ -192,6 +199,7 @@ export class SimWorksheet extends SimObject {
   declare readonly charts: SimChartCollection;
   declare readonly freezePanes: SimFreezePanes;
   declare readonly pageLayout: SimPageLayout;
+  declare readonly names: SimNamedItemCollection;
 
   activate(): void {
     this._method("activate", [], (b) => {
@@ -205,6 +213,8 @@ export class SimWorksheet extends SimObject {
     this._method("delete", [], (b) => {
       const s = this._targetNN(b) as SheetModel;
       const wb = s.wb;
+      // Excel refuses to delete a very hidden sheet (make it visible or hidden first).
+      if (s.visibility === "VeryHidden") throw simError("InvalidOperation", `The worksheet "${s.name}" is very hidden and cannot be deleted.`);
       const visible = wb.sheets.filter((x) => x.visibility === "Visible");
       if (s.visibility === "Visible" && visible.length <= 1) throw simError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       wb.touchWorkbook();
@@ -212,8 +222,55 @@ export class SimWorksheet extends SimObject {
       wb.sheets = wb.sheets.filter((x) => x !== s);
       wb.tables = wb.tables.filter((t) => t.sheetId !== s.id);
       s.deleted = true;
+      breakSheetReferences(wb, s);
       if (wb.activeSheetId === s.id) wb.activeSheetId = wb.activeSheet()?.id ?? null;
     });
+  }
+  /**
+   * Copies the sheet (ExcelApi 1.10): cells, formats, merges, layout, charts, conditional formats,
+   * tables (renamed) and the names scoped to it. Named "<name> (2)" like Excel; "None" (the default)
+   * places the copy after the source.
+   */
+  copy(positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None", relativeTo?: SimWorksheet): SimWorksheet {
+    return this._child("copy", [positionType, relativeTo], (res) => new SimWorksheet(this.context, res), (b) => {
+      const src = this._targetNN(b) as SheetModel;
+      const wb = src.wb;
+      const rel = relativeTo ? (relativeTo._targetNN(b) as SheetModel) : null;
+      if ((positionType === "Before" || positionType === "After") && !rel) throw simError("InvalidArgument", "relativeTo is required for Before / After.");
+      if (!["None", "Before", "After", "Beginning", "End"].includes(positionType)) throw simError("InvalidArgument", `"${positionType}" is not a WorksheetPositionType.`);
+      const base = src.name.replace(/ \(\d+\)$/, "");
+      let name = "";
+      for (let k = 2; ; k++) {
+        const suffix = ` (${k})`;
+        name = base.slice(0, 31 - suffix.length) + suffix;
+        if (!wb.sheetByName(name)) break;
+      }
+      const at =
+        positionType === "Beginning" ? 0
+        : positionType === "End" ? wb.sheets.length
+        : positionType === "Before" ? wb.sheets.indexOf(rel!)
+        : positionType === "After" ? wb.sheets.indexOf(rel!) + 1
+        : wb.sheets.indexOf(src) + 1;
+      const copy = wb.addSheet(name, at);
+      const state = src.capture();
+      copy.restore({ ...state, name, visibility: "Visible", deleted: false });
+      copy.passthrough = JSON.parse(JSON.stringify(src.passthrough));
+      copy.charts = copy.charts.map((c) => ({
+        ...c,
+        id: wb.nextId("{chart-") + "}",
+        props: c.props["source.sheetId"] === src.id ? { ...c.props, "source.sheetId": copy.id } : { ...c.props },
+      }));
+      copy.cfs = copy.cfs.map((c) => ({ ...c, id: wb.nextId("{cf-") + "}" }));
+      wb.touchWorkbook();
+      for (const t of wb.tables.filter((x) => x.sheetId === src.id)) {
+        let k = 2;
+        while (wb.tables.some((x) => x.name.toUpperCase() === `${t.name}${k}`.toUpperCase())) k++;
+        wb.tables = [...wb.tables, { ...t, id: wb.nextId("{table-") + "}", name: `${t.name}${k}`, sheetId: copy.id }];
+      }
+      const scoped = wb.names.filter((n) => n.scopeId === src.id);
+      wb.names = [...wb.names, ...scoped.map((n) => ({ ...n, scopeId: copy.id, formula: renameSheetInFormula(n.formula, src.name, name) }))];
+      return copy;
+    }, { level: 10, creates: true });
   }
   getRange(address?: string): SimRange {
     return this._child("getRange", [address], (res) => new SimRange(this.context, res), (b) => {
@@ -277,7 +334,9 @@ defineProxy(SimWorksheet, "Worksheet", {
       set: (s: SheetModel, v) => {
         validateSheetName(s.wb, v, s);
         s.touch();
+        const from = s.name;
         s.name = v;
+        followSheetRename(s.wb, from, v);
       },
     },
     { name: "id", get: (s: SheetModel) => s.id },
@@ -344,13 +403,17 @@ defineProxy(SimWorksheet, "Worksheet", {
     { name: "charts", create: (p: SimObject) => new SimChartCollection(p.context, (b) => p._target(b)) },
     { name: "freezePanes", level: 7, create: (p: SimObject) => new SimFreezePanes(p.context, (b) => p._target(b)) },
     { name: "pageLayout", level: 9, create: (p: SimObject) => new SimPageLayout(p.context, (b) => p._target(b)) },
+    namesNav(4, (b, p) => {
+      const sheet = p._target(b) as SheetModel | null;
+      return sheet ? { wb: sheet.wb, sheet } : null;
+    }),
   ],
 });
 
 // =============================================================================================
 // Freeze panes
 
-export class SimFreezePanes extends SimObject {
+export class SimFreezePanes extends SimObject implements SimOf<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {
   freezeRows(count = 1): void {
     this._method("freezeRows", [count], (b) => {
       const s = this._targetNN(b) as SheetModel;
@@ -449,7 +512,7 @@ function tablesIn(scope: TablesScope): TableModel[] {
   return scope.wb.tables.filter((t) => !scope.sheet || t.sheetId === scope.sheet.id);
 }
 
-export class SimTableCollection extends SimObject {
+export class SimTableCollection extends SimObject implements SimOf<Excel.TableCollection, "count" | "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount"> {
   declare readonly items: SimTable[];
   declare readonly count: number;
 
@@ -550,7 +613,7 @@ defineProxy(SimTableCollection, "TableCollection", {
   },
 });
 
-export class SimTable extends SimObject {
+export class SimTable extends SimObject implements SimOf<Excel.Table, "id" | "name" | "style" | "showHeaders" | "showTotals" | "showFilterButton" | "showBandedRows" | "showBandedColumns" | "highlightFirstColumn" | "highlightLastColumn" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "getTotalRowRange" | "delete" | "convertToRange"> {
   declare readonly id: string;
   declare name: string;
   declare style: string;

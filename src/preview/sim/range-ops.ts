@@ -8,6 +8,7 @@ import { simError } from "./errors";
 import { coerceInput } from "./input";
 import { CellErrorValue, pointsToWidth, widthToPoints, type Cell, type CellStyle, type SheetModel } from "./model";
 import { formatNumber, formatText } from "../../core/format/number-format";
+import { plainCellReference } from "./references";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -35,9 +36,28 @@ export const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
 
 // ------------------------------------------------------------------ reading cells
 
-function cellValueOut(cell: Cell | undefined): string | number | boolean {
+/**
+ * The value a cell shows. Formulas are not calculated, except a formula that is one cell
+ * reference on a named sheet, which reads that cell now (so a reference to a generated sheet
+ * shows what the last recompute wrote there, and #REF! once the sheet is gone).
+ */
+export function shownValue(sheet: SheetModel, cell: Cell | undefined): Cell["v"] {
+  if (!cell) return null;
+  if (cell.f) {
+    const ref = plainCellReference(cell.f);
+    if (ref) {
+      const target = sheet.wb.sheetByName(ref.sheet);
+      if (!target) return new CellErrorValue("#REF!");
+      const t = target.getCell(ref.row, ref.col);
+      return t && t.v !== null ? t.v : 0; // a reference to an empty cell shows 0
+    }
+  }
+  return cell.v;
+}
+
+function cellValueOut(cell: Cell | undefined, sheet?: SheetModel): string | number | boolean {
   if (!cell) return "";
-  const v = cell.v;
+  const v = sheet ? shownValue(sheet, cell) : cell.v;
   if (v === null) return "";
   if (v instanceof CellErrorValue) return v.code;
   return v;
@@ -66,7 +86,7 @@ export function readValues(t: RangeTarget): (string | number | boolean)[][] {
   const rows = t.sheet.rows;
   return grid(t.rect, (r, c) => {
     const row = rows[r];
-    return cellValueOut(row ? row[c] : undefined);
+    return cellValueOut(row ? row[c] : undefined, t.sheet);
   });
 }
 
@@ -102,7 +122,7 @@ export function readNumberFormat(t: RangeTarget): string[][] {
 export function cellText(sheet: SheetModel, r: number, c: number): string {
   const cell = sheet.getCell(r, c);
   if (!cell) return "";
-  const v = cell.v;
+  const v = shownValue(sheet, cell);
   if (v === null) return "";
   const fmt = (cell.s ?? sheet.styleAt(r, c))?.numFmt;
   if (typeof v === "number") return formatNumber(v, fmt, { date1904: sheet.wb.date1904 });

@@ -17,10 +17,23 @@
  */
 import { simError, isSimError, propertyNotLoaded, SimError } from "./errors";
 import type { WorkbookModel } from "./model";
+import type { SimApplication, SimWorkbook } from "./proxies-sheet";
 import { utf8Length } from "../../core/utf8-length";
 export { utf8Length };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * The part of an Office.js interface a proxy stands for: its properties with their @types/office-js types and
+ * its methods with their parameter lists (a proxy returns proxies, so return types are not compared). A class
+ * that `implements SimOf<Excel.Worksheet, "name" | "delete" | …>` fails to compile when the typings drift.
+ */
+export type SimOf<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown ? { method(...args: SimArgs<A>): unknown }["method"] : T[P];
+};
+/** Where Office.js takes one of its objects (a Range, a Worksheet), a proxy takes a proxy. */
+type SimArgs<A extends unknown[]> = { [I in keyof A]: SimArg<A[I]> };
+type SimArg<X> = X extends OfficeExtension.ClientObject ? SimObject : X;
 
 export interface SyncStats {
   syncs: number;
@@ -36,9 +49,11 @@ export interface HostState {
   stats: SyncStats;
   failAt: number | null;
   syncsSinceFailSet: number;
+  /** Fault injection at one operation: the n-th operation (from now) whose label matches fails; earlier ones stay applied. */
+  failOp?: { match: (label: string) => boolean; remaining: number } | null;
   /** Created lazily by the workbook proxy factory (set by simulated-excel.ts). */
-  makeWorkbook(ctx: SimRequestContext): SimObject;
-  makeApplication(ctx: SimRequestContext): SimObject;
+  makeWorkbook(ctx: SimRequestContext): SimWorkbook;
+  makeApplication(ctx: SimRequestContext): SimApplication;
 }
 
 export function requireLevel(host: HostState, minor: number | undefined, what: string): void {
@@ -60,8 +75,14 @@ export class BatchContext {
   constructor(readonly host: HostState) {}
 }
 
+/** How an operation travels in an Office.js request (RequestMessageBody: Actions + ObjectPaths). */
+type OpKind = "path" | "set" | "method" | "query" | "trace";
+
 interface Op {
   label: string;
+  kind: OpKind;
+  /** The object a "path" operation creates (its ObjectPath id). */
+  creates?: SimObject;
   obj: SimObject;
   /** Values that travel to the host (sized as JSON; property writes are re-read from the JSON). */
   args: unknown[];
@@ -304,6 +325,7 @@ export abstract class SimObject {
     this._values.set(name, value);
     this.context._enqueue({
       label: `${meta.typeName}.${name}`,
+      kind: "set",
       obj: this,
       args: [value],
       viaWire: !!spec.wire || (typeof value === "object" && value !== null),
@@ -343,6 +365,7 @@ export abstract class SimObject {
     const typeName = metaOf(this).typeName;
     this.context._enqueue({
       label: `${typeName}.${label}`,
+      kind: "method",
       obj: this,
       args,
       viaWire: false,
@@ -380,6 +403,8 @@ export abstract class SimObject {
     child._cacheable = true;
     this.context._enqueue({
       label: `${typeName}.${label}`,
+      kind: "path",
+      creates: child,
       obj: this,
       args,
       viaWire: false,
@@ -404,6 +429,7 @@ export abstract class SimObject {
     this.context._assertUsable(this);
     this.context._enqueue({
       label: `${typeName}.${label}`,
+      kind: "method",
       obj: this,
       args,
       viaWire: false,
@@ -431,6 +457,7 @@ export abstract class SimObject {
     const meta = metaOf(this);
     this.context._enqueue({
       label: `${meta.typeName}.load`,
+      kind: "query",
       obj: this,
       args: [treeToJson(tree)],
       viaWire: false,
@@ -596,18 +623,18 @@ export class SimRequestContext {
   /** @internal */ _closed = false;
   readonly trackedObjects = new SimTrackedObjects();
   requestHeaders: { [name: string]: string } = {};
-  private _workbook: SimObject | null = null;
-  private _application: SimObject | null = null;
+  private _workbook: SimWorkbook | null = null;
+  private _application: SimApplication | null = null;
 
   constructor(host: HostState) {
     this._host = host;
   }
 
-  get workbook(): any {
+  get workbook(): SimWorkbook {
     return (this._workbook ??= this._host.makeWorkbook(this));
   }
 
-  get application(): any {
+  get application(): SimApplication {
     return (this._application ??= this._host.makeApplication(this));
   }
 
@@ -642,6 +669,7 @@ export class SimRequestContext {
   trace(message: string): void {
     this._enqueueRaw({
       label: "trace",
+      kind: "trace",
       obj: null as unknown as SimObject,
       args: [message],
       viaWire: false,
@@ -684,16 +712,8 @@ export class SimRequestContext {
     const stats = host.stats;
     stats.syncs += 1;
     host.syncsSinceFailSet += 1;
-    // Request: one JSON entry per operation, including the values it carries.
-    const wires: (string | null)[] = [];
-    let requestBytes = 2;
-    for (const op of ops) {
-      const json = JSON.stringify({ m: op.label, o: op.obj ? op.obj._id : 0, a: op.args }, (_k, v) =>
-        v instanceof SimObject ? { $ref: v._id } : v,
-      );
-      wires.push(op.viaWire ? json : null);
-      requestBytes += utf8Length(json) + 1;
-    }
+    // Request: the operations as Office.js encodes them, with the values they carry.
+    const { bytes: requestBytes, wires } = encodeRequest(ops);
     const record = (bytes: number) => {
       stats.batchBytes.push(bytes);
       stats.totalBytes += bytes;
@@ -724,7 +744,12 @@ export class SimRequestContext {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       try {
-        const args = wires[i] !== null ? (JSON.parse(wires[i]!).a as unknown[]) : op.args;
+        const f = host.failOp;
+        if (f && f.match(op.label) && --f.remaining === 0) {
+          host.failOp = null;
+          throw simError("GeneralException", `Simulated failure of ${op.label} (failAtOperation): what ran before it in the batch stays.`);
+        }
+        const args = wires[i] !== null ? (JSON.parse(wires[i]!) as unknown[]) : op.args;
         op.run(args, b);
       } catch (e) {
         failure = isSimError(e)
@@ -758,6 +783,54 @@ export class SimRequestContext {
     }
     return passThroughValue as T;
   }
+}
+
+const pascal = (label: string) => {
+  const name = label.slice(label.lastIndexOf(".") + 1);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
+const ACTION_TYPE: Record<OpKind, number> = { path: 1, query: 2, method: 3, set: 4, trace: 5 };
+
+/**
+ * The UTF-8 size of the request Office.js would send for these operations: a RequestMessageBody
+ * { "Actions": [ActionInfo…], "ObjectPaths": { id: ObjectPathInfo… } }. A method that returns an
+ * object is an ObjectPath (type 3, with its arguments) plus an "instantiate" action; a property
+ * write is a SetProperty action (4) carrying the value; a void method an action (3) with its
+ * arguments; a load a query action (2) with Select / Expand. Object ids are those of the proxies.
+ * Also returns, per operation, the JSON of the arguments that travel by value (re-read at the host,
+ * so a value changed after queuing is not seen, as in Office.js).
+ */
+export function encodeRequest(ops: readonly Op[]): { bytes: number; wires: (string | null)[] } {
+  const replacer = (_k: string, v: unknown) => (v instanceof SimObject ? v._id : v);
+  const wires: (string | null)[] = [];
+  let bytes = utf8Length('{"Actions":[],"ObjectPaths":{}}');
+  let id = 0;
+  let first = true;
+  const add = (json: string) => {
+    bytes += utf8Length(json) + (first ? 0 : 1);
+    first = false;
+  };
+  let firstPath = true;
+  for (const op of ops) {
+    const argsJson = JSON.stringify(op.args, replacer) ?? "[]";
+    wires.push(op.viaWire ? argsJson : null);
+    const parent = op.obj ? op.obj._id : 0;
+    const name = pascal(op.label);
+    const args = `"ArgumentInfo":{"Arguments":${argsJson}}`;
+    if (op.kind === "path" && op.creates) {
+      const path = `"${op.creates._id}":{"Id":${op.creates._id},"ObjectPathType":3,"Name":"${name}","ParentObjectPathId":${parent},${args}}`;
+      bytes += utf8Length(path) + (firstPath ? 0 : 1);
+      firstPath = false;
+      add(`{"Id":${++id},"ActionType":1,"Name":"","ObjectPathId":${op.creates._id}}`);
+    } else if (op.kind === "query") {
+      const q = (op.args[0] ?? {}) as { select?: string[]; expand?: unknown };
+      const query = JSON.stringify({ Select: q.select ?? null, Expand: q.expand ? Object.keys(q.expand as object) : null });
+      add(`{"Id":${++id},"ActionType":2,"Name":"","ObjectPathId":${parent},"QueryInfo":${query}}`);
+    } else {
+      add(`{"Id":${++id},"ActionType":${ACTION_TYPE[op.kind]},"Name":"${name}","ObjectPathId":${parent},${args}}`);
+    }
+  }
+  return { bytes, wires };
 }
 
 /** Excel.run: a new context; after the batch's promise resolves, pending operations are synced. */

@@ -270,7 +270,7 @@ describe("simulated Excel: tables, charts, conditional formats, page layout, set
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Notes");
       ws.getRange("A1:B5").values = [["評価", "件数"], ["A", 16], ["B", 3], ["C", 0], ["D", 1]];
-      const chart = ws.charts.add(sim.Excel.ChartType.pie, ws.getRange("A1:B5"), sim.Excel.ChartSeriesBy.columns);
+      const chart = ws.charts.add(sim.Excel.ChartType.pie as "Pie", ws.getRange("A1:B5"), sim.Excel.ChartSeriesBy.columns as "Columns");
       chart.title.text = "図3-1 評価の割合";
       chart.dataLabels.showPercentage = true;
       chart.dataLabels.showValue = false;
@@ -285,7 +285,7 @@ describe("simulated Excel: tables, charts, conditional formats, page layout, set
       expect(chart.name).toBe("図3-1");
       expect(chart.width).toBeGreaterThan(0);
       expect(points.items.map((p: { value: number }) => p.value)).toEqual([16, 3, 0, 1]);
-      ws.charts.add("NoSuchChart", ws.getRange("A1:B5"), "Auto");
+      ws.charts.add("NoSuchChart" as never, ws.getRange("A1:B5"), "Auto");
       expect((await rejectionOf(ctx.sync())).code).toBe("InvalidArgument");
     });
     const [chart] = sim.inspect().sheets[1].charts;
@@ -304,7 +304,7 @@ describe("simulated Excel: tables, charts, conditional formats, page layout, set
     const sim = simOf();
     await sim.Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("Notes").getRange("D2:D50");
-      const text = r.conditionalFormats.add(sim.Excel.ConditionalFormatType.containsText);
+      const text = r.conditionalFormats.add(sim.Excel.ConditionalFormatType.containsText as "ContainsText");
       text.textComparison.format.fill.color = "#C6EFCE";
       text.textComparison.format.font.color = "#006100";
       text.textComparison.rule = { operator: "Contains", text: "A" };

@@ -247,6 +247,10 @@ describe("simulated Excel: errors at sync", () => {
       expect((await rejectionOf(ctx.sync())).code).toBe("InvalidOperation");
       ctx.workbook.worksheets.getItem("Data").visibility = "Hidden";
       expect((await rejectionOf(ctx.sync())).code).toBe("InvalidOperation");
+      // Excel does not delete a very hidden sheet either; hidden is fine.
+      ctx.workbook.worksheets.getItem("Notes").delete();
+      expect((await rejectionOf(ctx.sync())).code).toBe("InvalidOperation");
+      ctx.workbook.worksheets.getItem("Notes").visibility = "Hidden";
       ctx.workbook.worksheets.getItem("Notes").delete();
       await ctx.sync();
     });

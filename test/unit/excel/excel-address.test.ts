@@ -45,3 +45,19 @@ describe("excel-address", () => {
     expect(rectAddress({ top: 0, left: 0, bottom: 2, right: 27 })).toBe("A1:AB3");
   });
 });
+
+describe("whole rows and columns (as Excel reports merged areas that span them)", () => {
+  test("rows 1:1 and $2:$3 span every column; A:C spans every row", () => {
+    expect(parseRect("Sheet1!1:1")).toEqual({ top: 0, bottom: 0, left: 0, right: 16383 });
+    expect(parseRect("'My sheet'!$2:$3")).toEqual({ top: 1, bottom: 2, left: 0, right: 16383 });
+    expect(parseRect("A:C")).toEqual({ top: 0, bottom: 1048575, left: 0, right: 2 });
+    expect(parseAreas("S!1:1, S!B2:C3")).toEqual([
+      { top: 0, bottom: 0, left: 0, right: 16383 },
+      { top: 1, bottom: 2, left: 1, right: 2 },
+    ]);
+  });
+  test("a bare row or column number is not an address", () => {
+    expect(() => parseRect("S!12")).toThrow();
+    expect(() => parseRect("S!AB")).toThrow();
+  });
+});

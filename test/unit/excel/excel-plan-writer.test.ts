@@ -55,15 +55,34 @@ describe("excel-plan-writer", () => {
     expect(m[4]![3]).toBe("General");
   });
 
-  test("big sheets are split into row blocks under the budget, formats before values", () => {
+  test("big sheets are split into row blocks whose measured request fits the budget", () => {
     const rows = Array.from({ length: 2000 }, (_, i) => [i, `事業${i}`, "x".repeat(200)]);
-    const ops = planWriteOps(plan({ rows }), 0, {
+    const { data } = planWriteOps(plan({ rows }), 0, {
       features: { mergedAreas: true, pageLayout: true },
       blockBudget: 100_000,
       notes: [],
     });
-    expect(ops.length).toBeGreaterThan(4);
-    for (const o of ops) expect(o.bytes).toBeLessThanOrEqual(100_000);
+    expect(data.length).toBeGreaterThan(4);
+    for (const o of data) expect(o.bytes).toBeLessThanOrEqual(100_000);
+    // Every payload byte is in the measure: the blocks together carry at least the JSON of the values.
+    const payload = Buffer.byteLength(JSON.stringify(rows));
+    expect(data.reduce((n, o) => n + o.bytes, 0)).toBeGreaterThan(payload);
+  });
+
+  test("links, charts, freeze panes and page layout are cosmetics; values and styles are data", () => {
+    const { data, cosmetics } = planWriteOps(
+      plan({
+        rows: [["a", "b"]],
+        formats: [{ range: { top: 0, left: 0, bottom: 0, right: 1 }, style: "header" }],
+        freeze: { rows: 1, cols: 0 },
+        links: [{ row: 0, col: 0, sheet: "表", address: "A5", text: "a" }],
+        pageLayout: { orientation: "landscape", fitToWidth: true },
+      }),
+      0,
+      { features: { mergedAreas: true, pageLayout: true }, blockBudget: 100_000, notes: [] },
+    );
+    expect(data.every((o) => o.kind === undefined)).toBe(true);
+    expect(cosmetics.map((o) => o.kind)).toEqual(["freeze", "links", "pageLayout"]);
   });
 
   test("page layout is skipped with a note below ExcelApi 1.9", () => {
@@ -73,7 +92,8 @@ describe("excel-plan-writer", () => {
       blockBudget: 100_000,
       notes,
     });
-    expect(ops).toHaveLength(2);
+    expect(ops.data).toHaveLength(2);
+    expect(ops.cosmetics).toHaveLength(0);
     expect(notes[0]).toContain("ExcelApi 1.9");
   });
 

@@ -1,7 +1,6 @@
 /**
- * A 50,000 × 12 range: read whole where the payload limit allows it, refused at Excel on the
- * web's 5 MB, read in blocks below it. How fast is measured by `npm run bench`
- * (test/bench/bench-reads.ts), not asserted here.
+ * A 50,000 × 12 range: read whole where the limit allows, refused above Excel on the web's 5 MB, read in
+ * blocks under it. (How long the read takes is measured by `npm run bench:syncs`, not asserted here.)
  */
 import ExcelJS from "exceljs";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
@@ -9,7 +8,7 @@ import { SimulatedExcel } from "../../../src/preview/simulated-excel";
 const ROWS = 50_000;
 const COLS = 12;
 
-test("the values of a 50,000 × 12 range: whole, refused above 5 MB, in blocks below it", async () => {
+test("the values of a 50,000 × 12 range: whole without a limit, refused above 5 MB, in blocks under it", async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Big");
   const sim = SimulatedExcel.fromExcelJs(wb, { maxBatchBytes: 64 * 1024 * 1024 });

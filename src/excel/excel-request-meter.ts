@@ -1,0 +1,73 @@
+/**
+ * The size of what a write really sends, measured as it is built: the operation is run once
+ * against a recording stand-in of the worksheet, and every navigation, method call and property
+ * write it makes is sized the way Office.js encodes a request (a RequestMessageBody: an
+ * ObjectPath with its arguments and an "instantiate" action per object reached, a SetProperty
+ * action carrying each value written). Ids are counted at 8 digits, more than a session reaches,
+ * so the measure is an upper bound of the real request, not an estimate of it.
+ */
+import { utf8Length } from "../core/utf8-length";
+
+const ID = "12345678";
+/** `"<id>":{"Id":<id>,"ObjectPathType":3,"Name":"","ParentObjectPathId":<id>,"ArgumentInfo":{"Arguments":}},` without name and arguments. */
+const PATH_BYTES = utf8Length(
+  `"${ID}":{"Id":${ID},"ObjectPathType":3,"Name":"","ParentObjectPathId":${ID},"ArgumentInfo":{"Arguments":}},`,
+);
+/** The instantiate action of an object path. */
+const INSTANTIATE_BYTES = utf8Length(`{"Id":${ID},"ActionType":1,"Name":"","ObjectPathId":${ID}},`);
+/** A SetProperty / method action without its name and arguments. */
+const ACTION_BYTES = utf8Length(
+  `{"Id":${ID},"ActionType":4,"Name":"","ObjectPathId":${ID},"ArgumentInfo":{"Arguments":[]}},`,
+);
+
+/** Bytes of one object the request has to reach (a sheet by name, a collection, a range). */
+export function objectPathBytes(name: string, args: unknown[] = []): number {
+  return PATH_BYTES + INSTANTIATE_BYTES + utf8Length(name) + jsonLength(args);
+}
+
+function jsonLength(value: unknown): number {
+  return utf8Length(JSON.stringify(value, (_k, v: unknown) => (typeof v === "function" ? undefined : v)) ?? "null");
+}
+
+interface Node {
+  name: string;
+  parent: Node | null;
+  /** Counted in the request already. */
+  used: boolean;
+}
+
+/**
+ * Runs `build` on a recording stand-in of a worksheet (or any object) and returns the request
+ * bytes of what it did, not counting the root itself (the caller counts the worksheet once per
+ * batch). Objects passed as arguments travel as ids (counted as null).
+ */
+export function measureRequest<T extends object>(build: (root: T) => void): number {
+  let bytes = 0;
+  // Reaching an object by navigation (ws.format.font) costs a path per step, once.
+  const reach = (n: Node | null) => {
+    for (let p = n; p && !p.used; p = p.parent) {
+      p.used = true;
+      bytes += objectPathBytes(p.name);
+    }
+  };
+  const proxyOf = (node: Node): unknown =>
+    new Proxy(function () {}, {
+      get(_t, prop) {
+        if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+        return proxyOf({ name: prop, parent: node, used: false });
+      },
+      set(_t, prop, value: unknown) {
+        reach(node);
+        bytes += ACTION_BYTES + utf8Length(String(prop)) + jsonLength(value);
+        return true;
+      },
+      apply(_t, _this, args: unknown[]) {
+        // A call on `parent`: a method path with its arguments (a void method is an action of the same size).
+        reach(node.parent);
+        bytes += objectPathBytes(node.name, args);
+        return proxyOf({ name: node.name, parent: node.parent, used: true });
+      },
+    });
+  build(proxyOf({ name: "", parent: null, used: true }) as T);
+  return bytes;
+}
