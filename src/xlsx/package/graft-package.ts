@@ -155,13 +155,15 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     deleted.add(p.toLowerCase());
     ownSubParts(p, deleted);
   }
+  const refreshedSubParts = new Set<string>();
   for (const g of req.sheets) {
     if (g.replaces === undefined) continue;
     const s = sheets[g.replaces];
     const p = s && sheetPath(s);
     if (!s || !p) throw new Error(`internal: no sheet ${g.replaces} to refresh`);
-    ownSubParts(p, deleted);
+    ownSubParts(p, refreshedSubParts);
   }
+  for (const d of refreshedSubParts) deleted.add(d);
   // keep anything another (surviving) part still points at, e.g. a shared printer-settings part
   for (let changed = true; changed;) {
     changed = false;
@@ -181,6 +183,10 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
       }
     }
   }
+
+  // the names of a refreshed sheet's old parts (drawings, charts, tables) are free again: a re-run writes
+  // its parts under the same names, so the package changes no more than the contents
+  for (const d of refreshedSubParts) if (deleted.has(d)) taken.delete(d);
 
   // ---- scratch package
   const sRoot = parseRelationships(textOf(scratch["_rels/.rels"]));
@@ -370,11 +376,18 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   }
 
   // ---- content types
-  let newCt = removeOverrides(ctXml, deleted);
+  // a part of ours written again under its old name with its old type keeps its Override where it was
+  const rewritten = new Set(
+    added
+      .filter((a) => a.type && deleted.has(a.name.toLowerCase()) && contentTypeOf(userCt, a.name) === a.type)
+      .map((a) => a.name.toLowerCase()),
+  );
+  let newCt = removeOverrides(ctXml, new Set([...deleted].filter((d) => !rewritten.has(d))));
   const ctAdds: string[] = [];
   for (const a of added) {
     if (!a.type || /\.rels$/i.test(a.name)) continue;
-    if (contentTypeOf(userCt, a.name) === a.type && !userCt.overrides.has(a.name.toLowerCase())) continue;
+    const key = a.name.toLowerCase();
+    if (contentTypeOf(userCt, a.name) === a.type && (!userCt.overrides.has(key) || rewritten.has(key))) continue;
     ctAdds.push(overrideXml(a.name, a.type));
   }
   if (!userCt.defaults.has("rels"))
