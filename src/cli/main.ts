@@ -4,7 +4,7 @@
  *
  * Exit codes: 0 success (warnings on stderr); 2 unusable input or arguments
  * (one-line reason, nothing written); 1 internal error.
- * Inputs are only read; the result goes to a new file written atomically.
+ * Inputs are only read; every output file is written through a temporary file, all of them or none.
  */
 import { promises as fs, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
@@ -25,6 +25,7 @@ import { DEFAULT_LIMITS } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "./export-report";
+import { addChartsToPackage } from "../xlsx/ooxml/add-charts-to-package";
 import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
 import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";
 import { inputYearsWarning, requestedYearWarning } from "./year-warnings";
@@ -282,6 +283,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     outputs = await OutputFiles.reserve([
       { option: "--out", file: args.out },
       ...(args.json ? [{ option: "--json", file: args.json }] : []),
+      ...(args.report ? [{ option: "--report", file: args.report }] : []),
+      ...(args.pdf ? [{ option: "--pdf", file: args.pdf }] : []),
     ]);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
@@ -375,7 +378,19 @@ async function runJob(
     const source = inputs.map((i) => i.label).join(" + ");
 
     const carried = workbook.worksheets.map((ws) => ws.name).filter((n) => !baseNames.has(n));
-    const port = createPackagePort({ source, user: packages[0]!, workbook, carried });
+    const port = createPackagePort({
+      source,
+      user: packages[0]!,
+      workbook,
+      carried,
+      // ExcelJS cannot write charts: 評価集計's native charts are added as DrawingML parts before the graft.
+      decorateScratch: (bytes, plans) =>
+        addChartsToPackage(
+          bytes,
+          plans.map((plan) => ({ plan, sheetName: plan.name })),
+          "STORE",
+        ),
+    });
     // Rules: --rules, else the first input's verified stored rules; --year sets the year.
     let rules = args.rules;
     if (args.yearOverride !== undefined) {
@@ -398,18 +413,18 @@ async function runJob(
       const bytes = writePackage(port.output());
       writeOut = (file) => fs.writeFile(file, bytes);
     }
-    // Both files or neither.
+    // The report and the PDF are made before anything is committed: every file or none.
+    const report = args.report || args.pdf ? await buildReportWorkbook(result.plans) : null;
     const json = JSON.stringify(result.summary, null, 2) + "\n";
     await outputs.commit([
       { file: args.out, write: writeOut },
       ...(args.json ? [{ file: args.json, write: (file: string) => fs.writeFile(file, json, "utf8") }] : []),
+      ...(args.report && report ? [{ file: args.report, write: (file: string) => fs.writeFile(file, report) }] : []),
+      ...(args.pdf && report
+        ? [{ file: args.pdf, write: (file: string) => convertToPdf(args.soffice!, report, file) }]
+        : []),
     ]);
     warnings.push(...result.warnings);
-    if (args.report || args.pdf) {
-      const report = await buildReportWorkbook(result.plans);
-      if (args.report) await writeFileAtomic(args.report, (tmp) => fs.writeFile(tmp, report));
-      if (args.pdf) await writeFileAtomic(args.pdf, (tmp) => convertToPdf(args.soffice!, report, tmp));
-    }
     const year = rules?.year ?? null;
     if ((args.yearOverride !== undefined || args.rules?.year != null) && year !== null) {
       const w = requestedYearWarning(year, result);

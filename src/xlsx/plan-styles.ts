@@ -5,7 +5,6 @@ import type ExcelJS from "exceljs";
 import type { PlanStyle } from "../core/model/sheet-plan";
 export { PLAN_STYLES } from "../core/plan/plan-styles";
 
-
 /** "#RRGGBB" (or "RRGGBB") → ExcelJS ARGB, or undefined when malformed. */
 export function toArgb(color: string | undefined): string | undefined {
   if (!color) return undefined;

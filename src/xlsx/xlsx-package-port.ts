@@ -6,6 +6,7 @@
  * gives the parts, and the caller writes them.
  */
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { SheetPlan } from "../core/model/sheet-plan";
@@ -124,6 +125,36 @@ export class XlsxPackagePort implements WorkbookPort {
     return this.parts;
   }
 
+  /**
+   * The generated sheets written by ExcelJS into a package of their own. A method of its own so that the
+   * ExcelJS workbook (the largest object of a big run) can be collected before the graft.
+   */
+  private async writeScratch(
+    plans: SheetPlan[],
+    carried: string[],
+    settingsName: string,
+    next: StoredState,
+  ): Promise<Uint8Array> {
+    const scratch = new ExcelJS.Workbook();
+    for (const name of carried) {
+      const ws = this.options.workbook.getWorksheet(name);
+      if (!ws) throw new Error(`internal: carried sheet "${name}" is missing`);
+      for (const note of copyWorksheet(ws, this.options.workbook, scratch, name)) this.warn(note);
+    }
+    for (const plan of plans) writeSheetPlan(scratch, plan, plan.name);
+    const st = scratch.addWorksheet(settingsName, { state: "veryHidden" });
+    encodeState(next).forEach((chunk, i) => {
+      const cell = st.getCell(i + 1, 1);
+      cell.numFmt = "@";
+      cell.value = chunk;
+    });
+    // stored, not deflated: the scratch package is unpacked again at once
+    // a Buffer is a Uint8Array: no copy of what can be a few hundred megabytes
+    return (await scratch.xlsx.writeBuffer({
+      zip: { compression: "STORE" },
+    } as ExcelJS.XlsxWriteOptions)) as unknown as Uint8Array;
+  }
+
   private async build(plans: SheetPlan[], ownership: Ownership, next: StoredState): Promise<OutputPart[]> {
     const user = await this.user();
     const userSheets = parseSheets(await user.readText(await workbookPartPath(user)));
@@ -156,25 +187,8 @@ export class XlsxPackagePort implements WorkbookPort {
     }
     if (errors.length) throw new Error("cannot write the generated sheets: " + errors.join("; "));
 
-    // 2. The scratch workbook: further inputs' sheets, ours, the settings sheet.
-    const scratch = new ExcelJS.Workbook();
-    for (const name of carried) {
-      const ws = this.options.workbook.getWorksheet(name);
-      if (!ws) throw new Error(`internal: carried sheet "${name}" is missing`);
-      for (const note of copyWorksheet(ws, this.options.workbook, scratch, name)) this.warn(note);
-    }
-    for (const plan of plans) writeSheetPlan(scratch, plan, plan.name);
-    const st = scratch.addWorksheet(settingsName, { state: "veryHidden" });
-    encodeState(next).forEach((chunk, i) => {
-      const cell = st.getCell(i + 1, 1);
-      cell.numFmt = "@";
-      cell.value = chunk;
-    });
-    // stored, not deflated: the scratch package is unpacked again at once
-    let scratchBytes: Uint8Array = new Uint8Array(
-      (await scratch.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
-    );
-
+    // 2. The scratch package: further inputs' sheets, ours, the settings sheet.
+    let scratchBytes = await this.writeScratch(plans, carried, settingsName, next);
     if (this.options.decorateScratch) scratchBytes = await this.options.decorateScratch(scratchBytes, plans);
 
     // 3. Graft: a plan refreshes the sheet of ours with its role (renamed if need be), the rest are new;
@@ -205,7 +219,10 @@ export class XlsxPackagePort implements WorkbookPort {
       replaces: settingsIdx >= 0 ? settingsIdx : undefined,
     });
     const remove = ownership.owned.map((o) => indexOf(o.name)).filter((i) => i >= 0 && !refreshed.has(i));
-    return graftPackage({ user, scratch: scratchBytes, sheets: graft, remove, ownerName: OWNER_NAME });
+    // unpacked here so the package's bytes can go before the graft builds the output
+    const scratchParts = unzipSync(scratchBytes);
+    scratchBytes = new Uint8Array(0);
+    return graftPackage({ user, scratch: scratchParts, sheets: graft, remove, ownerName: OWNER_NAME });
   }
 }
 

@@ -106,6 +106,8 @@ function unusedRelId(relsXml: string | null): string {
 export async function addChartsToPackage(
   xlsx: Uint8Array,
   sheets: { plan: SheetPlan; sheetName: string }[],
+  /** "STORE" for a package that is unpacked again at once (the CLI's scratch package). */
+  compression: "DEFLATE" | "STORE" = "DEFLATE",
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const read = async (p: string) => (zip.file(p) ? await zip.file(p)!.async("string") : null);
@@ -141,5 +143,5 @@ export async function addChartsToPackage(
     zip.file(sheetPath, insertDrawingElement((await read(sheetPath))!, built.drawingElement));
   }
   zip.file("[Content_Types].xml", contentTypes);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "uint8array", compression, compressionOptions: { level: 6 } });
 }

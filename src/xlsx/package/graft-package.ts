@@ -54,8 +54,8 @@ export interface GraftedSheet {
 
 export interface GraftRequest {
   user: PackageReader;
-  /** ExcelJS output holding the grafted sheets. */
-  scratch: Uint8Array;
+  /** ExcelJS output holding the grafted sheets (the package, or its parts already unpacked). */
+  scratch: Uint8Array | Record<string, Uint8Array>;
   sheets: GraftedSheet[];
   /** Tab indexes in the user's package of sheets of ours to delete. */
   remove: number[];
@@ -97,7 +97,7 @@ function insertDrawing(sheetXml: string, relId: string): string {
 export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   const { user } = req;
   const label = user.label;
-  const scratch = unzipSync(req.scratch);
+  const scratch = req.scratch instanceof Uint8Array ? unzipSync(req.scratch) : req.scratch;
 
   // ---- the user's package
   const rootRels = parseRelationships(user.has("_rels/.rels") ? await user.readText("_rels/.rels") : "");
@@ -155,13 +155,15 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     deleted.add(p.toLowerCase());
     ownSubParts(p, deleted);
   }
+  const refreshedSubParts = new Set<string>();
   for (const g of req.sheets) {
     if (g.replaces === undefined) continue;
     const s = sheets[g.replaces];
     const p = s && sheetPath(s);
     if (!s || !p) throw new Error(`internal: no sheet ${g.replaces} to refresh`);
-    ownSubParts(p, deleted);
+    ownSubParts(p, refreshedSubParts);
   }
+  for (const d of refreshedSubParts) deleted.add(d);
   // keep anything another (surviving) part still points at, e.g. a shared printer-settings part
   for (let changed = true; changed;) {
     changed = false;
@@ -182,6 +184,10 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     }
   }
 
+  // the names of a refreshed sheet's old parts (drawings, charts, tables) are free again: a re-run writes
+  // its parts under the same names, so the package changes no more than the contents
+  for (const d of refreshedSubParts) if (deleted.has(d)) taken.delete(d);
+
   // ---- scratch package
   const sRoot = parseRelationships(textOf(scratch["_rels/.rels"]));
   const sWbPath = resolveTarget("", sRoot.find((r) => sameRelType(r.type, REL.officeDocument))!.target);
@@ -196,7 +202,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
 
   // ---- styles
   const stylesRel = wbRels.find((r) => sameRelType(r.type, REL.styles) && !r.external);
-  const edited = new Map<string, string>(); // part name → new text
+  const edited = new Map<string, string | Uint8Array>(); // part name → new text (a large sheet as UTF-8 bytes)
   const added: { name: string; data: string | Uint8Array; type: string }[] = [];
   let newWbRels = wbRelsXml;
   const relIds = new Set(wbRels.map((r) => r.id));
@@ -283,6 +289,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
     const sRel = sWbRels.find((r) => r.id === s.relId)!;
     const sPath = resolveTarget(sWbPath, sRel.target);
     let xml = rewriteSheetXml(textOf(scratch[sPath]), strings, maps.xf, maps.dxf);
+    delete scratch[sPath]; // read once: let a large sheet's bytes go
 
     let path: string;
     let finalIndex: number;
@@ -347,8 +354,11 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
       else added.push({ name: rp, data: relsText, type: "" });
     }
 
-    if (g.replaces !== undefined) edited.set(user.part(path)!.name, xml);
-    else added.find((a) => a.name === path)!.data = xml;
+    // as UTF-8 at once: a large sheet's text (two bytes a character) is let go before the next sheet
+    const xmlBytes = strToU8(xml);
+    xml = "";
+    if (g.replaces !== undefined) edited.set(user.part(path)!.name, xmlBytes);
+    else added.find((a) => a.name === path)!.data = xmlBytes;
 
     // sheet-scoped names: ours (owner marker) and ExcelJS's (print titles, filter)
     if (g.ownerFormula !== undefined)
@@ -370,11 +380,18 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   }
 
   // ---- content types
-  let newCt = removeOverrides(ctXml, deleted);
+  // a part of ours written again under its old name with its old type keeps its Override where it was
+  const rewritten = new Set(
+    added
+      .filter((a) => a.type && deleted.has(a.name.toLowerCase()) && contentTypeOf(userCt, a.name) === a.type)
+      .map((a) => a.name.toLowerCase()),
+  );
+  let newCt = removeOverrides(ctXml, new Set([...deleted].filter((d) => !rewritten.has(d))));
   const ctAdds: string[] = [];
   for (const a of added) {
     if (!a.type || /\.rels$/i.test(a.name)) continue;
-    if (contentTypeOf(userCt, a.name) === a.type && !userCt.overrides.has(a.name.toLowerCase())) continue;
+    const key = a.name.toLowerCase();
+    if (contentTypeOf(userCt, a.name) === a.type && (!userCt.overrides.has(key) || rewritten.has(key))) continue;
     ctAdds.push(overrideXml(a.name, a.type));
   }
   if (!userCt.defaults.has("rels"))
@@ -405,7 +422,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   for (const p of user.parts) {
     if (deleted.has(p.name.toLowerCase())) continue;
     const e = edited.get(p.name);
-    if (e !== undefined) out.push({ name: p.name, data: strToU8(e) });
+    if (e !== undefined) out.push({ name: p.name, data: typeof e === "string" ? strToU8(e) : e });
     else
       out.push({
         name: p.name,

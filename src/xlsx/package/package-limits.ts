@@ -19,17 +19,20 @@ export interface PackageLimits {
 }
 
 /**
- * Measured (BENCHMARKS.md, "large inputs"): 50,000 rows × 7 columns (350,000
- * cells, every row an item) peak at 1.7 GB RSS — the input cells, the graded
- * items and the generated list of 50,000 linked rows are all in memory. The
- * cell limit keeps every accepted input inside 2 GB; anything larger is
- * refused in seconds with exit 2 instead of ending in an out-of-memory abort.
+ * Measured (BENCHMARKS.md, "large inputs", 2026-11-26): 50,000 rows × 7 columns
+ * (350,000 cells, every row an item) peak at 1.80–1.94 GB RSS in four runs, and
+ * 100,000 rows at 3.1 GB; the peak is ExcelJS writing the generated list
+ * (評価一覧, 要確認: one linked row per item) into the scratch package, about
+ * 33 KB per item. 360,000 cells keeps every accepted 7-column table inside
+ * 2 GB; anything larger is refused in seconds with exit 2 instead of ending in
+ * an out-of-memory abort. Streaming the list (instead of ExcelJS's in-memory
+ * writer) is what would raise it.
  */
 export const DEFAULT_LIMITS: PackageLimits = {
   maxPartBytes: 512 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
-  maxSheetCells: 400_000,
-  maxTotalCells: 400_000,
+  maxSheetCells: 360_000,
+  maxTotalCells: 360_000,
   maxSheetRows: 1_048_576,
   maxEntries: 20_000,
 };

@@ -114,6 +114,37 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
     expect(values).toContain("財務会計システム");
   });
 
+  /** The chart parts reached from a sheet of the package (sheet → drawing → charts). */
+  function chartsOfSheet(parts: Record<string, Uint8Array>, sheetName: string): string[] {
+    const wb = text(parts, "xl/workbook.xml");
+    const rid = new RegExp(`<sheet name="${sheetName}" [^>]*r:id="([^"]+)"`).exec(wb)![1]!;
+    const sheetTarget = new RegExp(`Id="${rid}" [^>]*Target="([^"]+)"`).exec(
+      text(parts, "xl/_rels/workbook.xml.rels"),
+    )![1]!;
+    const sheet = `xl/${sheetTarget.replace(/^\/?xl\//, "")}`;
+    const sheetRels = text(parts, sheet.replace(/([^/]+)$/, "_rels/$1.rels"));
+    const drawings = [...sheetRels.matchAll(/Type="[^"]*\/drawing" Target="\.\.\/drawings\/([^"]+)"/g)].map(
+      (m) => `xl/drawings/${m[1]}`,
+    );
+    expect(drawings).toHaveLength(1);
+    expect(text(parts, sheet)).toMatch(/<drawing r:id="[^"]+"\/>/);
+    return [
+      ...text(parts, drawings[0]!.replace(/([^/]+)$/, "_rels/$1.rels")).matchAll(/Target="\.\.\/charts\/([^"]+)"/g),
+    ].map((m) => `xl/charts/${m[1]}`);
+  }
+
+  it("draws 評価集計's pie and bar charts natively, from its own cells, beside the user's untouched chart", () => {
+    const charts = chartsOfSheet(parts1, "評価集計");
+    expect(charts).toHaveLength(2);
+    const xml = charts.map((c) => text(parts1, c));
+    expect(xml.some((x) => x.includes("<c:pieChart>"))).toBe(true);
+    expect(xml.some((x) => x.includes("<c:barChart>"))).toBe(true);
+    for (const x of xml) expect(x).toMatch(/<c:f>'評価集計'!\$[A-Z]+\$\d+/);
+    expect(charts).not.toContain("xl/charts/chart1.xml"); // the user's
+    for (const userPart of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"])
+      expect(Buffer.compare(Buffer.from(parts1[userPart]!), Buffer.from(original[userPart]!))).toBe(0);
+  });
+
   it("a re-run replaces only its own parts", async () => {
     const out2 = path.join(tmp, "features-out2.xlsx");
     const r = await run("summarize", out1, "--out", out2);
@@ -129,6 +160,11 @@ describe("a workbook with charts, shapes, pivots, external links, sparklines, fu
     for (const n of changed) expect(ours).toContain(n);
     expect(text(parts2, "xl/workbook.xml")).toBe(wb1);
     expect(text(parts2, "xl/styles.xml")).toBe(text(parts1, "xl/styles.xml"));
+    // our charts replaced, not duplicated; the user's chart and drawing byte for byte
+    expect(chartsOfSheet(parts2, "評価集計")).toHaveLength(2);
+    expect(Object.keys(parts2).filter((n) => /^xl\/charts\/[^/]+\.xml$/.test(n))).toHaveLength(3);
+    for (const userPart of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"])
+      expect(Buffer.compare(Buffer.from(parts2[userPart]!), Buffer.from(original[userPart]!))).toBe(0);
     expectConsistent(parts2);
   });
 });

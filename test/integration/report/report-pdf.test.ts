@@ -333,3 +333,61 @@ describe("--pdf without LibreOffice", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("--report / --pdf with --out and --json: every file or none", () => {
+  const sample = () => path.join(ROOT, "assets", "sample-progress.xlsx");
+
+  it("a --report place that cannot be written: exit 2 before the job, nothing written", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "report-place-"));
+    fs.writeFileSync(path.join(dir, "file"), "x");
+    let stderr = "";
+    const code = await main(
+      [
+        "summarize",
+        sample(),
+        "--out",
+        path.join(dir, "out.xlsx"),
+        "--json",
+        path.join(dir, "s.json"),
+        "--report",
+        path.join(dir, "file", "r.xlsx"),
+      ],
+      { stdout: () => undefined, stderr: (t) => (stderr += t) },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^エラー \/ error: --report: /);
+    expect(fs.readdirSync(dir)).toEqual(["file"]);
+  });
+
+  it("LibreOffice failing on the PDF: no --out, --json or --report either", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "soffice-fails-"));
+    const bin = fs.mkdtempSync(path.join(tmp, "bad-soffice-"));
+    fs.writeFileSync(path.join(bin, "soffice"), "#!/bin/sh\necho 'simulated failure' >&2\nexit 1\n", { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved ?? ""}`;
+    let stderr = "";
+    let code: number;
+    try {
+      code = await main(
+        [
+          "summarize",
+          sample(),
+          "--out",
+          path.join(dir, "out.xlsx"),
+          "--json",
+          path.join(dir, "s.json"),
+          "--report",
+          path.join(dir, "r.xlsx"),
+          "--pdf",
+          path.join(dir, "r.pdf"),
+        ],
+        { stdout: () => undefined, stderr: (t) => (stderr += t) },
+      );
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/simulated failure/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
