@@ -89,7 +89,7 @@ export const JA: SheetLabels = {
 };
 
 export const EN: SheetLabels = {
-  summaryTitle: (n, g) => `Table 3-${n} Evaluation results by ${g}`,
+  summaryTitle: (n, g) => `Table 3-${n} Evaluation results by ${GROUP_WORDS_EN[g] ?? g}`,
   summaryScope: (label) => `Evaluation: ${label}`,
   groupHeader: "Group",
   countsHeader: "Items (share)",
@@ -142,3 +142,14 @@ export const EN: SheetLabels = {
 export function sheetLabels(language: "ja" | "en"): SheetLabels {
   return language === "en" ? EN : JA;
 }
+
+/** The grouping words the reader recognises, for English titles (an unknown word is shown as written). */
+const GROUP_WORDS_EN: Record<string, string> = {
+  ビジョン: "vision",
+  基本方針: "basic policy",
+  基本目標: "basic goal",
+  施策: "measure",
+  分野: "field",
+  区分: "group",
+  政策: "policy",
+};
