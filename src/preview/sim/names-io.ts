@@ -109,7 +109,8 @@ export async function writePackageNames(
   if (all.length) {
     const block = `<definedNames>${all.join("")}</definedNames>`;
     // definedNames comes after <sheets> and before <calcPr> (CT_Workbook order).
-    xml = xml.replace(/(<\/sheets>)/, `$1${block}`);
+    // A function, not a replacement string: formulas such as '評価一覧'!$1:$1 contain "$1".
+    xml = xml.replace("</sheets>", () => `</sheets>${block}`);
   }
   zip.file(WORKBOOK_XML, xml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
