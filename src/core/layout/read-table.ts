@@ -72,6 +72,14 @@ function isBlankValue(v: RawValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
+/** Do all the row's own cells show the same clean text (a heading repeated across merged-looking cells)? */
+function oneDistinctText(grid: SheetGrid, r: number, own: number[]): boolean {
+  if (own.length === 0) return false;
+  const first = cleanText(grid.text(r, own[0]!));
+  for (let i = 1; i < own.length; i++) if (cleanText(grid.text(r, own[i]!)) !== first) return false;
+  return true;
+}
+
 function labelText(grid: SheetGrid, r: number, m: ColumnMapping | undefined): string {
   if (!m) return "";
   return cleanText(grid.text(r, m.col));
@@ -114,8 +122,8 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
     const hasValues = valueColList.some((c) => !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c));
     // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
     if (own.length > 0 && !hasValues && NOTE_ROW.test(firstText)) continue;
-    const distinctOwn = new Set(own.map((c) => cleanText(grid.text(r, c))));
-    if (!hasValues && distinctOwn.size === 1) {
+    // Only a row without values can be a heading: the texts are compared for those rows alone.
+    if (!hasValues && oneDistinctText(grid, r, own)) {
       const c0 = own[0]!;
       const merge = grid.merge(r, c0);
       const spans = merge !== undefined && merge.right > merge.left;
