@@ -218,6 +218,11 @@ function finalTargetColumn(table: SourceTable): { fiscalYear: number; label: str
   return { fiscalYear: fy, label: t.label ?? formatFiscalYearJa(fy) };
 }
 
+/** A review entry of an item (a plain function: a closure per item costs more than the entry). */
+function review(ev: GradedEvaluation, src: SourceTable["items"][number], reason: string, reasonJa: string): void {
+  ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
+}
+
 function gradeItem(
   src: SourceTable["items"][number],
   gradeCol: ColumnMapping | null,
@@ -227,9 +232,6 @@ function gradeItem(
   ev: GradedEvaluation,
   finalTarget: { fiscalYear: number; label: string } | null = null,
 ): GradedItem {
-  const review = (reason: string, reasonJa: string) =>
-    ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
-
   const indicators: IndicatorResult[] = [];
   const reasonsJa: string[] = [];
   let suggested: string | null = null;
@@ -287,7 +289,7 @@ function gradeItem(
         if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
       } else {
         firstReason ??= { en: out.reason, ja: out.reasonJa };
-        if (out.review) review(`${ind.name}: ${out.reason}`, `${ind.name}の${out.reasonJa}`);
+        if (out.review) review(ev, src, `${ind.name}: ${out.reason}`, `${ind.name}の${out.reasonJa}`);
       }
     }
   }
@@ -306,20 +308,25 @@ function gradeItem(
     grade = selfGrade;
     adoptedFrom = "self";
     if (suggested !== null && suggested !== selfGrade) {
-      review(`self ${selfGrade}, suggested ${suggested}`, `自己評価 ${selfGrade}、提案 ${suggested}`);
+      review(ev, src, `self ${selfGrade}, suggested ${suggested}`, `自己評価 ${selfGrade}、提案 ${suggested}`);
     }
   } else if (selfCell.kind === "excluded") {
     excludedReason = selfCell.word;
     excludedReasonJa = `評価が「${selfCell.word}」`;
     if (suggested !== null)
-      review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
+      review(
+        ev,
+        src,
+        `self "${selfCell.word}", suggested ${suggested}`,
+        `自己評価「${selfCell.word}」、提案 ${suggested}`,
+      );
   } else if (selfCell.kind === "error") {
     excludedReason = `error value ${selfCell.code}`;
     excludedReasonJa = `評価がエラー値 ${selfCell.code}`;
   } else if (selfCell.kind === "unknown") {
     excludedReason = "unknown grade";
     excludedReasonJa = `評価「${selfCell.text}」は評価区分にありません`;
-    review(`unknown grade "${selfCell.text}"`, excludedReasonJa);
+    review(ev, src, `unknown grade "${selfCell.text}"`, excludedReasonJa);
   } else if (suggested !== null) {
     grade = suggested;
     adoptedFrom = "suggested";

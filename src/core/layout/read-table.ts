@@ -72,6 +72,15 @@ function isBlankValue(v: RawValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
+/** Is any of the columns non-blank in row r? own: the cell's own value, merge continuations not counted. */
+function anyValue(grid: SheetGrid, r: number, cols: number[], own: boolean): boolean {
+  for (const c of cols) {
+    if (own ? !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c) : !isBlankValue(grid.value(r, c)))
+      return true;
+  }
+  return false;
+}
+
 /** Do all the row's own cells show the same clean text (a heading repeated across merged-looking cells)? */
 function oneDistinctText(grid: SheetGrid, r: number, own: number[]): boolean {
   if (own.length === 0) return false;
@@ -116,10 +125,10 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
   for (let r = layout.headerBottom + 1; r <= grid.bottom; r++) {
     const own = grid.ownCells(r);
     // A row may consist only of merge continuations (the 実績 row of a pair): keep reading it.
-    const anyContent = own.length > 0 || valueColList.some((c) => !isBlankValue(grid.value(r, c)));
+    const anyContent = own.length > 0 || anyValue(grid, r, valueColList, false);
     if (!anyContent) continue;
     const firstText = own.length > 0 ? cleanText(grid.text(r, own[0]!)) : "";
-    const hasValues = valueColList.some((c) => !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c));
+    const hasValues = anyValue(grid, r, valueColList, true);
     // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
     if (own.length > 0 && !hasValues && NOTE_ROW.test(firstText)) continue;
     // Only a row without values can be a heading: the texts are compared for those rows alone.
