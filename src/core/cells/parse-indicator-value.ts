@@ -120,6 +120,11 @@ export function parseNumberText(raw: string): IndicatorValue | null {
   return scannedValue(raw) ?? parseNumberTextByPattern(raw);
 }
 
+/** Does the text read as a number? The common form is answered by the scanner without building a value. */
+export function readsAsNumber(raw: string): boolean {
+  return scanNumberText(raw) !== null || parseNumberTextByPattern(raw) !== null;
+}
+
 /** The last unit read by the scanner: most columns repeat one unit, so its string is reused, not sliced again. */
 let lastUnit = "";
 

@@ -102,13 +102,16 @@ function targetWords(target: Extract<IndicatorValue, { kind: "number" }>): {
   ja: string;
   jaAfter: string;
 } {
-  if (target.basis === "finalYear") return { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" };
+  if (target.basis === "finalYear") return FINAL_YEAR_TARGET;
   if (target.basis !== null) {
     const word = target.basisText ?? BASIS_JA[target.basis];
     return { en: "target", enAfter: ` (${BASIS_EN[target.basis]}: ${word})`, ja: "目標", jaAfter: `（${word}）` };
   }
-  return { en: "target", enAfter: "", ja: "目標", jaAfter: "" };
+  return PLAIN_TARGET;
 }
+
+const FINAL_YEAR_TARGET = { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" } as const;
+const PLAIN_TARGET = { en: "target", enAfter: "", ja: "目標", jaAfter: "" } as const;
 
 export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): string {
   if (v.unit === "%") return `${trim(v.value * 100)}%`;

@@ -5,7 +5,7 @@
  */
 import type { RawValue } from "../model/snapshot";
 import { headerKey, cleanText } from "../japanese/normalize-text";
-import { parseNumberText } from "../cells/parse-indicator-value";
+import { readsAsNumber } from "../cells/parse-indicator-value";
 import { SheetGrid } from "./sheet-grid";
 import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
@@ -266,7 +266,7 @@ export function yearsWithActuals(table: SourceTable): number[] {
     for (const ind of it.indicators)
       for (const [y, cell] of ind.actuals) {
         if (typeof y !== "number") continue;
-        if (typeof cell.value === "number" || (typeof cell.value === "string" && parseNumberText(cell.value)))
+        if (typeof cell.value === "number" || (typeof cell.value === "string" && readsAsNumber(cell.value)))
           years.add(y);
       }
   return [...years].sort((a, b) => a - b);

@@ -4,7 +4,7 @@
  * half up, and "A or B" from the raw counts, never from rounded percents.
  */
 import type { Rules } from "../model/settings";
-import type { Evaluation, GradeCounts, GroupSummary } from "../model/summary";
+import type { Evaluation, GradeCounts, GroupSummary, ItemResult } from "../model/summary";
 import type { GradedEvaluation, GradedItem } from "../grading/evaluate-items";
 
 /** count / denominator as a whole percent, rounded half up, in integers (no float drift). */
@@ -83,13 +83,20 @@ export function summarizeEvaluation(ev: GradedEvaluation, rules: Rules): Evaluat
   }
   // A Map keeps the order in which groups first appear, the order of the report.
   const groups: GroupSummary[] = [...byGroup].map(([name, t]) => ({ name, ...t.block(rules) }));
-  const items = ev.items.map((i) => {
-    const { adoptedFrom: _a, excludedReasonJa: _e, indicatorReasonsJa: _r, ...rest } = i;
-    void _a;
-    void _e;
-    void _r;
-    return rest;
-  });
+  // The contract's fields, in the order summary.json has always written them (no rest-copy per item).
+  const items: ItemResult[] = ev.items.map((i) => ({
+    sheet: i.sheet,
+    row: i.row,
+    key: i.key,
+    name: i.name,
+    group: i.group,
+    department: i.department,
+    selfGrade: i.selfGrade,
+    suggestedGrade: i.suggestedGrade,
+    grade: i.grade,
+    excludedReason: i.excludedReason,
+    indicators: i.indicators,
+  }));
   return {
     label: ev.label,
     fiscalYear: ev.fiscalYear,
