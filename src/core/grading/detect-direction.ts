@@ -65,10 +65,7 @@ export function detectDirection(input: {
       return { lowerIsBetter: true, why: `a target says ${word}`, whyJa: `目標に「${word}」` };
     }
   }
-  const nums = input.targets.filter((t): t is Extract<IndicatorValue, { kind: "number" }> => t.kind === "number");
-  if (nums.length >= 2 && nums.every((t, i) => i === 0 || t.value < nums[i - 1]!.value)) {
-    return TARGETS_DECREASE;
-  }
+  if (numbersStrictlyDecrease(input.targets)) return TARGETS_DECREASE;
   if (
     input.baseline?.kind === "number" &&
     input.target?.kind === "number" &&
@@ -77,6 +74,19 @@ export function detectDirection(input: {
     return BASELINE_ABOVE;
   }
   return HIGHER_BY_DEFAULT;
+}
+
+/** ≥ 2 numeric targets (other cells skipped), each below the previous one; no filtered copy per indicator. */
+function numbersStrictlyDecrease(targets: IndicatorValue[]): boolean {
+  let count = 0;
+  let previous = 0;
+  for (const t of targets) {
+    if (t.kind !== "number") continue;
+    if (count > 0 && !(t.value < previous)) return false;
+    previous = t.value;
+    count++;
+  }
+  return count >= 2;
 }
 
 // The fixed answers are shared (read-only), not built again for every indicator.
