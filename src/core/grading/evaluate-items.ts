@@ -14,6 +14,7 @@ import { gradeIndicator } from "./grade-indicator";
 import { yearsWithActuals, type SourceCell, type SourceTable, type YearKey } from "../layout/read-table";
 import type { ColumnMapping } from "../layout/table-model";
 import { headerYears } from "../layout/stated-year";
+import type { SmallMap } from "../layout/small-map";
 
 /** Evaluations of different sheets are the same when their key is (R3評価 = 令和3年度 = 2021年度). */
 export type EvaluationKey = string;
@@ -107,7 +108,7 @@ export function tablesOutsideYear(tables: SourceTable[], rules: Rules): { sheet:
 }
 
 /** The cell of a year: the year's own column, else a yearless column (「毎年95%」 applies to every year). */
-function cellOfYear(cells: Map<YearKey, SourceCell>, yearKey: YearKey): SourceCell | undefined {
+function cellOfYear(cells: SmallMap<YearKey, SourceCell>, yearKey: YearKey): SourceCell | undefined {
   return cells.get(yearKey) ?? (yearKey === "single" ? undefined : cells.get("single"));
 }
 

@@ -7,6 +7,7 @@ import type { RawValue } from "../model/snapshot";
 import { headerKey, cleanText } from "../japanese/normalize-text";
 import { readsAsNumber } from "../cells/parse-indicator-value";
 import { SheetGrid } from "./sheet-grid";
+import { SmallMap } from "./small-map";
 import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
 
@@ -29,8 +30,8 @@ export interface SourceIndicator {
   unit: string | null;
   baseline: SourceCell | null;
   direction: string | null;
-  targets: Map<YearKey, SourceCell>;
-  actuals: Map<YearKey, SourceCell>;
+  targets: SmallMap<YearKey, SourceCell>;
+  actuals: SmallMap<YearKey, SourceCell>;
 }
 
 export interface SourceItem {
@@ -42,7 +43,7 @@ export interface SourceItem {
   group: string | null;
   department: string | null;
   /** Grade cells by grade-column index (the column), first non-blank over the item's rows. */
-  grades: Map<number, SourceCell>;
+  grades: SmallMap<number, SourceCell>;
   indicators: SourceIndicator[];
 }
 
@@ -198,7 +199,7 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
           name: name || rawKey,
           group: group ?? null,
           department: dept,
-          grades: new Map(),
+          grades: new SmallMap(),
           indicators: [],
         };
         byKey.set(key, item);
@@ -234,8 +235,8 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
         unit: labelText(grid, r, unitCol) || null,
         baseline: baselineCol ? cellAt(grid, r, baselineCol.col) : null,
         direction: labelText(grid, r, directionCol) || null,
-        targets: new Map(),
-        actuals: new Map(),
+        targets: new SmallMap(),
+        actuals: new SmallMap(),
       };
       item.indicators.push(ind);
       lastIndicator = ind;
