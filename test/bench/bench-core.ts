@@ -3,7 +3,7 @@
  *   rows=<n> coreMs=<median> scanMs=<median> allocMB=<per run>
  * coreMs: detect + grade + summarize (no sheet plans) of one generated sheet;
  * scanMs: one pass over the same snapshot reading every cell once (strings by character code) — the floor;
- * allocMB: bytes allocated by one core run (freed by each GC plus what is still live after it), from v8's GC profiler.
+ * allocMB: bytes allocated by one core run (median of 3) (freed by each GC plus what is still live after it), from v8's GC profiler.
  * Core and scan runs are interleaved so both see the same load of this shared machine; medians of 9 runs after 3
  * warm-ups. No assertions: speed is measured here, never in `npm test`.
  */
@@ -86,7 +86,7 @@ for (const rows of SIZES) {
     sink += scan(snap);
     scanTimes.push(performance.now() - t);
   }
-  const alloc = allocatedBytes(() => core(snap));
+  const alloc = median([0, 1, 2].map(() => allocatedBytes(() => core(snap))));
   const c = median(coreTimes);
   const s = median(scanTimes);
   console.log(

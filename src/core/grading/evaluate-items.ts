@@ -52,8 +52,11 @@ function read(cell: SourceCell | undefined): IndicatorValue {
 
 function yearsOfTable(table: SourceTable): YearKey[] {
   const keys = new Set<YearKey>();
-  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.targets.keys()) keys.add(k);
-  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.actuals.keys()) keys.add(k);
+  // Targets' years first, then actuals' (index loops: no iterator per indicator).
+  for (const it of table.items)
+    for (const ind of it.indicators) for (let i = 0; i < ind.targets.size; i++) keys.add(ind.targets.keyAt(i));
+  for (const it of table.items)
+    for (const ind of it.indicators) for (let i = 0; i < ind.actuals.size; i++) keys.add(ind.actuals.keyAt(i));
   return [...keys];
 }
 

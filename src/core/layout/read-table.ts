@@ -265,7 +265,9 @@ export function yearsWithActuals(table: SourceTable): number[] {
   const years = new Set<number>();
   for (const it of table.items)
     for (const ind of it.indicators)
-      for (const [y, cell] of ind.actuals) {
+      for (let i = 0; i < ind.actuals.size; i++) {
+        const y = ind.actuals.keyAt(i);
+        const cell = ind.actuals.valueAt(i);
         if (typeof y !== "number") continue;
         if (typeof cell.value === "number" || (typeof cell.value === "string" && readsAsNumber(cell.value)))
           years.add(y);

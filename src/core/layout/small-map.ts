@@ -45,6 +45,15 @@ export class SmallMap<K, V> {
     return this;
   }
 
+  /** The i-th key / value in insertion order (0 ≤ i < size): index loops read them without an iterator. */
+  keyAt(i: number): K {
+    return (i === 0 ? this.firstKey : this.more![i - 1]![0]) as K;
+  }
+
+  valueAt(i: number): V {
+    return (i === 0 ? this.firstValue : this.more![i - 1]![1]) as V;
+  }
+
   *keys(): IterableIterator<K> {
     for (const [k] of this) yield k;
   }
