@@ -4,7 +4,8 @@
  * number shown through a format such as 0.00%;"▲"0.00% or #,##0"件".
  */
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
-import { rationalFromDecimalString, type Rational } from "./exact-number";
+import { normalise, rationalFromDecimalString, type Rational } from "./exact-number";
+import { QUALIFIER_CODES, scanNumberText } from "./scan-number-text";
 import type { RawValue } from "../model/snapshot";
 import {
   mayEndWithWord,
@@ -113,8 +114,38 @@ function isUnitText(rest: string): boolean {
 /**
  * Parses text like "36,000件", "▲16.68%", "15分以内", "+3.5ポイント", and with words around the number:
  * 「毎年67,000」「最終年度に30,000」「年間5,300人」「各年度10件」, "≤ 15 min", "15 minutes or less", "at least 95%".
+ * The common form is read by the character-code scanner; the rest by the word-aware pattern parser.
  */
 export function parseNumberText(raw: string): IndicatorValue | null {
+  return scannedValue(raw) ?? parseNumberTextByPattern(raw);
+}
+
+/** Does the text read as a number? The common form is answered by the scanner without building a value. */
+export function readsAsNumber(raw: string): boolean {
+  return scanNumberText(raw) !== null || parseNumberTextByPattern(raw) !== null;
+}
+
+/** The last unit read by the scanner: most columns repeat one unit, so its string is reused, not sliced again. */
+let lastUnit = "";
+
+/** The scanner's reading of the common form as an IndicatorValue, or null when the scanner declines. */
+export function scannedValue(raw: string): IndicatorValue | null {
+  const s = scanNumberText(raw);
+  if (s === null) return null;
+  let unit: string | null = null;
+  if (s.unitIsPercent) unit = "%";
+  else if (s.unitEnd > s.unitStart) {
+    const len = s.unitEnd - s.unitStart;
+    let same = lastUnit.length === len;
+    for (let k = 0; same && k < len; k++) same = lastUnit.charCodeAt(k) === raw.charCodeAt(s.unitStart + k);
+    unit = same ? lastUnit : (lastUnit = raw.slice(s.unitStart, s.unitEnd));
+  }
+  const qualifier = s.qualifier < 0 ? null : QUALIFIER_CODES[s.qualifier]!;
+  return new NumberValue(s.value, null, unit, qualifier, qualifier, null, null, s.mantissa, s.scale, s.negative);
+}
+
+/** The word-aware parser (and the scanner's test oracle): every form the scanner declines. */
+export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
   // Most cells start with the number and end with a unit: the word tables are skipped for them.
   const lead = mayStartWithWord(t) ? splitLeadingWords(t) : null;
@@ -166,18 +197,25 @@ class NumberValue {
   private exactValue: Rational | undefined;
   constructor(
     readonly value: number,
-    private readonly decimal: string,
+    /** The decimal as written; null when the scanner read it (then ±mantissa / 10^scale). */
+    private readonly decimal: string | null,
     readonly unit: string | null,
     readonly qualifier: Qualifier | null,
     readonly qualifierText: string | null = qualifier,
     readonly basis: ValueBasis | null = null,
     readonly basisText: string | null = null,
+    private readonly mantissa = 0,
+    private readonly scale = 0,
+    private readonly negative = false,
   ) {}
   get decimalText(): string {
-    return this.decimal;
+    return this.decimal ?? `${this.negative ? "-" : ""}${this.mantissa}e-${this.scale}`;
   }
   get exact(): Rational {
-    return (this.exactValue ??= rationalFromDecimalString(this.decimal));
+    if (this.exactValue) return this.exactValue;
+    if (this.decimal !== null) return (this.exactValue = rationalFromDecimalString(this.decimal));
+    const num = BigInt(this.mantissa);
+    return (this.exactValue = normalise({ num: this.negative ? -num : num, den: BigInt(10) ** BigInt(this.scale) }));
   }
   toJSON() {
     return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };
@@ -222,10 +260,13 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     );
   }
   const s = String(value);
+  // The common cell (36,000件, ▲16.68%): a number has no error sign and no excluded word has digits.
+  const scanned = scannedValue(s);
+  if (scanned) return scanned;
   if (isErrorValue(s.trim())) return { kind: "error", code: s.trim() };
   const word = excludedWord(s);
   if (word !== null) return { kind: "excluded", word };
-  const parsed = parseNumberText(s);
+  const parsed = parseNumberTextByPattern(s);
   if (parsed) return parsed;
   return { kind: "unreadable", text: cleanText(s), why: "text" };
 }

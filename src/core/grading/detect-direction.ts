@@ -46,8 +46,7 @@ export function detectDirection(input: {
   indicatorName?: string;
 }): Direction {
   if (input.override) {
-    const lower = input.override === "lower";
-    return { lowerIsBetter: lower, why: "set by the reviewer", whyJa: "評価者の設定" };
+    return input.override === "lower" ? REVIEWER_LOWER : REVIEWER_HIGHER;
   }
   if (input.directionCell) {
     const d = toHalfWidth(input.directionCell).trim();
@@ -66,16 +65,53 @@ export function detectDirection(input: {
       return { lowerIsBetter: true, why: `a target says ${word}`, whyJa: `目標に「${word}」` };
     }
   }
-  const nums = input.targets.filter((t): t is Extract<IndicatorValue, { kind: "number" }> => t.kind === "number");
-  if (nums.length >= 2 && nums.every((t, i) => i === 0 || t.value < nums[i - 1]!.value)) {
-    return { lowerIsBetter: true, why: "yearly targets decrease", whyJa: "年度目標が減少している" };
-  }
+  if (numbersStrictlyDecrease(input.targets)) return TARGETS_DECREASE;
   if (
     input.baseline?.kind === "number" &&
     input.target?.kind === "number" &&
     input.baseline.value > input.target.value
   ) {
-    return { lowerIsBetter: true, why: "baseline is above the target", whyJa: "基準値が目標より大きい" };
+    return BASELINE_ABOVE;
   }
-  return { lowerIsBetter: false, why: "higher is better", whyJa: "高いほど良い" };
+  return HIGHER_BY_DEFAULT;
 }
+
+/** ≥ 2 numeric targets (other cells skipped), each below the previous one; no filtered copy per indicator. */
+function numbersStrictlyDecrease(targets: IndicatorValue[]): boolean {
+  let count = 0;
+  let previous = 0;
+  for (const t of targets) {
+    if (t.kind !== "number") continue;
+    if (count > 0 && !(t.value < previous)) return false;
+    previous = t.value;
+    count++;
+  }
+  return count >= 2;
+}
+
+// The fixed answers are shared (read-only), not built again for every indicator.
+const REVIEWER_LOWER: Direction = Object.freeze({
+  lowerIsBetter: true,
+  why: "set by the reviewer",
+  whyJa: "評価者の設定",
+});
+const REVIEWER_HIGHER: Direction = Object.freeze({
+  lowerIsBetter: false,
+  why: "set by the reviewer",
+  whyJa: "評価者の設定",
+});
+const TARGETS_DECREASE: Direction = Object.freeze({
+  lowerIsBetter: true,
+  why: "yearly targets decrease",
+  whyJa: "年度目標が減少している",
+});
+const BASELINE_ABOVE: Direction = Object.freeze({
+  lowerIsBetter: true,
+  why: "baseline is above the target",
+  whyJa: "基準値が目標より大きい",
+});
+const HIGHER_BY_DEFAULT: Direction = Object.freeze({
+  lowerIsBetter: false,
+  why: "higher is better",
+  whyJa: "高いほど良い",
+});

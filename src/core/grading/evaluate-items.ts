@@ -14,6 +14,7 @@ import { gradeIndicator } from "./grade-indicator";
 import { yearsWithActuals, type SourceCell, type SourceTable, type YearKey } from "../layout/read-table";
 import type { ColumnMapping } from "../layout/table-model";
 import { headerYears } from "../layout/stated-year";
+import type { SmallMap } from "../layout/small-map";
 
 /** Evaluations of different sheets are the same when their key is (R3評価 = 令和3年度 = 2021年度). */
 export type EvaluationKey = string;
@@ -51,8 +52,11 @@ function read(cell: SourceCell | undefined): IndicatorValue {
 
 function yearsOfTable(table: SourceTable): YearKey[] {
   const keys = new Set<YearKey>();
-  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.targets.keys()) keys.add(k);
-  for (const it of table.items) for (const ind of it.indicators) for (const k of ind.actuals.keys()) keys.add(k);
+  // Targets' years first, then actuals' (index loops: no iterator per indicator).
+  for (const it of table.items)
+    for (const ind of it.indicators) for (let i = 0; i < ind.targets.size; i++) keys.add(ind.targets.keyAt(i));
+  for (const it of table.items)
+    for (const ind of it.indicators) for (let i = 0; i < ind.actuals.size; i++) keys.add(ind.actuals.keyAt(i));
   return [...keys];
 }
 
@@ -107,7 +111,7 @@ export function tablesOutsideYear(tables: SourceTable[], rules: Rules): { sheet:
 }
 
 /** The cell of a year: the year's own column, else a yearless column (「毎年95%」 applies to every year). */
-function cellOfYear(cells: Map<YearKey, SourceCell>, yearKey: YearKey): SourceCell | undefined {
+function cellOfYear(cells: SmallMap<YearKey, SourceCell>, yearKey: YearKey): SourceCell | undefined {
   return cells.get(yearKey) ?? (yearKey === "single" ? undefined : cells.get("single"));
 }
 
@@ -218,6 +222,11 @@ function finalTargetColumn(table: SourceTable): { fiscalYear: number; label: str
   return { fiscalYear: fy, label: t.label ?? formatFiscalYearJa(fy) };
 }
 
+/** A review entry of an item (a plain function: a closure per item costs more than the entry). */
+function review(ev: GradedEvaluation, src: SourceTable["items"][number], reason: string, reasonJa: string): void {
+  ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
+}
+
 function gradeItem(
   src: SourceTable["items"][number],
   gradeCol: ColumnMapping | null,
@@ -227,9 +236,6 @@ function gradeItem(
   ev: GradedEvaluation,
   finalTarget: { fiscalYear: number; label: string } | null = null,
 ): GradedItem {
-  const review = (reason: string, reasonJa: string) =>
-    ev.review.push({ sheet: src.sheet, row: src.row + 1, reason, reasonJa: `${src.name}：${reasonJa}` });
-
   const indicators: IndicatorResult[] = [];
   const reasonsJa: string[] = [];
   let suggested: string | null = null;
@@ -287,7 +293,7 @@ function gradeItem(
         if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
       } else {
         firstReason ??= { en: out.reason, ja: out.reasonJa };
-        if (out.review) review(`${ind.name}: ${out.reason}`, `${ind.name}の${out.reasonJa}`);
+        if (out.review) review(ev, src, `${ind.name}: ${out.reason}`, `${ind.name}の${out.reasonJa}`);
       }
     }
   }
@@ -306,20 +312,25 @@ function gradeItem(
     grade = selfGrade;
     adoptedFrom = "self";
     if (suggested !== null && suggested !== selfGrade) {
-      review(`self ${selfGrade}, suggested ${suggested}`, `自己評価 ${selfGrade}、提案 ${suggested}`);
+      review(ev, src, `self ${selfGrade}, suggested ${suggested}`, `自己評価 ${selfGrade}、提案 ${suggested}`);
     }
   } else if (selfCell.kind === "excluded") {
     excludedReason = selfCell.word;
     excludedReasonJa = `評価が「${selfCell.word}」`;
     if (suggested !== null)
-      review(`self "${selfCell.word}", suggested ${suggested}`, `自己評価「${selfCell.word}」、提案 ${suggested}`);
+      review(
+        ev,
+        src,
+        `self "${selfCell.word}", suggested ${suggested}`,
+        `自己評価「${selfCell.word}」、提案 ${suggested}`,
+      );
   } else if (selfCell.kind === "error") {
     excludedReason = `error value ${selfCell.code}`;
     excludedReasonJa = `評価がエラー値 ${selfCell.code}`;
   } else if (selfCell.kind === "unknown") {
     excludedReason = "unknown grade";
     excludedReasonJa = `評価「${selfCell.text}」は評価区分にありません`;
-    review(`unknown grade "${selfCell.text}"`, excludedReasonJa);
+    review(ev, src, `unknown grade "${selfCell.text}"`, excludedReasonJa);
   } else if (suggested !== null) {
     grade = suggested;
     adoptedFrom = "suggested";

@@ -102,13 +102,16 @@ function targetWords(target: Extract<IndicatorValue, { kind: "number" }>): {
   ja: string;
   jaAfter: string;
 } {
-  if (target.basis === "finalYear") return { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" };
+  if (target.basis === "finalYear") return FINAL_YEAR_TARGET;
   if (target.basis !== null) {
     const word = target.basisText ?? BASIS_JA[target.basis];
     return { en: "target", enAfter: ` (${BASIS_EN[target.basis]}: ${word})`, ja: "目標", jaAfter: `（${word}）` };
   }
-  return { en: "target", enAfter: "", ja: "目標", jaAfter: "" };
+  return PLAIN_TARGET;
 }
+
+const FINAL_YEAR_TARGET = { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" } as const;
+const PLAIN_TARGET = { en: "target", enAfter: "", ja: "目標", jaAfter: "" } as const;
 
 export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): string {
   if (v.unit === "%") return `${trim(v.value * 100)}%`;
@@ -143,14 +146,16 @@ export function gradeIndicator(input: {
   // R in floating point first; the exact rational is computed only where it can matter:
   // near a band boundary or near zero (a double is within 1e-15 of the true R).
   let rateFloat: number;
-  let exactRate: () => Rational | null;
   let how: string;
   let howJa: string;
+  let base: Extract<IndicatorValue, { kind: "number" }> | null = null;
+  const targetText = formatValue(target);
+  const actualText = formatValue(actual);
   if (rules.mode === "baseline" && input.baseline) {
     const b = notGraded(input.baseline, "baseline");
     if (b) return b;
-    const base = input.baseline;
-    if (base.kind !== "number") throw new Error("unreachable");
+    if (input.baseline.kind !== "number") throw new Error("unreachable");
+    base = input.baseline;
     if (target.value === base.value) {
       return {
         graded: false,
@@ -160,46 +165,66 @@ export function gradeIndicator(input: {
       };
     }
     rateFloat = (actual.value - base.value) / (target.value - base.value);
-    exactRate = () => div(sub(actual.exact, base.exact), sub(target.exact, base.exact));
-    how = `(actual ${formatValue(actual)} − baseline ${formatValue(base)}) / (target ${formatValue(target)} − baseline)`;
-    howJa = `（実績${formatValue(actual)}−基準値${formatValue(base)}）÷（目標${formatValue(target)}−基準値）`;
+    const baseText = formatValue(base);
+    how = `(actual ${actualText} − baseline ${baseText}) / (target ${targetText} − baseline)`;
+    howJa = `（実績${actualText}−基準値${baseText}）÷（目標${targetText}−基準値）`;
   } else if (direction.lowerIsBetter) {
     const tw = targetWords(target);
     rateFloat = actual.value === 0 ? Infinity : target.value / actual.value;
-    exactRate = () => div(target.exact, actual.exact);
-    how = `${tw.en} ${formatValue(target)}${tw.enAfter} / actual ${formatValue(actual)} (${dirText}: ${direction.why})`;
-    howJa = `${tw.ja}${formatValue(target)}${tw.jaAfter}÷実績${formatValue(actual)}（低いほど良い：${direction.whyJa}）`;
+    how = `${tw.en} ${targetText}${tw.enAfter} / actual ${actualText} (${dirText}: ${direction.why})`;
+    howJa = `${tw.ja}${targetText}${tw.jaAfter}÷実績${actualText}（低いほど良い：${direction.whyJa}）`;
   } else {
     if (target.value === 0) {
       return { graded: false, reason: "target is zero", reasonJa: "目標が0のため達成率を計算できません", review: true };
     }
     const tw = targetWords(target);
     rateFloat = actual.value / target.value;
-    exactRate = () => div(actual.exact, target.exact);
-    how = `actual ${formatValue(actual)} / ${tw.en} ${formatValue(target)}${tw.enAfter}`;
-    howJa = `実績${formatValue(actual)}÷${tw.ja}${formatValue(target)}${tw.jaAfter}`;
+    how = `actual ${actualText} / ${tw.en} ${targetText}${tw.enAfter}`;
+    howJa = `実績${actualText}÷${tw.ja}${targetText}${tw.jaAfter}`;
   }
   let rate: Rational | "infinite" | number = rateFloat === Infinity ? "infinite" : rateFloat;
-  if (typeof rate === "number" && nearBoundary(rate, bands)) rate = exactRate() ?? "infinite";
+  if (typeof rate === "number" && nearBoundary(rate, bands)) {
+    const exact = base
+      ? div(sub(actual.exact, base.exact), sub(target.exact, base.exact))
+      : direction.lowerIsBetter
+        ? div(target.exact, actual.exact)
+        : div(actual.exact, target.exact);
+    rate = exact ?? "infinite";
+  }
   const grade = gradeFromRate(rate, bands);
   const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
   const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : rate.num <= BigInt(0));
-  const band = bands.find((b) => b.label === grade)!;
-  const bandText = nonPositive
-    ? "R ≤ 0"
-    : band.min === null
-      ? `< ${percentText(bands[bands.length - 2]!.min ?? 0)}`
-      : `≥ ${percentText(band.min)}`;
-  const bandJa = nonPositive
-    ? "0%以下"
-    : band.min === null
-      ? `${percentText(bands[bands.length - 2]!.min ?? 0)}未満`
-      : `${percentText(band.min)}以上`;
+  const words = bandWords(bands, grade);
+  const bandText = nonPositive ? "R ≤ 0" : words.en;
+  const bandJa = nonPositive ? "0%以下" : words.ja;
+  const pct = percentText(achievement);
   return {
     graded: true,
     grade,
     achievement,
-    reason: `R = ${how} = ${percentText(achievement)} (${bandText}) → ${grade}`,
-    reasonJa: `達成率 ${percentText(achievement)}＝${howJa}（${bandJa}）→ ${grade}`,
+    reason: `R = ${how} = ${pct} (${bandText}) → ${grade}`,
+    reasonJa: `達成率 ${pct}＝${howJa}（${bandJa}）→ ${grade}`,
   };
+}
+
+const bandWordCache = new WeakMap<Rules["bands"], Map<string, { en: string; ja: string }>>();
+
+/** "≥ 80.0%" / 「80.0%以上」 of a grade's band (the lowest band: "< 50.0%"), built once per set of bands. */
+function bandWords(bands: Rules["bands"], grade: string): { en: string; ja: string } {
+  let byGrade = bandWordCache.get(bands);
+  if (!byGrade) {
+    byGrade = new Map();
+    for (const band of bands) {
+      if (byGrade.has(band.label)) continue;
+      const below = percentText(bands[bands.length - 2]?.min ?? 0);
+      byGrade.set(
+        band.label,
+        band.min === null
+          ? { en: `< ${below}`, ja: `${below}未満` }
+          : { en: `≥ ${percentText(band.min)}`, ja: `${percentText(band.min)}以上` },
+      );
+    }
+    bandWordCache.set(bands, byGrade);
+  }
+  return byGrade.get(grade)!;
 }

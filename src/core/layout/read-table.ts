@@ -5,8 +5,9 @@
  */
 import type { RawValue } from "../model/snapshot";
 import { headerKey, cleanText } from "../japanese/normalize-text";
-import { parseNumberText } from "../cells/parse-indicator-value";
+import { readsAsNumber } from "../cells/parse-indicator-value";
 import { SheetGrid } from "./sheet-grid";
+import { SmallMap } from "./small-map";
 import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
 
@@ -29,8 +30,8 @@ export interface SourceIndicator {
   unit: string | null;
   baseline: SourceCell | null;
   direction: string | null;
-  targets: Map<YearKey, SourceCell>;
-  actuals: Map<YearKey, SourceCell>;
+  targets: SmallMap<YearKey, SourceCell>;
+  actuals: SmallMap<YearKey, SourceCell>;
 }
 
 export interface SourceItem {
@@ -42,7 +43,7 @@ export interface SourceItem {
   group: string | null;
   department: string | null;
   /** Grade cells by grade-column index (the column), first non-blank over the item's rows. */
-  grades: Map<number, SourceCell>;
+  grades: SmallMap<number, SourceCell>;
   indicators: SourceIndicator[];
 }
 
@@ -70,6 +71,23 @@ function cellAt(grid: SheetGrid, r: number, c: number): SourceCell {
 
 function isBlankValue(v: RawValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** Is any of the columns non-blank in row r? own: the cell's own value, merge continuations not counted. */
+function anyValue(grid: SheetGrid, r: number, cols: number[], own: boolean): boolean {
+  for (const c of cols) {
+    if (own ? !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c) : !isBlankValue(grid.value(r, c)))
+      return true;
+  }
+  return false;
+}
+
+/** Do all the row's own cells show the same clean text (a heading repeated across merged-looking cells)? */
+function oneDistinctText(grid: SheetGrid, r: number, own: number[]): boolean {
+  if (own.length === 0) return false;
+  const first = cleanText(grid.text(r, own[0]!));
+  for (let i = 1; i < own.length; i++) if (cleanText(grid.text(r, own[i]!)) !== first) return false;
+  return true;
 }
 
 function labelText(grid: SheetGrid, r: number, m: ColumnMapping | undefined): string {
@@ -108,14 +126,14 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
   for (let r = layout.headerBottom + 1; r <= grid.bottom; r++) {
     const own = grid.ownCells(r);
     // A row may consist only of merge continuations (the 実績 row of a pair): keep reading it.
-    const anyContent = own.length > 0 || valueColList.some((c) => !isBlankValue(grid.value(r, c)));
+    const anyContent = own.length > 0 || anyValue(grid, r, valueColList, false);
     if (!anyContent) continue;
     const firstText = own.length > 0 ? cleanText(grid.text(r, own[0]!)) : "";
-    const hasValues = valueColList.some((c) => !isBlankValue(grid.ownValue(r, c)) && !grid.isContinuation(r, c));
+    const hasValues = anyValue(grid, r, valueColList, true);
     // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
     if (own.length > 0 && !hasValues && NOTE_ROW.test(firstText)) continue;
-    const distinctOwn = new Set(own.map((c) => cleanText(grid.text(r, c))));
-    if (!hasValues && distinctOwn.size === 1) {
+    // Only a row without values can be a heading: the texts are compared for those rows alone.
+    if (!hasValues && oneDistinctText(grid, r, own)) {
       const c0 = own[0]!;
       const merge = grid.merge(r, c0);
       const spans = merge !== undefined && merge.right > merge.left;
@@ -181,7 +199,7 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
           name: name || rawKey,
           group: group ?? null,
           department: dept,
-          grades: new Map(),
+          grades: new SmallMap(),
           indicators: [],
         };
         byKey.set(key, item);
@@ -217,8 +235,8 @@ export function readTable(grid: SheetGrid, layout: TableLayout): SourceTable {
         unit: labelText(grid, r, unitCol) || null,
         baseline: baselineCol ? cellAt(grid, r, baselineCol.col) : null,
         direction: labelText(grid, r, directionCol) || null,
-        targets: new Map(),
-        actuals: new Map(),
+        targets: new SmallMap(),
+        actuals: new SmallMap(),
       };
       item.indicators.push(ind);
       lastIndicator = ind;
@@ -247,9 +265,11 @@ export function yearsWithActuals(table: SourceTable): number[] {
   const years = new Set<number>();
   for (const it of table.items)
     for (const ind of it.indicators)
-      for (const [y, cell] of ind.actuals) {
+      for (let i = 0; i < ind.actuals.size; i++) {
+        const y = ind.actuals.keyAt(i);
+        const cell = ind.actuals.valueAt(i);
         if (typeof y !== "number") continue;
-        if (typeof cell.value === "number" || (typeof cell.value === "string" && parseNumberText(cell.value)))
+        if (typeof cell.value === "number" || (typeof cell.value === "string" && readsAsNumber(cell.value)))
           years.add(y);
       }
   return [...years].sort((a, b) => a - b);

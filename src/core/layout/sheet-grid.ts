@@ -42,8 +42,9 @@ export class SheetGrid {
 
   /** The raw value, following merges to their top-left cell. */
   value(r: number, c: number): RawValue {
-    const [mr, mc] = this.master(r, c);
-    return this.sheet.values[mr - this.top]?.[mc - this.left] ?? null;
+    const m = this.masterKey(r, c);
+    if (m < 0) return this.sheet.values[r - this.top]?.[c - this.left] ?? null;
+    return this.sheet.values[Math.floor(m / 20000) - this.top]?.[(m % 20000) - this.left] ?? null;
   }
 
   /** The raw value of this very cell, not following merges. */
@@ -52,16 +53,20 @@ export class SheetGrid {
   }
 
   text(r: number, c: number): string {
-    const [mr, mc] = this.master(r, c);
-    const t = this.sheet.text[mr - this.top]?.[mc - this.left];
+    const m = this.masterKey(r, c);
+    const t =
+      m < 0
+        ? this.sheet.text[r - this.top]?.[c - this.left]
+        : this.sheet.text[Math.floor(m / 20000) - this.top]?.[(m % 20000) - this.left];
     if (t !== undefined && t !== "") return t;
     const v = this.value(r, c);
     return v === null ? "" : String(v);
   }
 
   format(r: number, c: number): string {
-    const [mr, mc] = this.master(r, c);
-    return this.sheet.numberFormat[mr - this.top]?.[mc - this.left] ?? "General";
+    const m = this.masterKey(r, c);
+    if (m < 0) return this.sheet.numberFormat[r - this.top]?.[c - this.left] ?? "General";
+    return this.sheet.numberFormat[Math.floor(m / 20000) - this.top]?.[(m % 20000) - this.left] ?? "General";
   }
 
   /** Clean display text of a cell (merges followed). */
@@ -77,11 +82,10 @@ export class SheetGrid {
     return this.mergeMaster.has(this.key(r, c));
   }
 
-  private master(r: number, c: number): [number, number] {
-    if (this.mergeMaster.size === 0) return [r, c];
-    const m = this.mergeMaster.get(this.key(r, c));
-    if (m === undefined) return [r, c];
-    return [Math.floor(m / 20000), m % 20000];
+  /** The key of the merge's top-left cell when (r, c) continues a merge, else -1 (no pair array per read). */
+  private masterKey(r: number, c: number): number {
+    if (this.mergeMaster.size === 0) return -1;
+    return this.mergeMaster.get(this.key(r, c)) ?? -1;
   }
 
   /** Non-empty own cells of a row (merge continuations excluded). */

@@ -4,7 +4,7 @@
  * half up, and "A or B" from the raw counts, never from rounded percents.
  */
 import type { Rules } from "../model/settings";
-import type { Evaluation, GradeCounts, GroupSummary } from "../model/summary";
+import type { Evaluation, GradeCounts, GroupSummary, ItemResult } from "../model/summary";
 import type { GradedEvaluation, GradedItem } from "../grading/evaluate-items";
 
 /** count / denominator as a whole percent, rounded half up, in integers (no float drift). */
@@ -19,67 +19,90 @@ function emptyCounts(labels: string[]): GradeCounts {
   return c;
 }
 
-/** One counted unit: an item, or an indicator when the rules count indicators. */
-interface Unit {
-  group: string;
-  grade: string | null;
-}
-
-function unitsOf(item: GradedItem, rules: Rules): Unit[] {
-  const group = item.group ?? item.sheet;
-  if (rules.count === "items" || item.indicators.length === 0) return [{ group, grade: item.grade }];
-  // Counting indicators: the adopted item grade only stands for the item when self-graded.
-  if (item.adoptedFrom === "self") return item.indicators.map(() => ({ group, grade: item.grade }));
-  return item.indicators.map((i) => ({ group, grade: i.grade }));
-}
-
-export function summarizeBlock(units: Unit[], labels: string[], rules: Rules): Omit<GroupSummary, "name"> {
-  const counts = emptyCounts(labels);
-  let excluded = 0;
-  for (const u of units) {
-    if (u.grade === null) excluded++;
-    else counts[u.grade] = (counts[u.grade] ?? 0) + 1;
+/**
+ * Counts of one block (a group or the total), tallied straight from the grades: an index per grade label,
+ * plus the excluded count; no per-unit objects.
+ */
+class Tally {
+  readonly counts: Int32Array;
+  excluded = 0;
+  private others: GradeCounts | null = null;
+  constructor(readonly labels: string[]) {
+    this.counts = new Int32Array(labels.length);
   }
-  const evaluated = labels.reduce((s, l) => s + counts[l]!, 0);
-  const denominator = rules.includeExcludedInDenominator ? evaluated + excluded : evaluated;
-  const percent = emptyCounts(labels);
-  for (const l of labels) percent[l] = roundedPercent(counts[l]!, denominator);
-  const top2 = labels.slice(0, 2).reduce((s, l) => s + counts[l]!, 0);
-  return {
-    counts,
-    evaluated,
-    excluded,
-    percent,
-    aOrBPercent: denominator > 0 ? roundedPercent(top2, denominator) : null,
-  };
+  add(grade: string | null, times: number): void {
+    if (grade === null) {
+      this.excluded += times;
+      return;
+    }
+    const i = this.labels.indexOf(grade);
+    if (i >= 0) this.counts[i]! += times;
+    // A grade outside the labels (not produced today: parse-grade refuses them) is shown, never counted as evaluated.
+    else (this.others ??= {})[grade] = (this.others[grade] ?? 0) + times;
+  }
+  block(rules: Rules): Omit<GroupSummary, "name"> {
+    const counts = emptyCounts(this.labels);
+    let evaluated = 0;
+    for (let i = 0; i < this.labels.length; i++) {
+      counts[this.labels[i]!] = this.counts[i]!;
+      evaluated += this.counts[i]!;
+    }
+    if (this.others) Object.assign(counts, this.others);
+    const denominator = rules.includeExcludedInDenominator ? evaluated + this.excluded : evaluated;
+    const percent = emptyCounts(this.labels);
+    for (const l of this.labels) percent[l] = roundedPercent(counts[l]!, denominator);
+    const top2 = (this.counts[0] ?? 0) + (this.counts[1] ?? 0);
+    return {
+      counts,
+      evaluated,
+      excluded: this.excluded,
+      percent,
+      aOrBPercent: denominator > 0 ? roundedPercent(top2, denominator) : null,
+    };
+  }
+}
+
+/** Adds an item's counted units (the item, or its indicators when the rules count indicators) to a tally. */
+function addItem(t: Tally, item: GradedItem, rules: Rules): void {
+  if (rules.count === "items" || item.indicators.length === 0) t.add(item.grade, 1);
+  // Counting indicators: the adopted item grade only stands for the item when self-graded.
+  else if (item.adoptedFrom === "self") t.add(item.grade, item.indicators.length);
+  else for (const i of item.indicators) t.add(i.grade, 1);
 }
 
 export function summarizeEvaluation(ev: GradedEvaluation, rules: Rules): Evaluation {
   const labels = rules.bands.map((b) => b.label);
-  const units = ev.items.flatMap((i) => unitsOf(i, rules));
-  const order: string[] = [];
-  const byGroup = new Map<string, Unit[]>();
-  for (const u of units) {
-    if (!byGroup.has(u.group)) {
-      byGroup.set(u.group, []);
-      order.push(u.group);
-    }
-    byGroup.get(u.group)!.push(u);
+  const byGroup = new Map<string, Tally>();
+  const total = new Tally(labels);
+  for (const item of ev.items) {
+    const group = item.group ?? item.sheet;
+    let t = byGroup.get(group);
+    if (!t) byGroup.set(group, (t = new Tally(labels)));
+    addItem(t, item, rules);
+    addItem(total, item, rules);
   }
-  const groups: GroupSummary[] = order.map((name) => ({ name, ...summarizeBlock(byGroup.get(name)!, labels, rules) }));
-  const items = ev.items.map((i) => {
-    const { adoptedFrom: _a, excludedReasonJa: _e, indicatorReasonsJa: _r, ...rest } = i;
-    void _a;
-    void _e;
-    void _r;
-    return rest;
-  });
+  // A Map keeps the order in which groups first appear, the order of the report.
+  const groups: GroupSummary[] = [...byGroup].map(([name, t]) => ({ name, ...t.block(rules) }));
+  // The contract's fields, in the order summary.json has always written them (no rest-copy per item).
+  const items: ItemResult[] = ev.items.map((i) => ({
+    sheet: i.sheet,
+    row: i.row,
+    key: i.key,
+    name: i.name,
+    group: i.group,
+    department: i.department,
+    selfGrade: i.selfGrade,
+    suggestedGrade: i.suggestedGrade,
+    grade: i.grade,
+    excludedReason: i.excludedReason,
+    indicators: i.indicators,
+  }));
   return {
     label: ev.label,
     fiscalYear: ev.fiscalYear,
     source: ev.source,
     groups,
-    total: summarizeBlock(units, labels, rules),
+    total: total.block(rules),
     items,
     review: ev.review.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
   };
