@@ -84,8 +84,12 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
     const field = `sheetNames.${key}`;
     if (!name.trim()) errors[field] = { ja: "シート名を入力してください", en: "Enter a sheet name" };
     else if (name.length > 31) errors[field] = { ja: "シート名は31文字以内です", en: "Sheet names have at most 31 characters" };
+    // The --rules schema refuses such names too, so the pane says so at the field instead of saving a changed name.
     else if (cleanSheetName(name) !== name)
-      notes[field] = { ja: `Excel では「${cleanSheetName(name)}」になります`, en: `Excel will name it "${cleanSheetName(name)}"` };
+      errors[field] = {
+        ja: `シート名に使えない文字があります（[ ] : * ? / \\ と前後の '）。例：「${cleanSheetName(name)}」`,
+        en: `Sheet names cannot contain [ ] : * ? / \\ or start/end with '. For example "${cleanSheetName(name)}"`,
+      };
   }
   const names = Object.values(draft.sheetNames).map((n) => n.trim().toLowerCase());
   if (new Set(names).size !== names.length && !errors["sheetNames.list"])
