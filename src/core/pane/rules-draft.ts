@@ -49,7 +49,8 @@ export function draftOf(rules: Rules): RulesDraft {
   };
 }
 
-export type DraftField = "minA" | "minB" | "minC" | "year" | "sheetNames.summary" | "sheetNames.list" | "sheetNames.review" | "rules";
+export type DraftField =
+  "minA" | "minB" | "minC" | "year" | "sheetNames.summary" | "sheetNames.list" | "sheetNames.review" | "rules";
 
 export interface DraftErrors {
   /** Field → message (Japanese / English pair). */
@@ -83,7 +84,8 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
     const name = draft.sheetNames[key];
     const field = `sheetNames.${key}`;
     if (!name.trim()) errors[field] = { ja: "シート名を入力してください", en: "Enter a sheet name" };
-    else if (name.length > 31) errors[field] = { ja: "シート名は31文字以内です", en: "Sheet names have at most 31 characters" };
+    else if (name.length > 31)
+      errors[field] = { ja: "シート名は31文字以内です", en: "Sheet names have at most 31 characters" };
     // The --rules schema refuses such names too, so the pane says so at the field instead of saving a changed name.
     else if (cleanSheetName(name) !== name)
       errors[field] = {
@@ -114,7 +116,10 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
     for (const issue of rulesSchema.safeParse(candidate).error?.issues ?? []) {
       const path = issue.path.join(".");
       const field = path.startsWith("year") ? "year" : path.startsWith("sheetNames") ? path : "rules";
-      byPath[field] = { ja: `設定が正しくありません: ${path} ${issue.message}`, en: `Invalid setting: ${path} ${issue.message}` };
+      byPath[field] = {
+        ja: `設定が正しくありません: ${path} ${issue.message}`,
+        en: `Invalid setting: ${path} ${issue.message}`,
+      };
     }
     return { ok: false, errors: byPath };
   }
