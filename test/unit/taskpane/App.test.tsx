@@ -16,6 +16,7 @@ import type { OpenState, PaneHost, ProgressStep, WatchHandlers } from "../../../
 import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { SummaryJson } from "../../../src/core/model/summary";
+import { ExcelWriteError } from "../../../src/excel/excel-errors";
 
 class ResizeObserverStub {
   observe() {}
@@ -51,7 +52,7 @@ function fakeHost(open: Partial<OpenState> = {}): Fake {
     selectCalls: [],
     progress: null,
     async open() {
-      return { rules: DEFAULT_RULES, result: resultOf(tokorozawa), generated: ["評価集計"], stale: false, notes: [], ...open };
+      return { rules: DEFAULT_RULES, result: resultOf(tokorozawa), generated: ["評価集計"], stale: false, incomplete: false, notes: [], ...open };
     },
     recompute(rules, onProgress) {
       fake.recomputeCalls.push(rules);
@@ -125,6 +126,32 @@ test("an Excel error appears as a message bar that says what to do", async () =>
   expect(screen.getByText(/ブックが大きすぎます/)).toBeTruthy();
 });
 
+test("a write that failed part-way: the error names the incomplete sheets; on reopening a banner says so until a recompute redoes them", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  const { unmount } = renderPane(host);
+  await user.click(await screen.findByRole("button", { name: "集計を更新" }));
+  await act(async () => host.fail(new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }), [], ["評価集計"])));
+  expect(await screen.findByText(/利用者のシートは変更していません/)).toBeTruthy();
+  expect(screen.getByText(/「評価集計」は更新が途中のため不完全です/)).toBeTruthy();
+  unmount();
+
+  const reopened = fakeHost({ incomplete: true });
+  renderPane(reopened);
+  const banner = "前回の「集計を更新」が途中で終わったため、集計シートが不完全です。集計を更新すると作り直されます。利用者のシートは変更されていません。";
+  expect(await screen.findByText(banner)).toBeTruthy();
+  const buttons = screen.getAllByRole("button", { name: "集計を更新" });
+  await waitFor(() => expect((buttons[0] as HTMLButtonElement).disabled).toBe(false));
+  await user.click(buttons[buttons.length - 1]!);
+  await act(async () => reopened.finish());
+  await waitFor(() => expect(screen.queryByText(banner)).toBeNull());
+});
+
+test("English: the incomplete banner", async () => {
+  renderPane(fakeHost({ incomplete: true }), "en");
+  expect(await screen.findByText(/The last recompute stopped part-way, so the generated sheets are incomplete/)).toBeTruthy();
+});
+
 test("an edit of a source sheet shows the stale banner with a recompute button", async () => {
   const host = fakeHost();
   renderPane(host);
@@ -191,7 +218,8 @@ test("rules: a custom band that is not a number is explained at its field and no
   const host = fakeHost();
   renderPane(host);
   await user.click(await screen.findByRole("tab", { name: "設定" }));
-  await user.click(await screen.findByRole("radio", { name: "指定する" }));
+  // The settings view is loaded on demand: slow on a busy machine.
+  await user.click(await screen.findByRole("radio", { name: "指定する" }, { timeout: 15000 }));
   const a = screen.getByRole("textbox", { name: "A の下限（%）" });
   await user.clear(a);
   await user.type(a, "百");
