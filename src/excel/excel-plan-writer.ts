@@ -397,6 +397,10 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
               p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
             p.paperSize = PAPER[layout.paperSize ?? "A4"] as Excel.PaperType;
             if (layout.printArea) p.setPrintArea(rectAddress(layout.printArea));
+            // Manual breaks (a block per evaluation, charts moved whole): the old ones go first.
+            const breaks = layout.rowBreaksBefore ?? [];
+            ws.horizontalPageBreaks.removePageBreaks();
+            for (const row of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
             const m = layout.margins;
             if (m) {
               p.leftMargin = inches(m.left);

@@ -70,13 +70,23 @@ describe("report layout through the Office.js adapter (ExcelApi 1.9 and later)",
     expect(rows[0]!.rowHeight + rows[1]!.rowHeight).toBeGreaterThan(2 * 15);
   });
 
-  test("page setup: A4 portrait 評価集計 with its print area, landscape lists, the report's margins, page numbers 「1 / 3」", () => {
+  test("page setup: A4 portrait 評価集計 with its print area, landscape lists, the report's margins, page numbers 「1 / 3」", async () => {
     const sheets = sim.inspect().sheets;
     const summary = sheets.find((s) => s.name === "評価集計")!.pageLayout;
     expect(summary.paperSize).toBe("A4");
     expect(summary.orientation).toBe("Portrait");
     expect(summary.printArea).toMatch(/^'?評価集計'?!\$?A\$?1:/);
-    expect(summary.headersFooters.defaultForAllPages.centerFooter).toBe("&P / &N");
+    const footers = summary.headersFooters as { defaultForAllPages: { centerFooter: string } };
+    expect(footers.defaultForAllPages.centerFooter).toBe("&P / &N");
+    // 表3-1 and 表3-2 each start a page (a manual break before the second block's title).
+    const second = await sim.Excel.run(async (ctx: Ctx) => {
+      const col = ctx.workbook.worksheets.getItem("評価集計").getRange("A1:A200");
+      col.load("values");
+      await ctx.sync();
+      return col.values.findIndex((r) => String(r[0]).startsWith("表3-2"));
+    });
+    expect(second).toBeGreaterThan(0);
+    expect(summary.rowBreaks as number[]).toContain(second);
     for (const s of sheets.filter((x) => ["評価集計", "評価一覧", "要確認"].includes(x.name))) {
       const p = s.pageLayout;
       expect({
