@@ -190,8 +190,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       used.load("address");
       // The first rows of the used range (A1 on a blank sheet), to size the cells sync. Excel refuses a
       // resized range past the sheet's last row: after such a failure the sample is the first row only.
-      const first = ws.getUsedRange(true).getRow(0);
-      const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0);
+      const usedRange = ws.getUsedRange(true);
+      const first = usedRange.getRow(0);
+      // Cut to the used range: a small sheet costs its own rows, not the read-ahead's.
+      const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0).getIntersection(usedRange);
       sample.load("values,text,numberFormat");
       let merged: Excel.RangeAreas | null = null;
       if (withMerges) {
