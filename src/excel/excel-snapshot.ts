@@ -77,12 +77,12 @@ export interface CellsRead {
 /** Rows sampled per sheet in the layout sync to size the cells sync (at least). */
 export const SAMPLE_ROWS = 20;
 /**
- * Rows read ahead in the layout sync, shared by the sheets (at most PREFETCH_MAX_ROWS each): a sheet whose
+ * Rows read ahead in the layout sync, shared by the sheets: a sheet whose
  * used range fits is read whole there, which saves the cells sync on most workbooks. A response over the
  * payload limit falls back to SAMPLE_ROWS.
  */
 export const PREFETCH_ROWS = 3000;
-const PREFETCH_MAX_ROWS = 1000;
+const PREFETCH_MAX_ROWS = PREFETCH_ROWS;
 /** A cell's share of JSON punctuation in a values/text/numberFormat response. */
 const CELL_FRAMING = 3;
 /** Smallest believable row cost per cell ("" , "" , "General"). */
