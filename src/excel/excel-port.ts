@@ -125,7 +125,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     }
   }
 
-  const layoutOptions = () => ({ features: ensureFeatures() });
+  const layoutOptions = () => ({ features: ensureFeatures(), maxBatchBytes });
 
   return {
     get notes() {

@@ -23,7 +23,15 @@
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
 import { OWNER_NAME, parseMarker } from "../core/ownership";
 import { parseAreas, parseRect } from "./excel-address";
-import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
+import {
+  budgetOf,
+  EXCEL_PAYLOAD_LIMIT,
+  jsonBytes,
+  OP_OVERHEAD_BYTES,
+  packBatches,
+  splitUniformRows,
+  utf8Length,
+} from "./excel-batching";
 import { errorLocation, isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
@@ -141,6 +149,8 @@ export function estimateRowBytes(
 
 export interface LayoutOptions {
   features: ExcelFeatures;
+  /** The payload limit the reads plan for (the read-ahead shrinks with it); Excel on the web's when absent. */
+  maxBatchBytes?: number;
 }
 
 /** The rows of column A from a used-range read (null-padded above it). */
@@ -165,7 +175,13 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
   let oneRowSamples = false;
   let sampleRows = Math.max(
     SAMPLE_ROWS,
-    Math.min(PREFETCH_MAX_ROWS, Math.floor(PREFETCH_ROWS / Math.max(1, listing.length))),
+    Math.min(
+      PREFETCH_MAX_ROWS,
+      Math.floor(
+        (PREFETCH_ROWS * Math.min(1, (options.maxBatchBytes ?? EXCEL_PAYLOAD_LIMIT) / EXCEL_PAYLOAD_LIMIT)) /
+          Math.max(1, listing.length),
+      ),
+    ),
   );
 
   const queueSettings = (ws: Excel.Worksheet) => {

@@ -230,7 +230,7 @@ describe("generated sheets", () => {
     });
     const summarySheet = insp.sheets.find((s) => s.name === summary.name)!;
     expect(summarySheet.charts.map((c) => c.type)).toEqual(
-      summary.charts.map((c) => (c.kind === "pie" ? "Pie" : "ColumnClustered")),
+      summary.charts.map((c) => (c.kind === "pie" ? "Pie" : "BarStacked")),
     );
     const pie = summarySheet.charts.find((c) => c.type === "Pie")!;
     expect(pie.props["dataLabels.showPercentage"]).toBe(true);
