@@ -109,7 +109,8 @@ export async function writePackageNames(
   if (all.length) {
     const block = `<definedNames>${all.join("")}</definedNames>`;
     // definedNames comes after <sheets> and before <calcPr> (CT_Workbook order).
-    xml = xml.replace(/(<\/sheets>)/, `$1${block}`);
+    // A function, not a replacement string: "$1" in a name's formula ('S'!$1:$1) is not a backreference.
+    xml = xml.replace(/<\/sheets>/, (end) => end + block);
   }
   zip.file(WORKBOOK_XML, xml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
