@@ -18,8 +18,10 @@ import type { ReviewResult } from "../../../src/core/run-review";
 import type { SummaryJson } from "../../../src/core/model/summary";
 import { ExcelWriteError } from "../../../src/excel/excel-errors";
 
-// Views load on demand and the suite shares 2 cores with other builds: wait longer than the 1 s default.
+// Views load on demand and the suite shares 2 cores with other builds: wait longer than the defaults (axe on a
+// whole view took over 60 s on a loaded machine).
 configure({ asyncUtilTimeout: 15000 });
+jest.setTimeout(180_000);
 
 class ResizeObserverStub {
   observe() {}
