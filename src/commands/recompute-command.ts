@@ -17,7 +17,7 @@
  */
 import { recompute } from "../core/recompute";
 import type { ReviewResult } from "../core/run-review";
-import { createExcelPort, type ExcelWorkbookPort } from "../excel/excel-port";
+import { createExcelPort, NOTE_REPAIRED, type ExcelWorkbookPort } from "../excel/excel-port";
 import type { ExcelHostApi, ExcelPortOptions } from "../excel/excel-host";
 import { ExcelPortError } from "../excel/excel-errors";
 
@@ -99,6 +99,11 @@ async function recomputeOnce(
       notice.kind = "info";
     } else {
       await activateSheet(deps.api, summarySheet);
+      // The previous run left our sheets incomplete and this one redid them: worth telling (a dialog).
+      if (result.warnings.includes(NOTE_REPAIRED)) {
+        notice = successNotice(result, port.notes);
+        notice.kind = "info";
+      }
     }
   } catch (e) {
     notice = errorNotice(e);

@@ -2,8 +2,10 @@
  * A SheetPlan as sized write operations on one worksheet, in two parts:
  *   data       number formats, values, styles, merges, column widths — what
  *              must be written for the sheet to be right;
- *   cosmetics  table (filter buttons), freeze panes, tab colour, links,
- *              conditional formats, charts, page layout — written after the
+ *   cosmetics  font family and body size, row heights, table (filter
+ *              buttons), freeze panes, tab colour, links, conditional
+ *              formats, charts with the plan's colours, page layout (paper,
+ *              print area, margins, titles, footer) — written after the
  *              data, best effort (a failure is a warning; some builds fail
  *              on freezePanes, zoom, or a table name that clashes).
  * Each operation's size is measured as it is built, the way Office.js will
@@ -23,7 +25,8 @@ import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_PAGE_LAYOUT } from "./excel-requirements";
 import { applyStyle, EXCEL_PLAN_STYLES } from "./excel-styles";
 
-export type CosmeticKind = "table" | "freeze" | "tabColor" | "links" | "conditionalFormats" | "charts" | "pageLayout";
+export type CosmeticKind =
+  "table" | "freeze" | "tabColor" | "links" | "conditionalFormats" | "charts" | "pageLayout" | "fonts" | "rowHeights";
 
 export interface WriteOp {
   /** Request bytes, measured (an upper bound of what Office.js sends, without the worksheet itself). */
@@ -49,7 +52,13 @@ export const COSMETIC_LABELS: Record<CosmeticKind, string> = {
   conditionalFormats: "評価の色分け（条件付き書式）/ grade colours (conditional formats)",
   charts: "グラフ / charts",
   pageLayout: "印刷設定 / page layout",
+  fonts: "フォント / fonts",
+  rowHeights: "行の高さ / row heights",
 };
+
+/** Paper sizes of the plan → Excel.PaperType. */
+const PAPER = { A4: "A4", A3: "A3" } as const;
+const inches = (n: number) => Math.round(n * 72 * 100) / 100;
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
@@ -215,6 +224,48 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   }
 
   // Cosmetics from here on.
+  // 5a. One font family for every generated cell, the body size where no style sets its own (after the
+  // styles of the data phase, which this must not undo).
+  const font = plan.font;
+  if (font && rows > 0 && cols > 0) {
+    const sized = plan.formats.filter((f) => f.style && EXCEL_PLAN_STYLES[f.style].fontSize !== undefined);
+    cosmetics.push(
+      op(
+        sheet,
+        (ws) => {
+          const all = ws.getRangeByIndexes(0, 0, rows, cols).format.font;
+          all.name = font.name;
+          all.size = font.size;
+          for (const f of sized) rangeOf(ws, f.range).format.font.size = EXCEL_PLAN_STYLES[f.style!].fontSize!;
+        },
+        "fonts",
+      ),
+    );
+  }
+
+  // 5b. Row heights computed by the core from the text and the column widths (wrapped and merged cells,
+  // which Excel does not autofit); consecutive rows of the same height in one operation.
+  const heights = plan.rowHeights ?? [];
+  for (let r = 0; r < heights.length;) {
+    const h = heights[r];
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === h) end++;
+    if (typeof h === "number" && h > 0) {
+      const first = r;
+      const count = end - r + 1;
+      cosmetics.push(
+        op(
+          sheet,
+          (ws) => {
+            ws.getRangeByIndexes(first, 0, count, 1).format.rowHeight = h;
+          },
+          "rowHeights",
+        ),
+      );
+    }
+    r = end + 1;
+  }
+
   // 6. The Excel table (with filter buttons).
   const table = plan.table;
   if (table) {
@@ -296,8 +347,9 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
       op(
         sheet,
         (ws) => {
+          // Bars per group stacked by grade, group 1 on top (REPORT.md §3).
           const ch = ws.charts.add(
-            chart.kind === "pie" ? "Pie" : "ColumnClustered",
+            chart.kind === "pie" ? "Pie" : "BarStacked",
             rangeOf(ws, chart.data),
             chart.seriesBy === "rows" ? "Rows" : "Columns",
           );
@@ -305,6 +357,14 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
           if (chart.kind === "pie") {
             ch.dataLabels.showPercentage = true;
             ch.dataLabels.showValue = false;
+          }
+          // The plan's colours: per slice of the pie, per series (grade) of the bars.
+          const colors = chart.colors ?? [];
+          if (chart.kind === "pie") {
+            const points = ch.series.getItemAt(0).points;
+            colors.forEach((c, i) => points.getItemAt(i).format.fill.setSolidColor(c));
+          } else {
+            colors.forEach((c, i) => ch.series.getItemAt(i).format.fill.setSolidColor(c));
           }
           const a = chart.anchor;
           ch.setPosition(
@@ -335,6 +395,21 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
             }
             if (layout.centerFooter !== undefined)
               p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
+            p.paperSize = PAPER[layout.paperSize ?? "A4"] as Excel.PaperType;
+            if (layout.printArea) p.setPrintArea(rectAddress(layout.printArea));
+            // Manual breaks (a block per evaluation, charts moved whole): the old ones go first.
+            const breaks = layout.rowBreaksBefore ?? [];
+            ws.horizontalPageBreaks.removePageBreaks();
+            for (const row of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
+            const m = layout.margins;
+            if (m) {
+              p.leftMargin = inches(m.left);
+              p.rightMargin = inches(m.right);
+              p.topMargin = inches(m.top);
+              p.bottomMargin = inches(m.bottom);
+              p.headerMargin = inches(m.header);
+              p.footerMargin = inches(m.footer);
+            }
           },
           "pageLayout",
         ),

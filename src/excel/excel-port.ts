@@ -1,19 +1,22 @@
 /**
  * The workbook port over Office.js.
  *
- * A recompute takes five syncs for anything under the payload limit:
+ * A recompute takes four syncs for anything under the payload limit:
  *   readState     sync 1  sheet list
  *                 sync 2  every sheet's owner marker, used-range address, merged
- *                         areas, tables, charts and a sample of rows; column A of
+ *                         areas, tables, charts and its first rows (the whole used
+ *                         range of small sheets: the snapshot's cells); column A of
  *                         hidden sheets (the settings)
- *   readSnapshot  sync 3  values, text and number formats of every sheet that is
- *                         not provably ours, with the list and used ranges checked
- *   applyPlans    sync 4  data: the "refresh under way" flag, the generated sheets
+ *   readSnapshot  (no sync when sync 2 read every sheet whole; else values, text
+ *                         and number formats of the rest, with the list and used
+ *                         ranges checked)
+ *   applyPlans    sync 3  data: the "refresh under way" flag, the generated sheets
  *                         cleared and rewritten in place (new ones added with their
  *                         owner marker), owned sheets without a plan deleted, the
  *                         settings written (the commit point)
- *                 sync 5  cosmetics, best effort: table, freeze panes, tab colour,
- *                         links, conditional formats, charts, page layout
+ *                 sync 4  cosmetics, best effort: table, freeze panes, tab colour,
+ *                         links, conditional formats, charts, page layout, fonts,
+ *                         row heights
  * Larger data adds syncs (row blocks under the 5 MB limit, each measured as it is
  * built), never one per row or per sheet.
  *
@@ -122,7 +125,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     }
   }
 
-  const layoutOptions = () => ({ features: ensureFeatures() });
+  const layoutOptions = () => ({ features: ensureFeatures(), maxBatchBytes });
 
   return {
     get notes() {

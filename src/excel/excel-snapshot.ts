@@ -6,13 +6,14 @@
  *           sync 2  for every sheet at once: its owner marker (the sheet-scoped
  *                   defined name, see core/ownership.ts), the used range's
  *                   address (values only), merged areas (ExcelApi 1.13), table
- *                   and chart names, a sample of the first rows (to size the
- *                   cells sync), and, for hidden sheets (where the settings
- *                   live), column A and B1:B2;
- *   cells   sync 3  values, text and number formats of every used range that
- *                   is read, in as few row blocks as the payload budget allows
- *                   (one for most workbooks), with the sheet list and the
- *                   used-range addresses checked again in the same batch.
+ *                   and chart names, the first rows (PREFETCH_ROWS shared by
+ *                   the sheets: the whole used range of a small sheet, else a
+ *                   sample to size the cells sync), and, for hidden sheets
+ *                   (where the settings live), column A and B1:B2;
+ *   cells   sync 3  only for sheets sync 2 did not read whole: values, text and
+ *                   number formats, in as few row blocks as the payload budget
+ *                   allows, with the sheet list and the used-range addresses
+ *                   checked again in the same batch.
  *
  * The size of a block is planned from the sample (the largest cell of each
  * column, times the rows) and corrected from every block received, so that
@@ -22,7 +23,15 @@
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
 import { OWNER_NAME, parseMarker } from "../core/ownership";
 import { parseAreas, parseRect } from "./excel-address";
-import { budgetOf, jsonBytes, OP_OVERHEAD_BYTES, packBatches, splitUniformRows, utf8Length } from "./excel-batching";
+import {
+  budgetOf,
+  EXCEL_PAYLOAD_LIMIT,
+  jsonBytes,
+  OP_OVERHEAD_BYTES,
+  packBatches,
+  splitUniformRows,
+  utf8Length,
+} from "./excel-batching";
 import { errorLocation, isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
@@ -51,6 +60,11 @@ export interface SheetLayout extends SheetListing {
   settings: SettingsCells | null;
   /** Estimated response bytes of one row of values + text + numberFormat. */
   rowBytes: number;
+  /**
+   * The whole used range's cells when the layout sync read all of it (a small sheet), else null: the
+   * cells sync then has nothing to read for this sheet.
+   */
+  cells: { values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | null;
 }
 
 export interface WorkbookLayout {
@@ -68,8 +82,15 @@ export interface CellsRead {
   existing: string[];
 }
 
-/** Rows sampled per sheet in the layout sync to size the cells sync. */
+/** Rows sampled per sheet in the layout sync to size the cells sync (at least). */
 export const SAMPLE_ROWS = 20;
+/**
+ * Rows read ahead in the layout sync, shared by the sheets: a sheet whose
+ * used range fits is read whole there, which saves the cells sync on most workbooks. A response over the
+ * payload limit falls back to SAMPLE_ROWS.
+ */
+export const PREFETCH_ROWS = 3000;
+const PREFETCH_MAX_ROWS = PREFETCH_ROWS;
 /** A cell's share of JSON punctuation in a values/text/numberFormat response. */
 const CELL_FRAMING = 3;
 /** Smallest believable row cost per cell ("" , "" , "General"). */
@@ -128,6 +149,8 @@ export function estimateRowBytes(
 
 export interface LayoutOptions {
   features: ExcelFeatures;
+  /** The payload limit the reads plan for (the read-ahead shrinks with it); Excel on the web's when absent. */
+  maxBatchBytes?: number;
 }
 
 /** The rows of column A from a used-range read (null-padded above it). */
@@ -150,6 +173,16 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
   let withMerges = options.features.mergedAreas;
   if (!withMerges) notes.push(NOTE_NO_MERGED_AREAS);
   let oneRowSamples = false;
+  let sampleRows = Math.max(
+    SAMPLE_ROWS,
+    Math.min(
+      PREFETCH_MAX_ROWS,
+      Math.floor(
+        (PREFETCH_ROWS * Math.min(1, (options.maxBatchBytes ?? EXCEL_PAYLOAD_LIMIT) / EXCEL_PAYLOAD_LIMIT)) /
+          Math.max(1, listing.length),
+      ),
+    ),
+  );
 
   const queueSettings = (ws: Excel.Worksheet) => {
     const columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
@@ -173,8 +206,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       used.load("address");
       // The first rows of the used range (A1 on a blank sheet), to size the cells sync. Excel refuses a
       // resized range past the sheet's last row: after such a failure the sample is the first row only.
-      const first = ws.getUsedRange(true).getRow(0);
-      const sample = oneRowSamples ? first : first.getResizedRange(SAMPLE_ROWS - 1, 0);
+      const usedRange = ws.getUsedRange(true);
+      const first = usedRange.getRow(0);
+      // Cut to the used range: a small sheet costs its own rows, not the read-ahead's.
+      const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0).getIntersection(usedRange);
       sample.load("values,text,numberFormat");
       let merged: Excel.RangeAreas | null = null;
       if (withMerges) {
@@ -193,6 +228,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
     try {
       await ctx.sync();
     } catch (e) {
+      if (sampleRows > SAMPLE_ROWS && isPayloadTooLarge(e) && attempt < MAX_RETRIES) {
+        sampleRows = SAMPLE_ROWS; // long texts: read ahead no more than the sample
+        continue;
+      }
       if (!oneRowSamples && /getResizedRange/i.test(errorLocation(e)) && attempt < MAX_RETRIES) {
         oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
         continue;
@@ -234,10 +273,22 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         rowBytes: rect
           ? estimateRowBytes({ values: sample.values, text: sample.text, numberFormat: sample.numberFormat }, cols)
           : 0,
+        cells: rect ? wholeFromSample(sample, rect) : null,
       };
     });
     return { workbookName, sheets, notes };
   }
+}
+
+/** The used range's cells when the sample (read from its first row down) covers all its rows, else null. */
+function wholeFromSample(sample: Excel.Range, rect: CellRect): SheetLayout["cells"] {
+  const rows = rect.bottom - rect.top + 1;
+  if (sample.values.length < rows) return null;
+  return {
+    values: sample.values.slice(0, rows),
+    text: sample.text.slice(0, rows),
+    numberFormat: sample.numberFormat.slice(0, rows),
+  };
 }
 
 /** Merged areas of whole rows or columns ("Sheet1!1:1") cut to the used range; areas outside it dropped. */
@@ -302,11 +353,21 @@ export async function readCells(
         bytes: b.count * rowBytes[u.sheet]! + OP_OVERHEAD_BYTES,
       })),
     );
+  // Sheets the layout sync read whole take no block; their cells are as consistent as the layout itself.
+  layout.sheets.forEach((s, i) => {
+    if (!s.cells || !s.rect || skip(s.name)) return;
+    const to = sheets[i]!;
+    to.values.push(...normaliseValues(s.cells.values));
+    to.text.push(...normaliseStrings(s.cells.text, ""));
+    to.numberFormat.push(...normaliseStrings(s.cells.numberFormat, "General"));
+  });
   let pending = plan(
     layout.sheets.flatMap((s, sheet) =>
-      s.rect && !skip(s.name) ? [{ sheet, start: 0, count: s.rect.bottom - s.rect.top + 1 }] : [],
+      s.rect && !s.cells && !skip(s.name) ? [{ sheet, start: 0, count: s.rect.bottom - s.rect.top + 1 }] : [],
     ),
   );
+  // Nothing left to read and no names to check: no sync.
+  if (pending.length === 0 && !options.checkExisting?.length) return { sheets, existing: [] };
 
   let existing: string[] = [];
   let first = true;

@@ -297,6 +297,7 @@ export class SimulatedExcel {
           printTitleRows: s.pageLayout.printTitleRows ? `$${s.pageLayout.printTitleRows.r0 + 1}:$${s.pageLayout.printTitleRows.r1 + 1}` : null,
           printTitleColumns: s.pageLayout.printTitleColumns ? qualifiedAddress(s.name, s.pageLayout.printTitleColumns) : null,
           headersFooters: JSON.parse(JSON.stringify(s.pageLayout.headersFooters)),
+          rowBreaks: [...(s.pageLayout.rowBreaks ?? [])],
         },
       })),
       settings: Object.fromEntries([...wb.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))])),

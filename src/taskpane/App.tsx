@@ -83,7 +83,7 @@ export default function App({ host, inExcel = true }: AppProps) {
       return;
     }
     host.open().then(
-      (o) => !cancelled && dispatch({ type: "opened", result: o.result, rules: o.rules, generated: o.generated, stale: o.stale, notes: o.notes }),
+      (o) => !cancelled && dispatch({ type: "opened", result: o.result, rules: o.rules, generated: o.generated, stale: o.stale, incomplete: o.incomplete, notes: o.notes }),
       (e) => !cancelled && dispatch({ type: "failed", error: describeError(e, t, lang) }),
     );
     host
@@ -166,6 +166,16 @@ export default function App({ host, inExcel = true }: AppProps) {
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => dispatch({ type: "dismissError" })}>{t.dismiss}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.incomplete && state.status !== "running" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.incomplete}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void recompute()} disabled={busy}>
+              {t.recompute}
+            </Button>
           </MessageBarActions>
         </MessageBar>
       )}

@@ -97,6 +97,8 @@ export interface PageLayoutModel {
   printArea: Rect[] | null;
   printTitleRows: Rect | null;
   printTitleColumns: Rect | null;
+  /** Manual page breaks: the 0-based rows that start a new page (Worksheet.horizontalPageBreaks). */
+  rowBreaks?: number[];
   headersFooters: {
     state: string;
     useSheetMargins: boolean;

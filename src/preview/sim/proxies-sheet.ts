@@ -403,6 +403,7 @@ defineProxy(SimWorksheet, "Worksheet", {
     { name: "charts", create: (p: SimObject) => new SimChartCollection(p.context, (b) => p._target(b)) },
     { name: "freezePanes", level: 7, create: (p: SimObject) => new SimFreezePanes(p.context, (b) => p._target(b)) },
     { name: "pageLayout", level: 9, create: (p: SimObject) => new SimPageLayout(p.context, (b) => p._target(b)) },
+    { name: "horizontalPageBreaks", level: 9, create: (p: SimObject) => new SimPageBreakCollection(p.context, (b) => p._target(b)) },
     namesNav(4, (b, p) => {
       const sheet = p._target(b) as SheetModel | null;
       return sheet ? { wb: sheet.wb, sheet } : null;
@@ -463,6 +464,28 @@ export class SimFreezePanes extends SimObject implements SimOf<Excel.WorksheetFr
   }
 }
 defineProxy(SimFreezePanes, "WorksheetFreezePanes", {});
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a break before the row of the range's top-left cell. */
+export class SimPageBreakCollection extends SimObject {
+  add(pageBreakRange: RangeOrAddress): void {
+    this._method("add", [pageBreakRange], (b) => {
+      const s = this._targetNN(b) as SheetModel;
+      const r = rectArg(pageBreakRange, s, b, "add");
+      s.touch();
+      const rows = new Set(s.pageLayout.rowBreaks ?? []);
+      rows.add(r.r0);
+      s.pageLayout.rowBreaks = [...rows].sort((a, c) => a - c);
+    }, 9);
+  }
+  removePageBreaks(): void {
+    this._method("removePageBreaks", [], (b) => {
+      const s = this._targetNN(b) as SheetModel;
+      s.touch();
+      s.pageLayout.rowBreaks = [];
+    }, 9);
+  }
+}
+defineProxy(SimPageBreakCollection, "PageBreakCollection", {});
 
 // =============================================================================================
 // Tables

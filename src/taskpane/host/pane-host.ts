@@ -8,7 +8,7 @@ import type { ReviewResult } from "../../core/run-review";
 import type { Rules } from "../../core/model/settings";
 import { SETTINGS_SHEET_NAME } from "../../core/settings-store";
 import { cellAddress } from "../../core/a1-address";
-import { createExcelPort } from "../../excel/excel-port";
+import { createExcelPort, NOTE_REPAIRED } from "../../excel/excel-port";
 import type { ExcelHostApi } from "../../excel/excel-host";
 import { reviewInMemory } from "./review-in-memory";
 
@@ -23,6 +23,8 @@ export interface OpenState {
   generated: string[];
   /** The source data differs from the data of the last recompute. */
   stale: boolean;
+  /** The generated sheets were left incomplete by a recompute that failed part-way (the next one redoes them). */
+  incomplete: boolean;
   notes: string[];
 }
 
@@ -73,7 +75,7 @@ export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown 
       const port = createExcelPort(api);
       const { ours: owned, ...review } = await reviewInMemory(port);
       ours = new Set([SETTINGS_SHEET_NAME, ...owned]);
-      return { ...review, notes: [...port.notes] };
+      return { ...review, incomplete: port.incompleteFromLastRun, notes: [...port.notes] };
     },
 
     async recompute(rules, onProgress) {
@@ -83,7 +85,9 @@ export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown 
         const result = await runRecompute(port, { rules, onProgress });
         const generated = result.plans.map((p) => p.name);
         remember(generated);
-        return { result, generated, notes: [...port.notes] };
+        // A repair of sheets a failed run left incomplete is said in the pane's notes.
+        const repaired = result.warnings.filter((w) => w === NOTE_REPAIRED);
+        return { result, generated, notes: [...repaired, ...port.notes] };
       } finally {
         recomputing = false;
       }

@@ -10,6 +10,7 @@ export const en: Messages = {
   done: (sheets: string) => `Summary recomputed (${sheets})`,
   tabs: { result: "Results", review: "Review", row: "This row", settings: "Settings" },
   stale: "The source data has changed. Recompute the summary.",
+  incomplete: "The last recompute stopped part-way, so the generated sheets are incomplete. Recompute to redo them. Your own sheets were not changed.",
   notComputed: "No summary sheets yet. Recompute creates the summary, list and review sheets.",
   loading: "Reading the workbook…",
   loadingView: "Preparing the view…",

@@ -8,6 +8,7 @@ export const ja = {
   done: (sheets: string) => `集計しました（${sheets}）`,
   tabs: { result: "結果", review: "要確認", row: "この行", settings: "設定" },
   stale: "元データが変更されています。集計を更新してください",
+  incomplete: "前回の「集計を更新」が途中で終わったため、集計シートが不完全です。集計を更新すると作り直されます。利用者のシートは変更されていません。",
   notComputed: "まだ集計シートはありません。「集計を更新」を押すと、評価集計・評価一覧・要確認のシートを作成します。",
   loading: "ブックを読み取り中…",
   loadingView: "表示を準備中…",

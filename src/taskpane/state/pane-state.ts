@@ -14,6 +14,8 @@ export interface PaneState {
   rules: Rules | null;
   generated: string[];
   stale: boolean;
+  /** The last recompute stopped part-way: the generated sheets are incomplete until the next one. */
+  incomplete: boolean;
   notes: string[];
   error: PaneError | null;
   /** The last selected cell (1-based row). */
@@ -29,6 +31,7 @@ export const initialState: PaneState = {
   rules: null,
   generated: [],
   stale: false,
+  incomplete: false,
   notes: [],
   error: null,
   selection: null,
@@ -36,7 +39,7 @@ export const initialState: PaneState = {
 };
 
 export type PaneAction =
-  | { type: "opened"; result: ReviewResult; rules: Rules; generated: string[]; stale: boolean; notes: string[] }
+  | { type: "opened"; result: ReviewResult; rules: Rules; generated: string[]; stale: boolean; incomplete?: boolean; notes: string[] }
   | { type: "idle" }
   | { type: "start" }
   | { type: "progress"; step: ProgressStep; fraction: number }
@@ -49,7 +52,7 @@ export type PaneAction =
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "opened":
-      return { ...state, status: "ready", result: action.result, rules: action.rules, generated: action.generated, stale: action.stale, notes: action.notes };
+      return { ...state, status: "ready", result: action.result, rules: action.rules, generated: action.generated, stale: action.stale, incomplete: action.incomplete ?? false, notes: action.notes };
     case "idle":
       return { ...state, status: "ready" };
     case "start":
@@ -65,6 +68,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         rules: action.rules,
         generated: action.generated,
         stale: false,
+        incomplete: false,
         notes: action.notes,
         runs: state.runs + 1,
       };

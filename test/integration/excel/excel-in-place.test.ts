@@ -43,22 +43,29 @@ async function sheetNames(sim: SimulatedExcel): Promise<string[]> {
 }
 
 describe("references to generated sheets survive recomputes", () => {
-  test("a user formula =評価集計!K3 and a name keep working over ten recomputes, follow a rename, and become #REF! on delete", async () => {
+  test("a user formula =評価集計!B<合計> and a name keep working over ten recomputes, follow a rename, and become #REF! on delete", async () => {
     const sim = await simOfFixture(TOKORO);
     await recomputeIn(sim);
     const id = await sheetId(sim, "評価集計");
-    // K3 of 評価集計 holds the total of A grades (the pie chart's data).
+    // The user points at the A count of the 合計 row, found as a user would: the row labelled 合計, column B.
+    const totalA = await run(sim, async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem("評価集計").getUsedRange(true);
+      used.load("values");
+      await ctx.sync();
+      const row = used.values.findIndex((r) => r[0] === "合計");
+      return `B${row + 1}`;
+    });
     await run(sim, async (ctx) => {
       const notes = ctx.workbook.worksheets.add("メモ");
-      notes.getRange("A1").formulas = [["=評価集計!K3"]];
-      ctx.workbook.names.add("A評価合計", ctx.workbook.worksheets.getItem("評価集計").getRange("K3"));
+      notes.getRange("A1").formulas = [[`=評価集計!${totalA}`]];
+      ctx.workbook.names.add("A評価合計", ctx.workbook.worksheets.getItem("評価集計").getRange(totalA));
       await ctx.sync();
     });
     for (let i = 0; i < 10; i++) {
       await recomputeIn(sim);
       expect({ i, cell: await userCell(sim, "メモ", "A1") }).toEqual({
         i,
-        cell: { formula: "=評価集計!K3", value: TOTAL_A },
+        cell: { formula: `=評価集計!${totalA}`, value: TOTAL_A },
       });
       expect(await sheetId(sim, "評価集計")).toBe(id);
     }
@@ -69,21 +76,21 @@ describe("references to generated sheets survive recomputes", () => {
     });
     await recomputeIn(sim, { rules: renamed });
     expect(await sheetId(sim, "集計表")).toBe(id);
-    expect(await userCell(sim, "メモ", "A1")).toEqual({ formula: "=集計表!K3", value: TOTAL_A });
+    expect(await userCell(sim, "メモ", "A1")).toEqual({ formula: `=集計表!${totalA}`, value: TOTAL_A });
     const name = await run(sim, async (ctx) => {
       const n = ctx.workbook.names.getItem("A評価合計");
       n.load("formula");
       await ctx.sync();
       return n.formula;
     });
-    expect(name).toBe("=集計表!$K$3");
+    expect(name).toBe(`=集計表!$B$${totalA.slice(1)}`);
     // Really deleted (by the user): #REF!, and the next recompute does not bring the reference back.
     await run(sim, async (ctx) => {
       ctx.workbook.worksheets.getItem("集計表").delete();
       await ctx.sync();
     });
     await recomputeIn(sim, { rules: renamed });
-    expect(await userCell(sim, "メモ", "A1")).toEqual({ formula: "=#REF!K3", value: "#REF!" });
+    expect(await userCell(sim, "メモ", "A1")).toEqual({ formula: `=#REF!${totalA}`, value: "#REF!" });
     expect(await sheetNames(sim)).toContain("集計表");
   });
 });

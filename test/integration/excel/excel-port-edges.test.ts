@@ -121,7 +121,11 @@ describe("payload limit", () => {
     const { result } = await recomputeIn(sim, {}, { maxBatchBytes: LIMIT });
     expect(result.summary.evaluations[0]!.items.length).toBeGreaterThan(100);
     expect(sim.stats.totalBytes).toBeGreaterThan(3 * LIMIT);
-    expect(sim.stats.maxBatchBytes).toBeLessThanOrEqual(LIMIT);
+    // The layout sync's read-ahead (sync 2) cannot know the texts' size: its response is refused once (a read,
+    // nothing applied) and read again with a 20-row sample. Every other batch stays under the limit.
+    const batches = sim.stats.batchBytes;
+    expect(batches.filter((b) => b > LIMIT).length).toBeLessThanOrEqual(1);
+    expect(batches.filter((b, i) => i !== 1).every((b) => b <= LIMIT)).toBe(true);
   });
 });
 
@@ -230,7 +234,7 @@ describe("generated sheets", () => {
     });
     const summarySheet = insp.sheets.find((s) => s.name === summary.name)!;
     expect(summarySheet.charts.map((c) => c.type)).toEqual(
-      summary.charts.map((c) => (c.kind === "pie" ? "Pie" : "ColumnClustered")),
+      summary.charts.map((c) => (c.kind === "pie" ? "Pie" : "BarStacked")),
     );
     const pie = summarySheet.charts.find((c) => c.type === "Pie")!;
     expect(pie.props["dataLabels.showPercentage"]).toBe(true);

@@ -180,4 +180,22 @@ describe("simulated Excel: .xlsx round trip", () => {
     const reopened = await SimulatedExcel.fromBuffer(await sim.toBuffer());
     expect(reopened.inspect().sheets[0].charts).toEqual([]);
   });
+
+  test("print titles rows ('S'!$1:$1) with a sheet-scoped name and a print area save as well-formed XML and read back", async () => {
+    const sim = await SimulatedExcel.fromBuffer(await sourceBuffer());
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("評価一覧");
+      ws.getRange("A1:B2").values = [["No", "名称"], [1, "x"]];
+      ws.pageLayout.setPrintTitleRows("$1:$1");
+      ws.pageLayout.setPrintArea("A1:B2");
+      ws.names.add("ProgressReview_Owner", '="progress-review/1 list abcdef12 run123"').visible = false;
+      await ctx.sync();
+    });
+    const again = await reload(await sim.toBuffer());
+    const s = again.getWorksheet("評価一覧")!;
+    expect(s.getCell("B2").value).toBe("x");
+    expect(s.pageSetup.printTitlesRow).toBe("1:1");
+    const reopened = await SimulatedExcel.fromBuffer(await sim.toBuffer());
+    expect(reopened.inspect().sheets.find((x) => x.name === "評価一覧")!.pageLayout.printTitleRows).toBe("$1:$1");
+  });
 });

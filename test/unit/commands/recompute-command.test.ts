@@ -19,6 +19,7 @@ import {
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { ExcelHostApi } from "../../../src/excel/excel-host";
 import { ExcelWriteError } from "../../../src/excel/excel-errors";
+import { NOTE_REPAIRED } from "../../../src/excel/excel-port";
 import { ManualClock } from "../../../src/preview/simulated-addin-commands";
 
 const PAGE = "https://localhost:3000/commands.html";
@@ -208,14 +209,37 @@ describe("recompute command", () => {
       api: { Excel: excelNeverCalled, Office: office },
       notifier,
       run: async () => {
-        throw new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }));
+        throw new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }), [], ["評価集計"]);
       },
     });
     expect(event.completedCalls).toBe(1);
     const n = notifier.shown[0]!;
     expect(n.kind).toBe("error");
-    expect(n.lines[0]).toMatch(/^集計シートの書き込みに失敗しました。ブックは実行前の状態に戻しました。/);
-    expect(n.lines[1]).toMatch(/^Writing the summary sheets failed; the workbook was restored/);
+    // User sheets untouched; our sheet refreshed part-way is named as incomplete, with what to do.
+    expect(n.lines[0]).toMatch(/^集計シートの書き込みに失敗しました。利用者のシートは変更していません。/);
+    expect(n.lines[0]).toContain("「評価集計」は更新が途中のため不完全です");
+    expect(n.lines[0]).toContain("もう一度「集計を更新」");
+    expect(n.lines[1]).toMatch(/^Writing the summary sheets failed; the user's sheets were not changed\./);
+    expect(n.lines[1]).toContain("評価集計 were being refreshed and are incomplete");
+  });
+
+  test("after a run that left sheets incomplete: the recompute redoes them and a dialog says so", async () => {
+    const event = mockEvent();
+    const notifier = recordingNotifier();
+    const { office } = mockOffice({ opens: true });
+    const excel = recordingExcel();
+    await runRecomputeCommand(event, {
+      api: { Excel: excel, Office: office },
+      notifier,
+      run: async () => ({ ...fakeResult(), warnings: [NOTE_REPAIRED] }),
+    });
+    expect(event.completedCalls).toBe(1);
+    expect(excel.activated).toEqual(["評価集計"]);
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]!.kind).toBe("info");
+    const text = notifier.shown[0]!.lines.join("\n");
+    expect(text).toContain("前回の更新が途中で終わっていた集計シートを作り直しました");
+    expect(text).toContain("were redone");
   });
 
   test("unexpected error (not from the adapter) is shown too, and the event completes", async () => {

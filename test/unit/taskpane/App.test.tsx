@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -16,6 +16,12 @@ import type { OpenState, PaneHost, ProgressStep, WatchHandlers } from "../../../
 import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { SummaryJson } from "../../../src/core/model/summary";
+import { ExcelWriteError } from "../../../src/excel/excel-errors";
+
+// Views load on demand and the suite shares 2 cores with other builds: wait longer than the defaults (axe on a
+// whole view took over 60 s on a loaded machine).
+configure({ asyncUtilTimeout: 15000 });
+jest.setTimeout(180_000);
 
 class ResizeObserverStub {
   observe() {}
@@ -51,7 +57,7 @@ function fakeHost(open: Partial<OpenState> = {}): Fake {
     selectCalls: [],
     progress: null,
     async open() {
-      return { rules: DEFAULT_RULES, result: resultOf(tokorozawa), generated: ["評価集計"], stale: false, notes: [], ...open };
+      return { rules: DEFAULT_RULES, result: resultOf(tokorozawa), generated: ["評価集計"], stale: false, incomplete: false, notes: [], ...open };
     },
     recompute(rules, onProgress) {
       fake.recomputeCalls.push(rules);
@@ -123,6 +129,32 @@ test("an Excel error appears as a message bar that says what to do", async () =>
   await act(async () => host.fail(Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" })));
   expect(await screen.findByText("集計できませんでした")).toBeTruthy();
   expect(screen.getByText(/ブックが大きすぎます/)).toBeTruthy();
+});
+
+test("a write that failed part-way: the error names the incomplete sheets; on reopening a banner says so until a recompute redoes them", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  const { unmount } = renderPane(host);
+  await user.click(await screen.findByRole("button", { name: "集計を更新" }));
+  await act(async () => host.fail(new ExcelWriteError(Object.assign(new Error("boom"), { code: "GeneralException" }), [], ["評価集計"])));
+  expect(await screen.findByText(/利用者のシートは変更していません/)).toBeTruthy();
+  expect(screen.getByText(/「評価集計」は更新が途中のため不完全です/)).toBeTruthy();
+  unmount();
+
+  const reopened = fakeHost({ incomplete: true });
+  renderPane(reopened);
+  const banner = "前回の「集計を更新」が途中で終わったため、集計シートが不完全です。集計を更新すると作り直されます。利用者のシートは変更されていません。";
+  expect(await screen.findByText(banner)).toBeTruthy();
+  const buttons = screen.getAllByRole("button", { name: "集計を更新" });
+  await waitFor(() => expect((buttons[0] as HTMLButtonElement).disabled).toBe(false));
+  await user.click(buttons[buttons.length - 1]!);
+  await act(async () => reopened.finish());
+  await waitFor(() => expect(screen.queryByText(banner)).toBeNull());
+});
+
+test("English: the incomplete banner", async () => {
+  renderPane(fakeHost({ incomplete: true }), "en");
+  expect(await screen.findByText(/The last recompute stopped part-way, so the generated sheets are incomplete/)).toBeTruthy();
 });
 
 test("an edit of a source sheet shows the stale banner with a recompute button", async () => {
