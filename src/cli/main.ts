@@ -21,7 +21,7 @@ import type { PackageReader } from "../xlsx/package/package-reader";
 import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
-import { DEFAULT_LIMITS } from "../xlsx/package/package-limits";
+import { DEFAULT_LIMITS, MULTI_INPUT_MAX_TOTAL_CELLS } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "./export-report";
@@ -309,9 +309,11 @@ async function runJob(
   const packages: PackageReader[] = [];
   let macros = false;
   let cellsSoFar = 0; // the cell limit holds for all inputs together
+  const limits =
+    args.inputs.length > 1 ? { ...DEFAULT_LIMITS, maxTotalCells: MULTI_INPUT_MAX_TOTAL_CELLS } : DEFAULT_LIMITS;
   for (const [i, file] of args.inputs.entries()) {
     progress(`読み込み ${i + 1}/${args.inputs.length}: ${file}`, `reading ${i + 1}/${args.inputs.length}: ${file}`);
-    const r = await readInputWorkbook(file, DEFAULT_LIMITS, cellsSoFar);
+    const r = await readInputWorkbook(file, limits, cellsSoFar);
     if (!r.ok) {
       io.stderr(`エラー / error: ${r.reason}\n`);
       return 2;

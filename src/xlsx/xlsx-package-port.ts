@@ -5,6 +5,7 @@
  * (package/graft-package.ts). Nothing is written to disk here: `output()`
  * gives the parts, and the caller writes them.
  */
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
@@ -25,6 +26,7 @@ import { snapshotWorkbook, visibilityOf } from "./xlsx-snapshot";
 import { cellToRaw } from "./cell-value";
 import { sheetNameProblem, validateSheetPlan, writeSheetPlan } from "./xlsx-plan-writer";
 import { copyWorksheet } from "./combine-workbooks";
+import { streamSheetPlan } from "./xlsx-plan-stream-writer";
 import type { PackageReader } from "./package/package-reader";
 import { graftPackage, type GraftedSheet } from "./package/graft-package";
 import type { OutputPart } from "./package/package-writer";
@@ -135,6 +137,7 @@ export class XlsxPackagePort implements WorkbookPort {
     settingsName: string,
     next: StoredState,
   ): Promise<Uint8Array> {
+    if (carried.length === 0) return this.streamScratch(plans, settingsName, next);
     const scratch = new ExcelJS.Workbook();
     for (const name of carried) {
       const ws = this.options.workbook.getWorksheet(name);
@@ -153,6 +156,45 @@ export class XlsxPackagePort implements WorkbookPort {
     return (await scratch.xlsx.writeBuffer({
       zip: { compression: "STORE" },
     } as ExcelJS.XlsxWriteOptions)) as unknown as Uint8Array;
+  }
+
+  /**
+   * The same scratch package through ExcelJS's streaming writer: each sheet's rows are serialised as they are
+   * written (xlsx-plan-stream-writer.ts), so the peak no longer grows with the whole ExcelJS model of the list.
+   * Sheets carried from further inputs are copied as ExcelJS worksheets, so that case keeps the in-memory writer.
+   */
+  private async streamScratch(plans: SheetPlan[], settingsName: string, next: StoredState): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      sink.on("finish", resolve);
+      sink.on("error", reject);
+    });
+    // stored, not deflated: the scratch package is unpacked again at once
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: sink,
+      useStyles: true,
+      useSharedStrings: true,
+      zip: { store: true },
+    } as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions);
+    for (const plan of plans) streamSheetPlan(wb, plan, plan.name);
+    const st = wb.addWorksheet(settingsName, { state: "veryHidden" });
+    encodeState(next).forEach((chunk, i) => {
+      const cell = st.getCell(i + 1, 1);
+      cell.numFmt = "@";
+      cell.value = chunk;
+    });
+    st.commit();
+    await wb.commit();
+    await finished;
+    const out = Buffer.concat(chunks);
+    chunks.length = 0;
+    return out;
   }
 
   private async build(plans: SheetPlan[], ownership: Ownership, next: StoredState): Promise<OutputPart[]> {

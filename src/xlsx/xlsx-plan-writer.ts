@@ -161,7 +161,7 @@ function forEachCell(ws: ExcelJS.Worksheet, r: CellRect, fn: (cell: ExcelJS.Cell
  * rows several times slower than writing the same cells read from a file.
  * Shared objects are never mutated: every change makes (or reuses) a new one.
  */
-class SharedStyles {
+export class SharedStyles {
   private readonly ids = new WeakMap<object, number>();
   private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
   private nextId = 1;
@@ -187,17 +187,17 @@ class SharedStyles {
   }
 }
 
-function applyStyleParts(s: Partial<ExcelJS.Style>, parts: ExcelJsStyleParts): void {
+export function applyStyleParts(s: Partial<ExcelJS.Style>, parts: ExcelJsStyleParts): void {
   if (parts.font) s.font = { ...(s.font ?? {}), ...parts.font };
   if (parts.fill) s.fill = parts.fill;
   if (parts.alignment) s.alignment = { ...(s.alignment ?? {}), ...parts.alignment };
   if (parts.border) s.border = { ...parts.border };
 }
 
-const PAPER_SIZE = { A4: 9, A3: 8 } as const;
+export const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 
 /** A plan value as ExcelJS should store it; strings stay strings whatever they start with. */
-function cellValueOf(v: unknown): ExcelJS.CellValue {
+export function cellValueOf(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") return v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;

@@ -19,23 +19,28 @@ export interface PackageLimits {
 }
 
 /**
- * Measured (BENCHMARKS.md, "large inputs", 2026-11-26): 50,000 rows × 7 columns
- * (350,000 cells, every row an item) peak at 1.80–1.94 GB RSS in four runs, and
- * 100,000 rows at 3.1 GB; the peak is ExcelJS writing the generated list
- * (評価一覧, 要確認: one linked row per item) into the scratch package, about
- * 33 KB per item. 360,000 cells keeps every accepted 7-column table inside
- * 2 GB; anything larger is refused in seconds with exit 2 instead of ending in
- * an out-of-memory abort. Streaming the list (instead of ExcelJS's in-memory
- * writer) is what would raise it.
+ * Measured (BENCHMARKS.md, "large inputs", 2026-11-26, generated sheets through ExcelJS's streaming writer):
+ * one sheet of 7 columns, every row an item, peaks at 1,278 MiB RSS for 50,000 rows, 1,844 MiB for 75,000 and
+ * 2,412 MiB for 100,000 (about 23 KB per item above ~140 MB). 530,000 cells (75,000 such rows with their heading
+ * rows) and 76,000 rows keep every accepted sheet inside 2 GB; anything larger is refused in seconds with exit 2
+ * instead of ending in an out-of-memory abort. What remains is the input's ExcelJS model, the review and the
+ * graft: a streaming snapshot of the inputs is what would raise it again.
  */
 export const DEFAULT_LIMITS: PackageLimits = {
   maxPartBytes: 512 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
-  maxSheetCells: 360_000,
-  maxTotalCells: 360_000,
-  maxSheetRows: 1_048_576,
+  maxSheetCells: 530_000,
+  maxTotalCells: 530_000,
+  maxSheetRows: 76_000,
   maxEntries: 20_000,
 };
+
+/**
+ * Cells of all inputs together when there are several: the sheets of further inputs are copied as ExcelJS
+ * worksheets, so that case still writes through ExcelJS's in-memory writer, measured at 1.8–1.9 GB for
+ * 350,000 cells (BENCHMARKS.md).
+ */
+export const MULTI_INPUT_MAX_TOTAL_CELLS = 360_000;
 
 /** A package we refuse to open: the message is one line, Japanese first. */
 export class PackageError extends Error {

@@ -301,6 +301,27 @@ describe("--year and --rules", () => {
 });
 
 describe("several workbooks (the secretariat's case)", () => {
+  it("several inputs above 360,000 cells together (each under the one-input limit) are refused with exit 2, nothing written", async () => {
+    const dir = outDir();
+    const write = async (file: string) => {
+      // 26,000 rows × 7 = 182,000 cells each: under the one-input limit, 364,000 together
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+      const ws = wb.addWorksheet("進捗");
+      for (let r = 0; r < 26_000; r++) ws.addRow([r + 1, `事業${r}`, "課", "指標", 10, 8, "B"]).commit();
+      ws.commit();
+      await wb.commit();
+    };
+    const [a, b] = [path.join(dir, "a.xlsx"), path.join(dir, "b.xlsx")];
+    await write(a);
+    await write(b);
+    const out = path.join(dir, "r.xlsx");
+    const r = await run("summarize", a, b, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/360,000 セル超.*inputs together/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+
   it("two department workbooks with the same sheet name: both sheets are in the one result, reviewed together", async () => {
     const dir = outDir();
     const a = path.join(dir, "soumu.xlsx");
