@@ -5,9 +5,13 @@
  * already grouped are left alone.
  */
 export function groupThousands(text: string): string {
-  return text.replace(/(?<![\d.,])(\d{4,})(?![\d,])(?!\.\d*[,])/g, (digits, _m, offset: number, whole: string) => {
-    const next = whole.charAt(offset + digits.length);
-    if (digits.length === 4 && (next === "年" || next === "/")) return digits;
-    return digits.replace(/\B(?=(\d{3})+$)/g, ",");
-  });
+  // No lookbehind (IE11 / EdgeHTML 18 cannot parse it): the character before the digits is matched as `pre`.
+  return text.replace(
+    /(^|[^\d.,])(\d{4,})(?![\d,])(?!\.\d*[,])/g,
+    (_m, pre: string, digits: string, offset: number, whole: string) => {
+      const next = whole.charAt(offset + pre.length + digits.length);
+      if (digits.length === 4 && (next === "年" || next === "/")) return pre + digits;
+      return pre + digits.replace(/\B(?=(\d{3})+$)/g, ",");
+    },
+  );
 }
