@@ -5,7 +5,7 @@
  * settings sheet from another workbook). Every sheet we write carries a hidden, sheet-scoped defined name
  * (OWNER_NAME) whose constant value names the add-in, the workbook's id and the id of the run that created the
  * sheet. Excel keeps sheet-scoped names through renames and copies them with the sheet; both adapters can read
- * them (Office.js `worksheet.names`, ExcelJS/XML `definedName localSheetId`). A sheet is ours only when its marker
+ * them (each adapter through its own sheet-scoped name API). A sheet is ours only when its marker
  * matches an entry of a verified settings sheet; a settings sheet is verified only when it carries a settings
  * marker whose workbook id equals the one stored inside it.
  */
