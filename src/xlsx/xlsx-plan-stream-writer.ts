@@ -11,10 +11,11 @@
  * merge must see all its rows before they are committed.
  */
 import type ExcelJS from "exceljs";
-import type { SheetPlan, PlanStyleName, RangeFormat } from "../core/model/sheet-plan";
-import { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
-import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
-import { MAX_CELL_CHARS, PAPER_SIZE, SharedStyles, applyStyleParts, cellValueOf } from "./xlsx-plan-writer";
+import type { SheetPlan } from "../core/model/sheet-plan";
+import { cellAddress } from "../core/a1-address";
+import { toArgb } from "./plan-styles";
+import { SharedStyles, cellValueOf } from "./xlsx-plan-writer";
+import { conditionalFormatting, linkValue, pageSetupOf, planCellSteps, usableRowHeight } from "./plan-cell-steps";
 
 type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamSheet = ExcelJS.Worksheet & { commit(): void };
@@ -24,28 +25,6 @@ type StreamRow = ExcelJS.Row & { commit(): void };
 interface SheetRelsWriter {
   addHyperlink(h: { address: string; target: string }): void;
   _hyperlinks: { rId: string; address: string; target?: string }[];
-}
-
-function pageSetupOf(plan: SheetPlan): Partial<ExcelJS.PageSetup> | undefined {
-  const pl = plan.pageLayout;
-  if (!pl) return undefined;
-  const ps: Partial<ExcelJS.PageSetup> = {
-    orientation: pl.orientation,
-    paperSize: PAPER_SIZE[pl.paperSize ?? "A4"] as ExcelJS.PageSetup["paperSize"],
-  };
-  if (pl.fitToWidth) {
-    ps.fitToPage = true;
-    ps.fitToWidth = 1;
-    ps.fitToHeight = 0; // as many pages down as needed
-  } else ps.fitToPage = false;
-  if (pl.margins) ps.margins = { ...pl.margins };
-  if (pl.printArea) {
-    // "$" + each end, as xlsx-plan-writer.ts: the defined name becomes $A$1:$F$9
-    const a = pl.printArea;
-    ps.printArea = `${columnLetters(a.left)}$${a.top + 1}:${columnLetters(a.right)}$${a.bottom + 1}`;
-  }
-  if (pl.printTitleRows) ps.printTitlesRow = `${pl.printTitleRows.first + 1}:${pl.printTitleRows.last + 1}`;
-  return ps;
 }
 
 /**
@@ -102,23 +81,8 @@ export function streamSheetPlan(wb: StreamWorkbook, plan: SheetPlan, sheetName: 
     };
 
   const styles = new SharedStyles();
-  const baseFont: Partial<ExcelJS.Font> = plan.font ? { name: plan.font.name, size: plan.font.size } : {};
-  const withBaseFont = (st: Partial<ExcelJS.Style>) => (st.font = { ...baseFont, ...(st.font ?? {}) });
-  const header = table ? toExcelJsStyle(PLAN_STYLES.header) : null;
-  const styleCache = new Map<PlanStyleName, ExcelJsStyleParts>();
-  const formatOps = (plan.formats ?? []).map((f: RangeFormat, index) => {
-    let parts: ExcelJsStyleParts | undefined;
-    if (f.style) {
-      parts = styleCache.get(f.style);
-      if (!parts) styleCache.set(f.style, (parts = toExcelJsStyle(PLAN_STYLES[f.style])));
-    }
-    const op = (st: Partial<ExcelJS.Style>) => {
-      withBaseFont(st);
-      if (f.numberFormat !== undefined) st.numFmt = f.numberFormat;
-      if (parts) applyStyleParts(st, parts);
-    };
-    return { range: f.range, index, key: `format-${index}`, op };
-  });
+  const steps = planCellSteps(plan);
+  const formatOps = steps.formats;
   const byTop = [...formatOps].sort((a, b) => a.range.top - b.range.top || a.index - b.index);
   const links = new Map<number, NonNullable<SheetPlan["links"]>>();
   for (const l of plan.links ?? []) {
@@ -171,30 +135,22 @@ export function streamSheetPlan(wb: StreamWorkbook, plan: SheetPlan, sheetName: 
       const row = rows[r - top]!;
       if (plan.font)
         (plan.rows[r] ?? []).forEach((v, c) => {
-          if (v !== null && v !== undefined) styles.apply(row.getCell(c + 1), "base-font", withBaseFont);
+          if (v !== null && v !== undefined) styles.apply(row.getCell(c + 1), "base-font", steps.baseFont);
         });
-      if (table && header && r === table.top)
+      if (table && r === table.top)
         for (let c = table.left; c <= table.right; c++)
-          styles.apply(row.getCell(c + 1), "table-header", (st) => {
-            withBaseFont(st);
-            applyStyleParts(st, header);
-          });
+          styles.apply(row.getCell(c + 1), "table-header", steps.tableHeader);
       for (const f of blockFormats) {
         if (r < f.range.top || r > f.range.bottom) continue;
         for (let c = f.range.left; c <= f.range.right; c++) styles.apply(row.getCell(c + 1), f.key, f.op);
       }
       for (const l of links.get(r) ?? []) {
         const cell = row.getCell(l.col + 1);
-        const text = l.text.length > MAX_CELL_CHARS ? l.text.slice(0, MAX_CELL_CHARS) : l.text;
-        cell.value = { text, hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
-        styles.apply(
-          cell,
-          "link",
-          (st) => (st.font = { ...baseFont, ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }),
-        );
+        cell.value = linkValue(l);
+        styles.apply(cell, "link", steps.link);
       }
       const h = plan.rowHeights?.[r];
-      if (typeof h === "number" && Number.isFinite(h) && h > 0 && h <= 409) row.height = h;
+      if (usableRowHeight(h)) row.height = h;
       if (breaks.has(r + 1)) row.addPageBreak();
       // the streaming writer drops rows without values; a styled empty cell is written by the in-memory one
       if (!row.hasValues) {
@@ -210,20 +166,8 @@ export function streamSheetPlan(wb: StreamWorkbook, plan: SheetPlan, sheetName: 
   }
 
   for (const cf of plan.conditionalFormats ?? []) {
-    const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((rule) => {
-      const fill = toArgb(rule.fill);
-      const font = toArgb(rule.fontColor);
-      return {
-        type: "cellIs",
-        operator: "equal",
-        formulae: [`"${rule.text.replace(/"/g, '""')}"`],
-        style: {
-          ...(fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: fill } } } : {}),
-          ...(font ? { font: { color: { argb: font } } } : {}),
-        },
-      } as ExcelJS.ConditionalFormattingRule;
-    });
-    if (rules.length) ws.addConditionalFormatting({ ref: rectAddress(cf.range), rules });
+    const options = conditionalFormatting(cf);
+    if (options) ws.addConditionalFormatting(options);
   }
   // The footer holds codes (&P page, &N pages): written as they are, not escaped.
   if (plan.pageLayout?.centerFooter) ws.headerFooter.oddFooter = `&C${plan.pageLayout.centerFooter}`;

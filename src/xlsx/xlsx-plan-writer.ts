@@ -13,14 +13,21 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellRect } from "../core/model/snapshot";
-import type { PlanStyleName, SheetPlan } from "../core/model/sheet-plan";
-import { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
+import type { SheetPlan } from "../core/model/sheet-plan";
+import { cellAddress, rectAddress } from "../core/a1-address";
 export { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
-import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
+import { PLAN_STYLES, toArgb } from "./plan-styles";
+import {
+  MAX_CELL_CHARS,
+  conditionalFormatting,
+  linkValue,
+  pageSetupOf,
+  planCellSteps,
+  usableRowHeight,
+} from "./plan-cell-steps";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-export const MAX_CELL_CHARS = 32767;
 /** Cells a plan may touch through formats; guards against a runaway range. */
 const MAX_FORMAT_CELLS = 5_000_000;
 
@@ -187,15 +194,6 @@ export class SharedStyles {
   }
 }
 
-export function applyStyleParts(s: Partial<ExcelJS.Style>, parts: ExcelJsStyleParts): void {
-  if (parts.font) s.font = { ...(s.font ?? {}), ...parts.font };
-  if (parts.fill) s.fill = parts.fill;
-  if (parts.alignment) s.alignment = { ...(s.alignment ?? {}), ...parts.alignment };
-  if (parts.border) s.border = { ...parts.border };
-}
-
-export const PAPER_SIZE = { A4: 9, A3: 8 } as const;
-
 /** A plan value as ExcelJS should store it; strings stay strings whatever they start with. */
 export function cellValueOf(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
@@ -242,15 +240,13 @@ export function writeSheetPlan(
   }
 
   const styles = new SharedStyles();
-  // The plan's font on every cell it writes; named styles then change size, weight and colour.
-  const baseFont: Partial<ExcelJS.Font> = plan.font ? { name: plan.font.name, size: plan.font.size } : {};
-  const withBaseFont = (st: Partial<ExcelJS.Style>) => (st.font = { ...baseFont, ...(st.font ?? {}) });
+  const steps = planCellSteps(plan);
   if (plan.font) {
     plan.rows.forEach((row, r) => {
       if (!row || row.length === 0) return;
       const wsRow = ws.getRow(r + 1);
       row.forEach((v, c) => {
-        if (v !== null && v !== undefined) styles.apply(wsRow.getCell(c + 1), "base-font", withBaseFont);
+        if (v !== null && v !== undefined) styles.apply(wsRow.getCell(c + 1), "base-font", steps.baseFont);
       });
     });
   }
@@ -258,64 +254,24 @@ export function writeSheetPlan(
   if (plan.table) {
     const t = plan.table.range;
     ws.autoFilter = { from: { row: t.top + 1, column: t.left + 1 }, to: { row: t.bottom + 1, column: t.right + 1 } };
-    const header = toExcelJsStyle(PLAN_STYLES.header);
     forEachCell(ws, { top: t.top, bottom: t.top, left: t.left, right: t.right }, (cell) =>
-      styles.apply(cell, "table-header", (st) => {
-        withBaseFont(st);
-        applyStyleParts(st, header);
-      }),
+      styles.apply(cell, "table-header", steps.tableHeader),
     );
   }
 
   // Formats, in plan order (later ones win).
-  const styleCache = new Map<PlanStyleName, ExcelJsStyleParts>();
-  (plan.formats ?? []).forEach((f, index) => {
-    let parts: ExcelJsStyleParts | undefined;
-    if (f.style) {
-      parts = styleCache.get(f.style);
-      if (!parts) {
-        parts = toExcelJsStyle(PLAN_STYLES[f.style]);
-        styleCache.set(f.style, parts);
-      }
-    }
-    const opKey = `format-${index}`;
-    const op = (st: Partial<ExcelJS.Style>) => {
-      withBaseFont(st);
-      if (f.numberFormat !== undefined) st.numFmt = f.numberFormat;
-      if (parts) applyStyleParts(st, parts);
-    };
-    forEachCell(ws, f.range, (cell) => styles.apply(cell, opKey, op));
-  });
+  for (const f of steps.formats) forEachCell(ws, f.range, (cell) => styles.apply(cell, f.key, f.op));
 
   // Links to the source rows, as internal hyperlinks.
   for (const l of plan.links ?? []) {
     const cell = ws.getCell(l.row + 1, l.col + 1);
-    const text = l.text.length > MAX_CELL_CHARS ? l.text.slice(0, MAX_CELL_CHARS) : l.text;
-    cell.value = { text, hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
-    styles.apply(
-      cell,
-      "link",
-      (st) => (st.font = { ...baseFont, ...(st.font ?? {}), color: { argb: "FF0563C1" }, underline: true }),
-    );
+    cell.value = linkValue(l);
+    styles.apply(cell, "link", steps.link);
   }
 
-  // Grade colours: cells equal to the text get the fill and font colour.
   for (const cf of plan.conditionalFormats ?? []) {
-    // priorities are left to ExcelJS, which numbers them uniquely over the sheet
-    const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((rule) => {
-      const fill = toArgb(rule.fill);
-      const font = toArgb(rule.fontColor);
-      return {
-        type: "cellIs",
-        operator: "equal",
-        formulae: [`"${rule.text.replace(/"/g, '""')}"`],
-        style: {
-          ...(fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: fill } } } : {}),
-          ...(font ? { font: { color: { argb: font } } } : {}),
-        },
-      } as ExcelJS.ConditionalFormattingRule;
-    });
-    if (rules.length) ws.addConditionalFormatting({ ref: rectAddress(cf.range), rules });
+    const options = conditionalFormatting(cf);
+    if (options) ws.addConditionalFormatting(options);
   }
 
   // Frozen panes (never "tabSelected": the user's active sheet stays selected).
@@ -334,26 +290,14 @@ export function writeSheetPlan(
 
   // Row heights that fit the wrapped text (the core computes them; LibreOffice never autofits .xlsx rows).
   (plan.rowHeights ?? []).forEach((h, r) => {
-    if (typeof h === "number" && Number.isFinite(h) && h > 0 && h <= 409) ws.getRow(r + 1).height = h;
+    if (usableRowHeight(h)) ws.getRow(r + 1).height = h;
   });
 
   // Page setup
   const pl = plan.pageLayout;
-  if (pl) {
-    ws.pageSetup.orientation = pl.orientation;
-    ws.pageSetup.paperSize = PAPER_SIZE[pl.paperSize ?? "A4"] as ExcelJS.PageSetup["paperSize"];
-    if (pl.fitToWidth) {
-      ws.pageSetup.fitToPage = true;
-      ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0; // as many pages down as needed
-    }
-    if (pl.margins) ws.pageSetup.margins = { ...pl.margins };
-    if (pl.printArea) {
-      // ExcelJS writes "$" + each end: "A$1:F$9" becomes the absolute $A$1:$F$9 (LibreOffice ignores $A1:$F9).
-      const a = pl.printArea;
-      ws.pageSetup.printArea = `${columnLetters(a.left)}$${a.top + 1}:${columnLetters(a.right)}$${a.bottom + 1}`;
-    }
-    if (pl.printTitleRows) ws.pageSetup.printTitlesRow = `${pl.printTitleRows.first + 1}:${pl.printTitleRows.last + 1}`;
+  const setup = pageSetupOf(plan);
+  if (pl && setup) {
+    Object.assign(ws.pageSetup, setup);
     // The footer holds codes (&P page, &N pages): written as they are, not escaped.
     if (pl.centerFooter) ws.headerFooter.oddFooter = `&C${pl.centerFooter}`;
     for (const b of pl.rowBreaksBefore ?? []) if (Number.isInteger(b) && b > 0) ws.getRow(b).addPageBreak();

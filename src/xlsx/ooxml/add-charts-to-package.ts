@@ -9,33 +9,8 @@ import JSZip from "jszip";
 import type { SheetPlan } from "../../core/model/sheet-plan";
 import { sheetChartParts } from "./sheet-chart-parts";
 import { xmlAttr } from "./xml-text";
-
-/** CT_Worksheet elements that come after <drawing>: it goes before the first of them. */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]!) : null;
-}
+import { insertDrawingElement } from "./insert-drawing";
+import { attr } from "../package/opc-xml";
 
 /** Sheet name → its part path ("xl/worksheets/sheet4.xml"). */
 function sheetPaths(workbookXml: string, relsXml: string): Map<string, string> {
@@ -62,23 +37,6 @@ function maxNumber(zip: JSZip, re: RegExp): number {
     if (m) max = Math.max(max, Number(m[1]));
   });
   return max;
-}
-
-export function insertDrawingElement(sheetXml: string, element: string): string {
-  if (/<drawing\b/.test(sheetXml)) throw new Error("the sheet already has a drawing");
-  let at = sheetXml.lastIndexOf("</worksheet>");
-  for (const name of AFTER_DRAWING) {
-    const i = sheetXml.search(new RegExp(`<${name}[\\s/>]`));
-    if (i >= 0 && i < at) at = i;
-  }
-  if (at < 0) throw new Error("not a worksheet part");
-  let xml = sheetXml.slice(0, at) + element + sheetXml.slice(at);
-  if (!/<worksheet\b[^>]*\sxmlns:r=/.test(xml))
-    xml = xml.replace(
-      /<worksheet\b/,
-      '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
-    );
-  return xml;
 }
 
 function addRelationship(relsXml: string | null, id: string, type: string, target: string): string {

@@ -32,6 +32,7 @@ import {
 } from "./opc-xml";
 import { editWorkbookXml, parseDefinedNames, parseSheets, type WorkbookEdit, type WorkbookSheet } from "./workbook-xml";
 import { mergeStyles } from "./merge-styles";
+import { insertDrawingElement } from "../ooxml/insert-drawing";
 import { rewriteSheetXml, sharedStringItems } from "./rewrite-sheet-xml";
 import { updateAppProperties } from "./app-properties";
 
@@ -71,28 +72,6 @@ const CT = {
 };
 
 const textOf = (u8: Uint8Array | undefined) => (u8 ? strFromU8(u8).replace(/^\uFEFF/, "") : "");
-
-/** Children of a worksheet after which <drawing> may come (CT_Worksheet order). */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-function insertDrawing(sheetXml: string, relId: string): string {
-  const el = `<drawing r:id="${relId}"/>`;
-  for (const local of AFTER_DRAWING) {
-    const m = new RegExp(`<${local}\\b`).exec(sheetXml);
-    if (m) return sheetXml.slice(0, m.index) + el + sheetXml.slice(m.index);
-  }
-  return sheetXml.replace(/<\/worksheet>\s*$/, (end) => el + end);
-}
 
 export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   const { user } = req;
@@ -343,7 +322,7 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
         type: "",
       });
       rels.push({ id: drawingId, type: REL.drawing, target: relativeTarget(path, drawingPath), external: false });
-      xml = insertDrawing(xml, drawingId);
+      xml = insertDrawingElement(xml, `<drawing r:id="${drawingId}"/>`);
     }
     if (rels.length) {
       const rp = relsPathOf(path);

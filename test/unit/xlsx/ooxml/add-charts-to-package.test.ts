@@ -10,7 +10,7 @@ import type { Evaluation } from "../../../../src/core/model/summary";
 import { JA } from "../../../../src/core/i18n/sheet-labels";
 import { planSummarySheet } from "../../../../src/core/plan/plan-summary-sheet";
 import { writeSheetPlan } from "../../../../src/xlsx/xlsx-plan-writer";
-import { addChartsToPackage, insertDrawingElement } from "../../../../src/xlsx/ooxml/add-charts-to-package";
+import { addChartsToPackage } from "../../../../src/xlsx/ooxml/add-charts-to-package";
 import { orderProblems, parseXml } from "./schema-order";
 
 const ev: Evaluation = {
@@ -116,15 +116,5 @@ describe("addChartsToPackage", () => {
   it("refuses a sheet that is not in the package", async () => {
     const { plan, bytes } = await packageWithUserSheet();
     await expect(addChartsToPackage(bytes, [{ plan, sheetName: "ない" }])).rejects.toThrow(/not in the package/);
-  });
-});
-
-describe("insertDrawingElement", () => {
-  it("puts <drawing> after the page setup and before legacyDrawing / tableParts", () => {
-    const xml =
-      '<worksheet xmlns="x"><sheetData/><pageMargins/><headerFooter/><rowBreaks/><legacyDrawing r:id="rId9"/><tableParts count="0"/></worksheet>';
-    const out = insertDrawingElement(xml, '<drawing r:id="rId3"/>');
-    expect(out).toContain('<rowBreaks/><drawing r:id="rId3"/><legacyDrawing');
-    expect(out).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
   });
 });
