@@ -21,6 +21,7 @@ import type { ExcelHostApi } from "../../../src/excel/excel-host";
 import { ExcelWriteError } from "../../../src/excel/excel-errors";
 import { NOTE_REPAIRED } from "../../../src/excel/excel-port";
 import { ManualClock } from "../../../src/preview/simulated-addin-commands";
+import { emptyPlan } from "../../helpers/sheet-plan-fixture";
 
 const PAGE = "https://localhost:3000/commands.html";
 
@@ -106,30 +107,7 @@ function fakeResult(): ReviewResult {
         },
       ],
     },
-    plans: [
-      {
-        role: "summary",
-        name: "評価集計",
-        rows: [],
-        formats: [],
-        merges: [],
-        columnWidths: [],
-        links: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-      {
-        role: "list",
-        name: "評価一覧",
-        rows: [],
-        formats: [],
-        merges: [],
-        columnWidths: [],
-        links: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-    ],
+    plans: [emptyPlan({ role: "summary", name: "評価集計" }), emptyPlan({ role: "list", name: "評価一覧" })],
     fingerprint: "0123456789abcdef",
     warnings: [],
     layouts: [],

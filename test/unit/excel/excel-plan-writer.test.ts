@@ -6,20 +6,10 @@ import {
   planWriteOps,
   valueMatrix,
 } from "../../../src/excel/excel-plan-writer";
+import { emptyPlan } from "../../helpers/sheet-plan-fixture";
 
 function plan(partial: Partial<SheetPlan>): SheetPlan {
-  return {
-    role: "list",
-    name: "評価一覧",
-    rows: [],
-    formats: [],
-    merges: [],
-    columnWidths: [],
-    links: [],
-    conditionalFormats: [],
-    charts: [],
-    ...partial,
-  };
+  return emptyPlan({ role: "list", name: "評価一覧", ...partial });
 }
 
 describe("excel-plan-writer", () => {

@@ -14,23 +14,13 @@ import { createXlsxPort } from "../../../src/xlsx/xlsx-port";
 import { writePackage } from "../../../src/xlsx/package/package-writer";
 import { PackageReader } from "../../../src/xlsx/package/package-reader";
 import { createPackagePort } from "../../../src/xlsx/xlsx-package-port";
+import { emptyPlan } from "../../helpers/sheet-plan-fixture";
 
 let ids = 0;
 const newId = () => `id${String(++ids).padStart(6, "0")}`;
 
 function plan(name: string, role: SheetPlan["role"], text = name): SheetPlan {
-  return {
-    role,
-    name,
-    owner: { role, workbookId: "wbtest01", runId: newId() },
-    rows: [[text]],
-    formats: [],
-    merges: [],
-    columnWidths: [],
-    links: [],
-    conditionalFormats: [],
-    charts: [],
-  };
+  return emptyPlan({ role, name, owner: { role, workbookId: "wbtest01", runId: newId() }, rows: [[text]] });
 }
 
 function state(generated: StoredState["generated"]): StoredState {

@@ -6,20 +6,10 @@
 import fc from "fast-check";
 import type { SheetPlan } from "../../../../src/core/model/sheet-plan";
 import { fitRowHeights, textUnits, wrappedLines } from "../../../../src/core/plan/row-heights";
+import { emptyPlan } from "../../../helpers/sheet-plan-fixture";
 
 function plan(p: Partial<SheetPlan>): SheetPlan {
-  return {
-    role: "review",
-    name: "要確認",
-    rows: [],
-    formats: [],
-    merges: [],
-    columnWidths: [],
-    links: [],
-    conditionalFormats: [],
-    charts: [],
-    ...p,
-  };
+  return emptyPlan({ role: "review", name: "要確認", ...p });
 }
 
 describe("textUnits", () => {
