@@ -26,7 +26,16 @@ import { NOTE_NO_PAGE_LAYOUT } from "./excel-requirements";
 import { applyStyle, EXCEL_PLAN_STYLES } from "./excel-styles";
 
 export type CosmeticKind =
-  "table" | "freeze" | "tabColor" | "links" | "conditionalFormats" | "charts" | "pageLayout" | "fonts" | "rowHeights";
+  | "table"
+  | "freeze"
+  | "tabColor"
+  | "links"
+  | "conditionalFormats"
+  | "charts"
+  | "pageLayout"
+  | "fonts"
+  | "rowHeights"
+  | "autofit";
 
 export interface WriteOp {
   /** Request bytes, measured (an upper bound of what Office.js sends, without the worksheet itself). */
@@ -54,6 +63,7 @@ export const COSMETIC_LABELS: Record<CosmeticKind, string> = {
   pageLayout: "印刷設定 / page layout",
   fonts: "フォント / fonts",
   rowHeights: "行の高さ / row heights",
+  autofit: "行の高さの自動調整 / row autofit",
 };
 
 /** Paper sizes of the plan → Excel.PaperType. */
@@ -264,6 +274,34 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
       );
     }
     r = end + 1;
+  }
+
+  // 5c. Excel's own autofit where it can serve: rows that no merged cell touches (Excel ignores merged cells
+  // when it autofits, which would shrink a merged title or header back to one line). After 5b, so that a host
+  // refusing autofit still leaves the computed heights.
+  if (rows > 0 && cols > 0) {
+    const merged = new Uint8Array(rows);
+    for (const m of plan.merges)
+      if (m.top !== m.bottom || m.left !== m.right)
+        for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) merged[r] = 1;
+    for (let r = 0; r < rows;) {
+      let end = r;
+      while (end + 1 < rows && merged[end + 1] === merged[r]) end++;
+      if (merged[r] === 0) {
+        const first = r;
+        const count = end - r + 1;
+        cosmetics.push(
+          op(
+            sheet,
+            (ws) => {
+              ws.getRangeByIndexes(first, 0, count, cols).format.autofitRows();
+            },
+            "autofit",
+          ),
+        );
+      }
+      r = end + 1;
+    }
   }
 
   // 6. The Excel table (with filter buttons).

@@ -70,6 +70,29 @@ describe("report layout through the Office.js adapter (ExcelApi 1.9 and later)",
     expect(rows[0]!.rowHeight + rows[1]!.rowHeight).toBeGreaterThan(2 * 15);
   });
 
+  test("rows without merged cells have Excel's own autofit height: autofitting them again changes nothing", async () => {
+    // The core's computed heights are a text-width estimate; where Excel can autofit (no merged cell in the row)
+    // its own metrics decide, so a user's 「行の高さの自動調整」 afterwards must not move a single row.
+    const again = await sim.Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("評価一覧");
+      const used = ws.getUsedRange();
+      used.load("rowCount,columnCount");
+      await ctx.sync();
+      const rows = Array.from({ length: used.rowCount }, (_, r) => ws.getRangeByIndexes(r, 0, 1, used.columnCount));
+      for (const r of rows) r.format.load("rowHeight");
+      await ctx.sync();
+      const before = rows.map((r) => r.format.rowHeight);
+      used.format.autofitRows();
+      for (const r of rows) r.format.load("rowHeight");
+      await ctx.sync();
+      return { before, after: rows.map((r) => r.format.rowHeight) };
+    });
+    expect(again.before.length).toBeGreaterThan(50);
+    // some rows wrap (long 理由), so this is not a sheet of default heights
+    expect(again.before.some((h) => h > 15)).toBe(true);
+    expect(again.after).toEqual(again.before);
+  });
+
   test("page setup: A4 portrait 評価集計 with its print area, landscape lists, the report's margins, page numbers 「1 / 3」", async () => {
     const sheets = sim.inspect().sheets;
     const summary = sheets.find((s) => s.name === "評価集計")!.pageLayout;

@@ -59,7 +59,7 @@ describe("excel-plan-writer", () => {
     expect(data.reduce((n, o) => n + o.bytes, 0)).toBeGreaterThan(payload);
   });
 
-  test("links, charts, freeze panes and page layout are cosmetics; values and styles are data", () => {
+  test("links, charts, freeze panes, page layout and row autofit are cosmetics; values and styles are data", () => {
     const { data, cosmetics } = planWriteOps(
       plan({
         rows: [["a", "b"]],
@@ -72,7 +72,7 @@ describe("excel-plan-writer", () => {
       { features: { mergedAreas: true, pageLayout: true }, blockBudget: 100_000, notes: [] },
     );
     expect(data.every((o) => o.kind === undefined)).toBe(true);
-    expect(cosmetics.map((o) => o.kind)).toEqual(["freeze", "links", "pageLayout"]);
+    expect(cosmetics.map((o) => o.kind).sort()).toEqual(["autofit", "freeze", "links", "pageLayout"]);
   });
 
   test("page layout is skipped with a note below ExcelApi 1.9", () => {
@@ -83,7 +83,8 @@ describe("excel-plan-writer", () => {
       notes,
     });
     expect(ops.data).toHaveLength(2);
-    expect(ops.cosmetics).toHaveLength(0);
+    // no page layout op; the row autofit (ExcelApi 1.2) is still there
+    expect(ops.cosmetics.map((o) => o.kind)).toEqual(["autofit"]);
     expect(notes[0]).toContain("ExcelApi 1.9");
   });
 
