@@ -21,7 +21,7 @@ import type { PackageReader } from "../xlsx/package/package-reader";
 import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
-import { DEFAULT_LIMITS, MULTI_INPUT_MAX_TOTAL_CELLS } from "../xlsx/package/package-limits";
+import { limitsForInputs } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "./export-report";
@@ -308,9 +308,8 @@ async function runJob(
   const inputs: InputWorkbook[] = [];
   const packages: PackageReader[] = [];
   let macros = false;
-  let cellsSoFar = 0; // the cell limit holds for all inputs together
-  const limits =
-    args.inputs.length > 1 ? { ...DEFAULT_LIMITS, maxTotalCells: MULTI_INPUT_MAX_TOTAL_CELLS } : DEFAULT_LIMITS;
+  const cellsSoFar = { value: 0, formatted: 0 }; // the cell limits hold for all inputs together
+  const limits = limitsForInputs(args.inputs.length);
   for (const [i, file] of args.inputs.entries()) {
     progress(`読み込み ${i + 1}/${args.inputs.length}: ${file}`, `reading ${i + 1}/${args.inputs.length}: ${file}`);
     const r = await readInputWorkbook(file, limits, cellsSoFar);
@@ -324,7 +323,8 @@ async function runJob(
       const read = await createPackagePort({ source: r.label, user: r.pkg, workbook: r.workbook }).readState();
       owned = ownedSheetNames(resolveOwnership(read.identities, read.candidates));
     }
-    cellsSoFar += r.cells;
+    cellsSoFar.value += r.cells.value;
+    cellsSoFar.formatted += r.cells.formatted;
     inputs.push({ label: r.label, workbook: r.workbook, owned });
     packages.push(r.pkg);
     progress(`  ${r.workbook.worksheets.length} シート`, `  ${r.workbook.worksheets.length} sheets`);

@@ -7,12 +7,12 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { PackageReader } from "../xlsx/package/package-reader";
-import { DEFAULT_LIMITS, PackageError, type PackageLimits } from "../xlsx/package/package-limits";
+import { DEFAULT_LIMITS, PackageError, type CellCounts, type PackageLimits } from "../xlsx/package/package-limits";
 import { checkSheetSizes } from "../xlsx/package/scan-sheet-size";
 import { workbookPartPath } from "../xlsx/xlsx-package-port";
 
 export type InputRead =
-  | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean; cells: number }
+  | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean; cells: CellCounts }
   | { ok: false; reason: string };
 
 const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
@@ -36,7 +36,7 @@ export async function readInputWorkbook(
   file: string,
   limits: PackageLimits = DEFAULT_LIMITS,
   /** Cells of the inputs read before this one. */
-  usedCells = 0,
+  usedCells: CellCounts = { value: 0, formatted: 0 },
 ): Promise<InputRead> {
   const label = path.basename(file);
   let stat;
@@ -72,7 +72,7 @@ export async function readInputWorkbook(
   // The package first: duplicates, declared and actual sizes, sheet sizes — before ExcelJS spends memory.
   let pkg: PackageReader;
   let macros = false;
-  let cells = 0;
+  let cells: CellCounts = { value: 0, formatted: 0 };
   try {
     pkg = await PackageReader.open(buf, file, limits);
     const wbPath = await workbookPartPath(pkg);

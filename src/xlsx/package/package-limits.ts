@@ -8,12 +8,17 @@ export interface PackageLimits {
   maxPartBytes: number;
   /** Largest inflated size of the whole package, in bytes. */
   maxTotalBytes: number;
-  /** Most cells (`<c>` elements) in one worksheet. */
+  /** Most cells holding a value or a formula in one worksheet (each may become an item of the review). */
   maxSheetCells: number;
-  /** Most cells in all worksheets together (what the review holds in memory). */
+  /** Most such cells in all worksheets together (what the review holds in memory). */
   maxTotalCells: number;
-  /** Most rows (`<row>` elements) in one worksheet. */
+  /** Most rows holding a value in one worksheet. */
   maxSheetRows: number;
+  /**
+   * Most `<c>` elements of all worksheets together, formatting-only cells included: a sheet bordered down to row
+   * 30,000 holds no data but still costs ExcelJS memory (about 0.35 KB a cell, measured).
+   */
+  maxFormattedCells: number;
   /** Most entries in the package. */
   maxEntries: number;
 }
@@ -32,6 +37,7 @@ export const DEFAULT_LIMITS: PackageLimits = {
   maxSheetCells: 530_000,
   maxTotalCells: 530_000,
   maxSheetRows: 76_000,
+  maxFormattedCells: 3_000_000,
   maxEntries: 20_000,
 };
 
@@ -41,6 +47,22 @@ export const DEFAULT_LIMITS: PackageLimits = {
  * 350,000 cells (BENCHMARKS.md).
  */
 export const MULTI_INPUT_MAX_TOTAL_CELLS = 360_000;
+
+/** The limits of one run: further inputs are copied through ExcelJS's in-memory writer, so all their cells count. */
+export function limitsForInputs(count: number): PackageLimits {
+  if (count <= 1) return DEFAULT_LIMITS;
+  return {
+    ...DEFAULT_LIMITS,
+    maxTotalCells: MULTI_INPUT_MAX_TOTAL_CELLS,
+    maxFormattedCells: MULTI_INPUT_MAX_TOTAL_CELLS,
+  };
+}
+
+/** Cells counted so far: those holding values, and every `<c>` (formatting-only ones included). */
+export interface CellCounts {
+  value: number;
+  formatted: number;
+}
 
 /** A package we refuse to open: the message is one line, Japanese first. */
 export class PackageError extends Error {

@@ -317,7 +317,7 @@ describe("several workbooks (the secretariat's case)", () => {
     const out = path.join(dir, "r.xlsx");
     const r = await run("summarize", a, b, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/360,000 セル超.*inputs together/);
+    expect(r.stderr).toMatch(/値のあるセル 360,000 超.*inputs together/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(fs.existsSync(out)).toBe(false);
   }, 120_000);
