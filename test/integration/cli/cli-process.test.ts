@@ -101,6 +101,57 @@ describe("progress-review as a process", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["fail-rename.js", "result.xlsx"]);
   });
 
+  test("exit 1 when summary.json cannot be written half-way (disk full): the previous files stay, no temporary file", () => {
+    fs.writeFileSync(path.join(dir, "result.xlsx"), "previous result");
+    fs.writeFileSync(path.join(dir, "s.json"), "previous summary");
+    // Every write of the summary's file stream fails, as on a full disk.
+    const preload = path.join(dir, "disk-full.js");
+    fs.writeFileSync(
+      preload,
+      `const fs = require("fs");
+       const full = () => Object.assign(new Error("ENOSPC: injected"), { code: "ENOSPC" });
+       const original = fs.createWriteStream;
+       fs.createWriteStream = (file, options) => original(file, { ...options, fs: {
+         open: fs.open, close: fs.close,
+         write: (fd, buffer, offset, length, position, callback) => process.nextTick(callback, full()),
+         writev: (fd, buffers, position, callback) => process.nextTick(callback, full()),
+       } });`,
+    );
+    const r = run(["summarize", SUITA, "--out", "result.xlsx", "--json", "s.json"], { preload });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/内部エラー \/ internal error: ENOSPC/);
+    expect(fs.readFileSync(path.join(dir, "result.xlsx"), "utf8")).toBe("previous result");
+    expect(fs.readFileSync(path.join(dir, "s.json"), "utf8")).toBe("previous summary");
+    expect(fs.readdirSync(dir).sort()).toEqual(["disk-full.js", "result.xlsx", "s.json"]);
+  });
+
+  test("summary.json: the published counts, two-space indentation and a final newline (as JSON.stringify writes it)", () => {
+    const r = run(["summarize", SUITA, "--out", "r.xlsx", "--json", "s.json"]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, "s.json"), "utf8");
+    const summary = JSON.parse(text);
+    expect(summary.evaluations[0].total.counts).toEqual(suitaExpected.evaluations[0].total.counts);
+    expect(text).toBe(JSON.stringify(summary, null, 2) + "\n");
+    expect(text.startsWith('{\n  "evaluations": [\n    {\n      "label": ')).toBe(true);
+  });
+
+  test("without the compiled command, one line says to run `npm run build:cli` (exit 2), and nothing runs", () => {
+    // the bin script alone, as in a checkout where dist-cli/ was deleted
+    const bin = path.join(dir, "bin", "progress-review.js");
+    fs.mkdirSync(path.dirname(bin));
+    fs.copyFileSync(BIN, bin);
+    const r = spawnSync(process.execPath, [bin, "summarize", TOKORO, "--out", "x.xlsx"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ビルドされていません.*npm run build:cli/);
+    expect(fs.readdirSync(dir)).toEqual(["bin"]);
+  });
+
   test("--help: Japanese, then English, every option in both; exit 0 on stdout", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
