@@ -135,6 +135,20 @@ describe("progress-review as a process", () => {
     expect(text.startsWith('{\n  "evaluations": [\n    {\n      "label": ')).toBe(true);
   });
 
+  test("stack traces of the compiled command point at the TypeScript sources (source map)", () => {
+    // the bin script enables source maps; an error thrown inside the command shows src/cli/*.ts, not dist-cli
+    const preload = path.join(dir, "probe.js");
+    fs.writeFileSync(
+      preload,
+      `process.stdout.write = () => { throw new Error("probe"); };
+       process.on("uncaughtException", (e) => { process.stderr.write(e.stack); process.exit(3); });`,
+    );
+    const r = run(["--version"], { preload });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/src\/cli\/run-cli\.ts:\d+:\d+/);
+    expect(r.stderr).not.toMatch(/dist-cli/);
+  });
+
   test("without the compiled command, one line says to run `npm run build:cli` (exit 2), and nothing runs", () => {
     // the bin script alone, as in a checkout where dist-cli/ was deleted
     const bin = path.join(dir, "bin", "progress-review.js");
