@@ -451,3 +451,7 @@ async function runJob(
     return 1;
   }
 }
+
+// Run from source (`tsx src/cli/main.ts …`, as the preview harness does): the command's own entry. Never in the
+// compiled bundle (its entry is run-cli.ts, and there __filename is the bundle's .js).
+if (require.main === module && __filename.endsWith(".ts")) void import("./run-cli").then(({ runCli }) => runCli());
