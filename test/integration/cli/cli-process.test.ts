@@ -135,6 +135,32 @@ describe("progress-review as a process", () => {
     expect(text.startsWith('{\n  "evaluations": [\n    {\n      "label": ')).toBe(true);
   });
 
+  test("no TypeScript compiler at start-up; --version and --help answer before ExcelJS and zod are loaded", () => {
+    // records every module the process asks for
+    const preload = path.join(dir, "modules.js");
+    fs.writeFileSync(
+      preload,
+      `const Module = require("module");
+       const load = Module._load;
+       const seen = new Set();
+       Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+       process.on("exit", () => process.stderr.write("\\nloaded: " + [...seen].join(" ") + "\\n"));`,
+    );
+    const loaded = (r: { stderr: string }) => /^loaded: (.*)$/m.exec(r.stderr)?.[1]?.split(" ") ?? [];
+    for (const args of [["--version"], ["--help"]]) {
+      const r = run(args, { preload });
+      expect(r.code).toBe(0);
+      const modules = loaded(r);
+      expect(modules.some((m) => m.endsWith("dist-cli/progress-review.js"))).toBe(true);
+      for (const heavy of ["exceljs", "zod", "tsx", "typescript", "esbuild"]) expect(modules).not.toContain(heavy);
+      expect(modules.some((m) => m.startsWith("tsx/"))).toBe(false);
+    }
+    const job = run(["summarize", TOKORO, "--out", "r.xlsx"], { preload });
+    expect(job.code).toBe(0);
+    expect(loaded(job)).toContain("exceljs");
+    expect(loaded(job).some((m) => /^(tsx|typescript|esbuild)(\/|$)/.test(m))).toBe(false);
+  });
+
   test("stack traces of the compiled command point at the TypeScript sources (source map)", () => {
     // the bin script enables source maps; an error thrown inside the command shows src/cli/*.ts, not dist-cli
     const preload = path.join(dir, "probe.js");
