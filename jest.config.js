@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // The process-level CLI tests run the compiled command: build it from the current sources first.
+  globalSetup: "<rootDir>/test/helpers/build-cli.global-setup.ts",
   // tsconfig has isolatedModules, so ts-jest only transpiles (~5x faster); type errors come from `npm run typecheck`.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {

@@ -20,7 +20,8 @@ import { createPackagePort, workbookPartPath } from "../xlsx/xlsx-package-port";
 import type { PackageReader } from "../xlsx/package/package-reader";
 import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
-import { OutputError, OutputFiles, installExitCleanup } from "./output-files";
+import { OutputError, OutputFiles } from "./output-files";
+import { writeJsonFile } from "./write-json-file";
 import { limitsForInputs } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
@@ -417,10 +418,10 @@ async function runJob(
     }
     // The report and the PDF are made before anything is committed: every file or none.
     const report = args.report || args.pdf ? await buildReportWorkbook(result.plans) : null;
-    const json = JSON.stringify(result.summary, null, 2) + "\n";
     await outputs.commit([
       { file: args.out, write: writeOut },
-      ...(args.json ? [{ file: args.json, write: (file: string) => fs.writeFile(file, json, "utf8") }] : []),
+      // Streamed a chunk at a time: the whole JSON text is never in memory.
+      ...(args.json ? [{ file: args.json, write: (file: string) => writeJsonFile(file, result.summary) }] : []),
       ...(args.report && report ? [{ file: args.report, write: (file: string) => fs.writeFile(file, report) }] : []),
       ...(args.pdf && report
         ? [{ file: args.pdf, write: (file: string) => convertToPdf(args.soffice!, report, file) }]
@@ -451,15 +452,6 @@ async function runJob(
   }
 }
 
-if (require.main === module) {
-  installExitCleanup();
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`内部エラー / internal error: ${(e as Error)?.message ?? String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+// Run from source (`tsx src/cli/main.ts …`, as the preview harness does): the command's own entry. Never in the
+// compiled bundle (its entry is run-cli.ts, and there __filename is the bundle's .js).
+if (require.main === module && __filename.endsWith(".ts")) void import("./run-cli").then(({ runCli }) => runCli());

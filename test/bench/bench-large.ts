@@ -1,5 +1,5 @@
 /**
- * npm run bench:large — the CLI on one very large sheet, as a separate process
+ * npm run bench:large — the compiled CLI (with --json) on one very large sheet, as a separate process
  * (peak RSS from /usr/bin/time when present, else from the child's own
  * resource usage). Rows: argv (default 100000 200000 300000). For BENCHMARKS.md.
  */
@@ -33,7 +33,8 @@ async function main() {
     const t = performance.now();
     const r = spawnSync(
       "/usr/bin/time",
-      ["-f", "MAXRSS_KB=%M", path.join(ROOT, "node_modules/.bin/tsx"), path.join(ROOT, "src/cli/main.ts"), "summarize", input, "--out", out],
+      // the compiled command (npm run build:cli), with summary.json streamed as a user asks for it
+      ["-f", "MAXRSS_KB=%M", process.execPath, path.join(ROOT, "bin/progress-review.js"), "summarize", input, "--out", out, "--json", `${out}.json`],
       { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     const ms = performance.now() - t;
@@ -44,6 +45,7 @@ async function main() {
     );
     fs.rmSync(input, { force: true });
     fs.rmSync(out, { force: true });
+    fs.rmSync(`${out}.json`, { force: true });
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -101,6 +101,97 @@ describe("progress-review as a process", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["fail-rename.js", "result.xlsx"]);
   });
 
+  test("exit 1 when summary.json cannot be written half-way (disk full): the previous files stay, no temporary file", () => {
+    fs.writeFileSync(path.join(dir, "result.xlsx"), "previous result");
+    fs.writeFileSync(path.join(dir, "s.json"), "previous summary");
+    // Every write of the summary's file stream fails, as on a full disk.
+    const preload = path.join(dir, "disk-full.js");
+    fs.writeFileSync(
+      preload,
+      `const fs = require("fs");
+       const full = () => Object.assign(new Error("ENOSPC: injected"), { code: "ENOSPC" });
+       const original = fs.createWriteStream;
+       fs.createWriteStream = (file, options) => original(file, { ...options, fs: {
+         open: fs.open, close: fs.close,
+         write: (fd, buffer, offset, length, position, callback) => process.nextTick(callback, full()),
+         writev: (fd, buffers, position, callback) => process.nextTick(callback, full()),
+       } });`,
+    );
+    const r = run(["summarize", SUITA, "--out", "result.xlsx", "--json", "s.json"], { preload });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/内部エラー \/ internal error: ENOSPC/);
+    expect(fs.readFileSync(path.join(dir, "result.xlsx"), "utf8")).toBe("previous result");
+    expect(fs.readFileSync(path.join(dir, "s.json"), "utf8")).toBe("previous summary");
+    expect(fs.readdirSync(dir).sort()).toEqual(["disk-full.js", "result.xlsx", "s.json"]);
+  });
+
+  test("summary.json: the published counts, two-space indentation and a final newline (as JSON.stringify writes it)", () => {
+    const r = run(["summarize", SUITA, "--out", "r.xlsx", "--json", "s.json"]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, "s.json"), "utf8");
+    const summary = JSON.parse(text);
+    expect(summary.evaluations[0].total.counts).toEqual(suitaExpected.evaluations[0].total.counts);
+    expect(text).toBe(JSON.stringify(summary, null, 2) + "\n");
+    expect(text.startsWith('{\n  "evaluations": [\n    {\n      "label": ')).toBe(true);
+  });
+
+  test("no TypeScript compiler at start-up; --version and --help answer before ExcelJS and zod are loaded", () => {
+    // records every module the process asks for
+    const preload = path.join(dir, "modules.js");
+    fs.writeFileSync(
+      preload,
+      `const Module = require("module");
+       const load = Module._load;
+       const seen = new Set();
+       Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+       process.on("exit", () => process.stderr.write("\\nloaded: " + [...seen].join(" ") + "\\n"));`,
+    );
+    const loaded = (r: { stderr: string }) => /^loaded: (.*)$/m.exec(r.stderr)?.[1]?.split(" ") ?? [];
+    for (const args of [["--version"], ["--help"]]) {
+      const r = run(args, { preload });
+      expect(r.code).toBe(0);
+      const modules = loaded(r);
+      expect(modules.some((m) => m.endsWith("dist-cli/progress-review.js"))).toBe(true);
+      for (const heavy of ["exceljs", "zod", "tsx", "typescript", "esbuild"]) expect(modules).not.toContain(heavy);
+      expect(modules.some((m) => m.startsWith("tsx/"))).toBe(false);
+    }
+    const job = run(["summarize", TOKORO, "--out", "r.xlsx"], { preload });
+    expect(job.code).toBe(0);
+    expect(loaded(job)).toContain("exceljs");
+    expect(loaded(job).some((m) => /^(tsx|typescript|esbuild)(\/|$)/.test(m))).toBe(false);
+  });
+
+  test("stack traces of the compiled command point at the TypeScript sources (source map)", () => {
+    // the bin script enables source maps; an error thrown inside the command shows src/cli/*.ts, not dist-cli
+    const preload = path.join(dir, "probe.js");
+    fs.writeFileSync(
+      preload,
+      `process.stdout.write = () => { throw new Error("probe"); };
+       process.on("uncaughtException", (e) => { process.stderr.write(e.stack); process.exit(3); });`,
+    );
+    const r = run(["--version"], { preload });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/src\/cli\/run-cli\.ts:\d+:\d+/);
+    expect(r.stderr).not.toMatch(/dist-cli/);
+  });
+
+  test("without the compiled command, one line says to run `npm run build:cli` (exit 2), and nothing runs", () => {
+    // the bin script alone, as in a checkout where dist-cli/ was deleted
+    const bin = path.join(dir, "bin", "progress-review.js");
+    fs.mkdirSync(path.dirname(bin));
+    fs.copyFileSync(BIN, bin);
+    const r = spawnSync(process.execPath, [bin, "summarize", TOKORO, "--out", "x.xlsx"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ビルドされていません.*npm run build:cli/);
+    expect(fs.readdirSync(dir)).toEqual(["bin"]);
+  });
+
   test("--help: Japanese, then English, every option in both; exit 0 on stdout", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);

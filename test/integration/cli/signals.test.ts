@@ -1,7 +1,7 @@
 /**
- * Signals and the launcher, on the real command (tsx launcher → node worker):
- * an interrupted run leaves no temporary file and writes nothing; killing the
- * launcher ends the worker before it writes anything.
+ * Signals and launchers, on the real command (bin/progress-review.js running the compiled CLI in its own
+ * process): an interrupted run leaves no temporary file and writes nothing; when the process that started the
+ * command (a script, a wrapper) is killed, the command ends before it writes anything.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,21 +25,22 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function start(outDir: string): ChildProcess {
+const BIN = path.join(ROOT, "bin", "progress-review.js");
+
+function jobArgs(outDir: string): string[] {
   fs.mkdirSync(outDir);
-  return spawn(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
-    [
-      path.join(ROOT, "src", "cli", "main.ts"),
-      "summarize",
-      input,
-      "--out",
-      path.join(outDir, "out.xlsx"),
-      "--json",
-      path.join(outDir, "s.json"),
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
+  return ["summarize", input, "--out", path.join(outDir, "out.xlsx"), "--json", path.join(outDir, "s.json")];
+}
+
+/** The command itself, as `npx progress-review …` starts it. */
+function start(outDir: string): ChildProcess {
+  return spawn(process.execPath, [BIN, ...jobArgs(outDir)], { stdio: ["ignore", "ignore", "pipe"] });
+}
+
+/** A wrapper process (a user's script) that starts the command and waits for it. */
+function startThroughWrapper(outDir: string): ChildProcess {
+  const wrapper = `require("node:child_process").spawn(process.execPath, ${JSON.stringify([BIN, ...jobArgs(outDir)])}, { stdio: "inherit" }).on("exit", (c) => process.exit(c ?? 1));`;
+  return spawn(process.execPath, ["-e", wrapper], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,13 +77,15 @@ const alive = (pid: number) => {
   }
 };
 
-it("SIGTERM to the launcher reaches the worker: exit 143, no temporary file, nothing written", async () => {
+it("SIGTERM: exit 143, no temporary file, nothing written", async () => {
   const dir = path.join(tmp, "term");
   const p = start(dir);
   let stderr = "";
   p.stderr!.on("data", (d) => (stderr += d));
   // the temporary files are held from the start of the job
   expect(await until(() => fs.readdirSync(dir).some((n) => n.endsWith(".tmp")), 30_000)).toBe(true);
+  // compiled JavaScript in one process: no TypeScript launcher with a worker under it
+  expect(childrenOf(p.pid!)).toEqual([]);
   p.kill("SIGTERM");
   const r = await exited(p);
   expect(r.code === 143 || r.signal === "SIGTERM").toBe(true);
@@ -90,9 +93,9 @@ it("SIGTERM to the launcher reaches the worker: exit 143, no temporary file, not
   expect(stderr).toContain("中断しました");
 }, 60_000);
 
-it("killing the launcher (SIGKILL) ends the worker, which writes nothing", async () => {
+it("killing the process that started the command (SIGKILL) ends the command, which writes nothing", async () => {
   const dir = path.join(tmp, "kill");
-  const p = start(dir);
+  const p = startThroughWrapper(dir);
   expect(await until(() => fs.readdirSync(dir).some((n) => n.endsWith(".tmp")), 30_000)).toBe(true);
   const workers = childrenOf(p.pid!);
   expect(workers.length).toBeGreaterThan(0);

@@ -444,15 +444,19 @@ describe("--via-excel", () => {
 });
 
 describe("the real command", () => {
-  it("npx tsx src/cli/main.ts summarize … exits 0 and writes the result", () => {
+  it("node bin/progress-review.js summarize … (the compiled command) exits 0 and writes the result", () => {
     const dir = outDir();
     const out = path.join(dir, "r.xlsx");
     const json = path.join(dir, "s.json");
-    const p = spawnSync("npx", ["tsx", "src/cli/main.ts", "summarize", inTmp(SUITA), "--out", out, "--json", json], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60000,
-    });
+    const p = spawnSync(
+      process.execPath,
+      ["bin/progress-review.js", "summarize", inTmp(SUITA), "--out", out, "--json", json],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60000,
+      },
+    );
     expect(p.status).toBe(0);
     expect(p.stderr).toMatch(/令和２年度: A 9/);
     expect(fs.existsSync(out)).toBe(true);
