@@ -136,11 +136,40 @@ function textsAbove(grid: SheetGrid, headerTop: number): string[] {
   return out;
 }
 
-/** Roles of every column given the header rows (parent/child combination). */
-function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping[] {
+const PAIR_ROLES = new Set<string>(["target", "actual", "selfGrade"]);
+
+/**
+ * The top header text of a column whose top cell is blank but sits inside a year written over the
+ * cell to its left without a merge (centred across the selection: 「令和3年度」 over 目標 | 実績 typed
+ * once). The year carries right while the cells below name distinct roles (目標 → 実績 → 評価).
+ */
+function carriedYearParent(grid: SheetGrid, top: number, bottom: number, c: number): string | null {
+  if (bottom !== top + 1 || grid.label(top, c) || grid.isContinuation(top, c)) return null;
+  const seen = new Set<string>();
+  const own = guessCell(grid.label(bottom, c));
+  if (!own || !PAIR_ROLES.has(own.role)) return null;
+  seen.add(own.role);
+  for (let x = c - 1; x >= grid.left && x >= c - 3; x--) {
+    const below = guessCell(grid.label(bottom, x));
+    if (!below || !PAIR_ROLES.has(below.role) || seen.has(below.role)) return null;
+    seen.add(below.role);
+    const above = grid.label(top, x);
+    if (above) return typeof yearLabel(above)?.fiscalYear === "number" ? above : null;
+  }
+  return null;
+}
+
+/**
+ * Roles of every column given the header rows (parent/child combination). `underParent` collects the
+ * year columns that took their role from a word above them (目標 over R3 | R4), which a pairs table
+ * may turn back into plain year columns.
+ */
+function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: Set<number>): ColumnMapping[] {
   const cols: ColumnMapping[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
     const parts: string[] = [];
+    const carried = carriedYearParent(grid, top, bottom, c);
+    if (carried) parts.push(carried);
     for (let r = top; r <= bottom; r++) {
       const t = grid.label(r, c);
       if (t && !parts.includes(t)) parts.push(t);
@@ -164,6 +193,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
           overall: childGuess.overall ?? false,
           label: child,
         };
+        underParent.add(c);
       }
     } else if (
       childGuess &&
@@ -227,22 +257,76 @@ function resolveConflicts(cols: ColumnMapping[]): void {
   }
 }
 
-/** Does a column below the header hold 目標 / 実績 words (the pairs layout)? */
-function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): number | null {
+/** How many cells of column c below the header say 目標 and how many 実績 (the 区分 of a pair). */
+function kindWords(grid: SheetGrid, from: number, c: number): { t: number; a: number } {
   const limit = Math.min(grid.bottom, from + 60);
+  let t = 0;
+  let a = 0;
+  for (let r = from; r <= limit; r++) {
+    const k = headerKey(grid.label(r, c));
+    if (KIND_TARGET.test(k)) t++;
+    else if (KIND_ACTUAL.test(k)) a++;
+  }
+  return { t, a };
+}
+
+/**
+ * Does a column below the header hold 目標 / 実績 words (the pairs layout)? Columns with a header
+ * word are tried, and also columns whose header is blank (a 区分 column left unheaded), which are
+ * then added to the mapping.
+ */
+function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): number | null {
   let best: { col: number; hits: number } | null = null;
-  for (const m of cols) {
-    if (m.role === "year" || m.role === "target" || m.role === "actual") continue;
-    let t = 0;
-    let a = 0;
-    for (let r = from; r <= limit; r++) {
-      const k = headerKey(grid.label(r, m.col));
-      if (KIND_TARGET.test(k)) t++;
-      else if (KIND_ACTUAL.test(k)) a++;
-    }
-    if (t >= 1 && a >= 1 && (!best || t + a > best.hits)) best = { col: m.col, hits: t + a };
+  const mapped = new Map(cols.map((m) => [m.col, m]));
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = mapped.get(c);
+    if (m && (m.role === "year" || m.role === "target" || m.role === "actual")) continue;
+    const { t, a } = kindWords(grid, from, c);
+    if (t >= 1 && a >= 1 && (!best || t + a > best.hits)) best = { col: c, hits: t + a };
+  }
+  if (best && !mapped.has(best.col)) {
+    cols.push({ col: best.col, role: "note", header: "", confidence: 0.2 });
+    cols.sort((x, y) => x.col - y.col);
   }
   return best?.col ?? null;
+}
+
+/**
+ * 「目標・実績」「計画年度」「年度別目標」 merged over R3 | R4 | R5 read as target (or actual) columns of
+ * those years; with a 区分 column of 目標 / 実績 rows below, the word only names the block and the
+ * columns are the years of a pairs table. Not when a year has both a target and an actual column
+ * (目標 over the years and 実績 over the years: one row per item).
+ */
+function yearsOfPairsTable(grid: SheetGrid, from: number, cols: ColumnMapping[], underParent: Set<number>): void {
+  const fromParent = cols.filter(
+    (c) =>
+      underParent.has(c.col) &&
+      !c.overridden &&
+      (c.role === "target" || c.role === "actual") &&
+      typeof c.fiscalYear === "number",
+  );
+  if (fromParent.length === 0) return;
+  const roleOfYear = new Map<number, string>();
+  for (const c of cols) {
+    if ((c.role !== "target" && c.role !== "actual") || typeof c.fiscalYear !== "number") continue;
+    const seen = roleOfYear.get(c.fiscalYear);
+    if (seen !== undefined && seen !== c.role) return;
+    roleOfYear.set(c.fiscalYear, c.role);
+  }
+  const named = cols.find((c) => c.role === "kind");
+  const words = named ? kindWords(grid, from, named.col) : null;
+  const kindCol = words && words.t >= 1 && words.a >= 1 ? named!.col : findKindColumn(grid, from, cols);
+  if (kindCol === null) return;
+  for (const c of cols) {
+    if (c.col === kindCol) {
+      c.role = "kind";
+      c.confidence = Math.max(c.confidence, 0.8);
+    } else if (c.role === "kind") c.role = "note";
+  }
+  for (const c of fromParent) {
+    c.role = "year";
+    c.confidence = 0.9;
+  }
 }
 
 /**
@@ -326,7 +410,8 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     headerBottom = best.two ? best.r + 1 : best.r;
   }
 
-  const columns = mapColumns(grid, headerTop, headerBottom);
+  const underParent = new Set<number>();
+  const columns = mapColumns(grid, headerTop, headerBottom, underParent);
   if (override?.columns) {
     for (const [colText, role] of Object.entries(override.columns)) {
       const col = Number(colText);
@@ -340,6 +425,7 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     columns.sort((a, b) => a.col - b.col);
   }
   resolveConflicts(columns);
+  yearsOfPairsTable(grid, headerBottom + 1, columns, underParent);
 
   const hasYearCols = columns.some((c) => c.role === "year");
   let kindCol = columns.find((c) => c.role === "kind")?.col ?? null;
