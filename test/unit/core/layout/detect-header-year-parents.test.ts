@@ -157,11 +157,7 @@ describe("years on top with 目標 | 実績 under each year (one row per item)",
   ])("%s | %s over %s | %s, merged", (y1, y2, t, a) => {
     const r = review(
       "進捗状況",
-      [
-        ["No", "事業名", "成果指標", y1, null, y2, null, "達成状況"],
-        [null, null, null, t, a, t, a, null],
-        ...ROWS,
-      ],
+      [["No", "事業名", "成果指標", y1, null, y2, null, "達成状況"], [null, null, null, t, a, t, a, null], ...ROWS],
       [down(0, 0), down(0, 1), down(0, 2), across(0, 3, 4), across(0, 5, 6), down(0, 7)],
     );
     expectRowPerItem(r);
