@@ -62,6 +62,14 @@ export function yearToken(text: string): string | null {
   return m[4] ?? m[0];
 }
 
+/**
+ * 「自己\n評価」 (Alt+Enter) and 「自 己 評 価」 read as 自己評価 for a label: the space that stands for a
+ * line break or for padding between two Japanese characters is dropped; spaces between words stay.
+ */
+function joinWrapped(text: string): string {
+  return text.replace(/([^ -~])\s+(?=[^ -~])/g, "$1");
+}
+
 /** Role of one header cell on its own (no parent). */
 function guessCell(text: string): CellGuess | null {
   const k = headerKey(text);
@@ -224,7 +232,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: S
         if (g.fiscalYear !== undefined) mapping.fiscalYear = g.fiscalYear;
         if (g.overall) mapping.overall = true;
         if (g.role === "selfGrade")
-          mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : child;
+          mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : joinWrapped(child);
         if (g.role === "year") mapping.label = child;
       }
     }
