@@ -25,6 +25,8 @@ const HEADER_SEARCH_ROWS = 40;
 
 const IDENTITY_ROLES = new Set(["item", "indicator", "key"]);
 const VALUE_ROLES = new Set(["selfGrade", "target", "actual", "year", "kind"]);
+/** Roles that name a row (never found under a parent word in a two-row header). */
+const NAMING_ROLES = new Set(["item", "indicator", "key", "group", "department"]);
 
 interface CellGuess {
   role: ColumnMapping["role"];
@@ -126,6 +128,13 @@ function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
   // Every own cell must read as a header word (year label, role word), none as data.
   const guesses = own.map((c) => guessCell(grid.label(below, c)));
   if (guesses.some((g) => g === null)) return false;
+  // Under a different word, No / 事業名 / 指標 are not the lower half of a header: the row above is
+  // something else (a grade legend 「評価 | 基準」 right above the header).
+  for (let i = 0; i < own.length; i++) {
+    const c = own[i]!;
+    const above = grid.label(r, c);
+    if (above && above !== grid.label(below, c) && NAMING_ROLES.has(guesses[i]!.role)) return false;
+  }
   // A lone cell that only contains a header word (the first data row 「Indicator 1」 of an
   // indicator-only table) is data, unless a merge from the row above makes the rows one header.
   if (own.length === 1 && !continuation && guesses[0]!.confidence < 0.9) return false;

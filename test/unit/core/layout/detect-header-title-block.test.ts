@@ -52,6 +52,22 @@ describe("a header under a long title block and notes", () => {
     expect(ev.review.map((x) => [x.row, x.reason])).toEqual([[18, "self B, suggested C"]]);
   });
 
+  it("also when the header comes right under the grade legend (no blank row between)", () => {
+    const r = reviewSheets([sheetOf("評価シート", [...TITLE_BLOCK.slice(0, 8), [null, "評価", "基準"], ...TABLE])]);
+    expect(r.layouts[0]!.headerTop).toBe(9);
+    const ev = r.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.row, i.name, i.grade])).toEqual([
+      [11, "電子申請", "A"],
+      [12, "窓口改善", "B"],
+      [13, "職員研修", "D"],
+    ]);
+    expect(ev.items.map((i) => i.indicators.map((x) => [x.target, x.actual]))).toEqual([
+      [[1000, 1200]],
+      [[15, 20]],
+      [[100, 45]],
+    ]);
+  });
+
   it("also when the legend repeats the grade words beside 事業名-like words (評価 | 事業の状態)", () => {
     const legend: CellSpec[][] = [
       ["評価基準"],
