@@ -141,6 +141,17 @@ function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
   return true;
 }
 
+/**
+ * Is row r a row of years with 目標 / 実績 words right under it — the lower two rows of a three-row
+ * header (目標・実績 / 令和3年度 | 令和4年度 / 目標 | 実績 | 目標 | 実績)?
+ */
+function isYearsOverPairs(grid: SheetGrid, r: number): boolean {
+  if (!isSecondHeaderRow(grid, r)) return false;
+  const years = [...rowGuesses(grid, r).values()].filter((g) => g.role === "year" && !g.overall).length;
+  const below = grid.ownCells(r + 1).map((c) => guessCell(grid.label(r + 1, c))?.role);
+  return years >= 1 && below.includes("target") && below.includes("actual");
+}
+
 /** Texts above the header (title, subtitle, a year written beside the title), top to bottom. */
 function textsAbove(grid: SheetGrid, headerTop: number): string[] {
   const out: string[] = [];
@@ -161,7 +172,10 @@ const PAIR_ROLES = new Set<string>(["target", "actual", "selfGrade"]);
  * once). The year carries right while the cells below name distinct roles (目標 → 実績 → 評価).
  */
 function carriedYearParent(grid: SheetGrid, top: number, bottom: number, c: number): string | null {
-  if (bottom !== top + 1 || grid.label(top, c) || grid.isContinuation(top, c)) return null;
+  // The years are on the row right above the 目標 / 実績 row (the top row, or the middle of three).
+  if (bottom <= top) return null;
+  top = bottom - 1;
+  if (grid.label(top, c) || grid.isContinuation(top, c)) return null;
   const seen = new Set<string>();
   const own = guessCell(grid.label(bottom, c));
   if (!own || !PAIR_ROLES.has(own.role)) return null;
@@ -217,9 +231,15 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: S
       parent &&
       (childGuess.role === "target" || childGuess.role === "actual" || childGuess.role === "selfGrade")
     ) {
-      // 令和3年度 over 目標 / 実績: the parent carries the year.
+      // 令和3年度 over 目標 / 実績: the parent carries the year (the nearest year part of a three-row
+      // header 目標・実績 / 令和3年度 / 目標 labels it).
+      const yearPart = parts
+        .slice(0, -1)
+        .reverse()
+        .find((p) => yearLabel(p) !== null);
+      const labelText = yearPart ?? parent;
       const py =
-        yearLabel(parent) ??
+        yearLabel(labelText) ??
         (parseFiscalYear(parent) !== null ? { fiscalYear: parseFiscalYear(parent), overall: false } : null);
       if (py)
         mapping = {
@@ -229,7 +249,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: S
           confidence: 0.95,
           fiscalYear: py.fiscalYear,
           overall: py.overall,
-          label: parent,
+          label: labelText,
         };
     }
     if (!mapping) {
@@ -404,8 +424,11 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     headerBottom = override.headerRow;
     headerTop = headerBottom;
     if (headerTop > grid.top && isSecondHeaderRow(grid, headerTop - 1)) headerTop -= 1;
+    // The top of a three-row header (目標・実績 over the years over 目標 | 実績).
+    if (headerTop < headerBottom && headerTop > grid.top && isYearsOverPairs(grid, headerTop))
+      if (isSecondHeaderRow(grid, headerTop - 1)) headerTop -= 1;
   } else {
-    let best: { r: number; score: number; two: boolean } | null = null;
+    let best: { r: number; score: number; rows: 1 | 2 | 3 } | null = null;
     const last = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
     for (let r = grid.top; r <= last; r++) {
       const g = rowGuesses(grid, r);
@@ -413,9 +436,11 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       const two = isSecondHeaderRow(grid, r);
       const all = [...g.values()];
       if (two) for (const x of rowGuesses(grid, r + 1).values()) all.push(x);
+      const three = two && isYearsOverPairs(grid, r + 1);
+      if (three) for (const x of rowGuesses(grid, r + 2).values()) all.push(x);
       const s = scoreRoles(all);
       if (!s.identity || !s.value || s.score < 2) continue;
-      if (!best || s.score > best.score) best = { r, score: s.score, two };
+      if (!best || s.score > best.score) best = { r, score: s.score, rows: three ? 3 : two ? 2 : 1 };
     }
     if (!best) {
       return fail(
@@ -424,7 +449,7 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       );
     }
     headerTop = best.r;
-    headerBottom = best.two ? best.r + 1 : best.r;
+    headerBottom = best.r + best.rows - 1;
   }
 
   const underParent = new Set<number>();

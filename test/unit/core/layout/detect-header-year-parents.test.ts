@@ -10,7 +10,7 @@
  */
 import type { CellRect } from "../../../../src/core/model/snapshot";
 import type { ReviewResult } from "../../../../src/core/run-review";
-import { reviewSheets, sheetOf, type CellSpec } from "../helpers";
+import { reviewSheets, rulesWith, sheetOf, type CellSpec } from "../helpers";
 
 function review(name: string, rows: CellSpec[][], merges: CellRect[] = []): ReviewResult {
   return reviewSheets([{ ...sheetOf(name, rows), merges }]);
@@ -135,7 +135,7 @@ describe("years on top with 目標 | 実績 under each year (one row per item)",
     ["3", "職員研修", "受講者数", "100人", "80人", "100人", "45人", "C"],
   ];
 
-  function expectRowPerItem(r: ReviewResult): void {
+  function expectRowPerItem(r: ReviewResult, headerRows = 2): void {
     expect(r.skippedSheets).toEqual([]);
     expect(r.layouts[0]!.kind).toBe("rowPerItem");
     const ev = r.summary.evaluations[0]!;
@@ -147,7 +147,7 @@ describe("years on top with 目標 | 実績 under each year (one row per item)",
     ]);
     // The self grade is adopted; the one disagreement (研修: self C, suggested D) is listed for review.
     expect(ev.items.map((i) => i.grade)).toEqual(["B", "C", "C"]);
-    expect(ev.review.map((x) => x.row)).toEqual([5]);
+    expect(ev.review.map((x) => x.row)).toEqual([headerRows + 3]);
   }
 
   it.each([
@@ -183,6 +183,7 @@ describe("years on top with 目標 | 実績 under each year (one row per item)",
       ],
       [down(0, 0, 3), down(0, 1, 3), down(0, 2, 3), across(0, 3, 6), across(1, 3, 4), across(1, 5, 6), down(0, 7, 3)],
     );
+    expect(r.summary.evaluations[0]!.label).toBe("令和4年度");
     expect(r.layouts[0]!.kind).toBe("rowPerItem");
     const ev = r.summary.evaluations[0]!;
     expect(ev.fiscalYear).toBe(2022);
@@ -191,5 +192,30 @@ describe("years on top with 目標 | 実績 under each year (one row per item)",
       ["窓口の待ち時間短縮", "C", "C"],
       ["職員研修", "C", "D"],
     ]);
+  });
+  it("under a third header row 「目標・実績」, nothing merged (each word typed once, left-aligned)", () => {
+    const r = review("進捗状況", [
+      ["No", "事業名", "成果指標", "目標・実績", null, null, null, "達成状況"],
+      [null, null, null, "令和3年度", null, "令和4年度", null, null],
+      [null, null, null, "目標", "実績", "目標", "実績", null],
+      ...ROWS,
+    ]);
+    expectRowPerItem(r, 3);
+    expect(r.layouts[0]!.headerBottom).toBe(2);
+    expect(r.summary.evaluations[0]!.label).toBe("令和4年度");
+  });
+  it("a three-row header chosen by the user's header row (its last row) keeps all three rows", () => {
+    const rows: CellSpec[][] = [
+      ["No", "事業名", "成果指標", "目標・実績", null, null, null, "達成状況"],
+      [null, null, null, "令和3年度", null, "令和4年度", null, null],
+      [null, null, null, "目標", "実績", "目標", "実績", null],
+      ...ROWS,
+    ];
+    const r = reviewSheets(
+      [sheetOf("進捗状況", rows)],
+      rulesWith({ columnOverrides: { 進捗状況: { headerRow: 2, columns: {} } } }),
+    );
+    expect([r.layouts[0]!.headerTop, r.layouts[0]!.headerBottom]).toEqual([0, 2]);
+    expectRowPerItem(r, 3);
   });
 });
