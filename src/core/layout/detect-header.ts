@@ -35,18 +35,32 @@ interface CellGuess {
   overall?: boolean;
 }
 
-/** A year-ish header cell: 令和２年度, R3, 2021年度, FY2021, 総括, 3か年総括. */
+const YEAR_WORDS =
+  /(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}(年度?)?|[rhs]0?\d{1,2}(年度)?/gi;
+/** 「令和3年度末」「R3末時点」: a year's end (or a point in it) is still that year. */
+const YEAR_END = /(末|末時点|時点|末現在|現在)$/;
+
+/**
+ * A year-ish header cell: 令和２年度, R3, 2021年度, FY2021, 2021 (typed as a number), 令和3年度末,
+ * 令和3年度（2021）, 総括, 3か年総括.
+ */
 function yearLabel(text: string): { fiscalYear: number | null; overall: boolean } | null {
   const k = headerKey(text);
-  if (!k || k.length > 16) return null;
-  const fy = parseFiscalYear(k);
+  if (!k || k.length > 20) return null;
+  const core = k.replace(YEAR_END, "");
+  const fy = parseFiscalYear(core);
   // A year label is mostly the year itself; 「令和3年度実績」 is a role word with a year.
-  if (
-    fy !== null &&
-    k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "")
-      .length === 0
-  )
-    return { fiscalYear: fy, overall: false };
+  if (fy !== null) {
+    const rest = core.replace(YEAR_WORDS, "");
+    if (rest.length === 0)
+      return /^\d{4}$/.test(core) && !/^(19[89]|20\d)\d$/.test(core) ? null : { fiscalYear: fy, overall: false };
+    // The same year twice, era and Western: 令和3年度（2021）, 2021（R3）.
+    const both = /^([^()]+)\(([^()]+)\)$/.exec(core);
+    if (rest === "()" && both) {
+      const inner = /^\d{4}$/.test(both[2]!) ? `${both[2]}年度` : both[2]!;
+      if (parseFiscalYear(both[1]!) === fy && parseFiscalYear(inner) === fy) return { fiscalYear: fy, overall: false };
+    }
+  }
   if (OVERALL_ONLY.test(k)) return { fiscalYear: null, overall: true };
   return null;
 }

@@ -128,6 +128,27 @@ describe("a word merged over the year columns of a 目標 / 実績 pairs table",
   });
 });
 
+describe("year headers as staff write them", () => {
+  it.each<[string, CellSpec[]]>([
+    ["typed as numbers (2021 | 2022 | 2023)", [2021, 2022, 2023]],
+    ["era with the Western year in brackets", ["令和3年度\n（2021）", "令和4年度\n（2022）", "令和5年度\n（2023）"]],
+    ["Western with the era in brackets", ["2021\n(R3)", "2022\n(R4)", "2023\n(R5)"]],
+    ["the year's end (令和3年度末)", ["令和3年度末", "令和4年度末", "令和5年度末"]],
+    ["R3末", ["R3末", "R4末", "R5末"]],
+  ])("%s, one-row header of a pairs table", (_, years) => {
+    const r = review("進捗状況", [["No", "取組名", "評価指標", "区分", ...years], ...PAIRS]);
+    expect(r.layouts[0]!.kind).toBe("pairs");
+    expectHandWorked(r);
+  });
+
+  it("a year and a different year in brackets is not one year (令和3年度（2022）)", () => {
+    const r = review("進捗状況", [["No", "取組名", "評価指標", "区分", "令和3年度（2022）", "R4", "R5"], ...PAIRS]);
+    // The contradictory column is not a year: only R4 and R5 are read.
+    expect(r.layouts[0]!.columns.filter((c) => c.role === "year").map((c) => c.fiscalYear)).toEqual([2022, 2023]);
+    expectHandWorked(r);
+  });
+});
+
 describe("years on top with 目標 | 実績 under each year (one row per item)", () => {
   const ROWS: CellSpec[][] = [
     ["1", "電子申請の拡大", "オンライン申請件数", "1,000件", "1,100件", "2,000件", "1,700件", "B"],

@@ -19,7 +19,7 @@ import type { CellRect } from "../../../../src/core/model/snapshot";
 import { DEFAULT_RULES } from "../../../../src/core/model/settings";
 import { reviewSheets, sheetOf, type CellSpec } from "../helpers";
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 150 };
 const FIRST_YEAR = 2021;
 
 const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
