@@ -41,6 +41,8 @@ const yearLabel = pick(
   (i: number) => `R${FIRST_YEAR - 2018 + i}`,
   (i: number) => `${FIRST_YEAR + i}年度`,
   (i: number) => `令和${String.fromCharCode(0xff10 + FIRST_YEAR - 2018 + i)}年度`,
+  (i: number): string | number => FIRST_YEAR + i,
+  (i: number) => `令和${FIRST_YEAR - 2018 + i}年度\n（${FIRST_YEAR + i}）`,
 );
 
 const valueCell: fc.Arbitrary<CellSpec> = fc.oneof(
@@ -85,7 +87,7 @@ interface Sheet {
   hasGrade: boolean;
   kind: string | null;
   parent: string | null;
-  yearLabel: (i: number) => string;
+  yearLabel: (i: number) => string | number;
   merged: boolean;
   /** yearsOnTop: a third header row 「目標・実績」 over the years. */
   superParent: boolean;
