@@ -35,6 +35,17 @@ interface CellGuess {
   overall?: boolean;
 }
 
+/** A footnote mark after a header word: 目標値※1, 自己評価※, 実績値(注2), 実績値*. */
+const FOOTNOTE = /(※|\*|注)[0-9]*$|\((※|注)[0-9]*\)$/;
+
+/** headerKey() of a header cell with its footnote mark dropped (the mark points to a note below). */
+function cellKey(text: string): string {
+  const k = headerKey(text);
+  const bare = k.replace(FOOTNOTE, "");
+  // 「注」 alone ends words (発注); it is a mark only with a number or in brackets.
+  return bare && (k.endsWith("注") ? /\d|\(/.test(k.slice(bare.length)) : true) ? bare : k;
+}
+
 const YEAR_WORDS =
   /(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}(年度?)?|[rhs]0?\d{1,2}(年度)?/gi;
 /** 「令和3年度末」「R3末時点」: a year's end (or a point in it) is still that year. */
@@ -45,7 +56,7 @@ const YEAR_END = /(末|末時点|時点|末現在|現在)$/;
  * 令和3年度（2021）, 総括, 3か年総括.
  */
 function yearLabel(text: string): { fiscalYear: number | null; overall: boolean } | null {
-  const k = headerKey(text);
+  const k = cellKey(text);
   if (!k || k.length > 20) return null;
   const core = k.replace(YEAR_END, "");
   const fy = parseFiscalYear(core);
@@ -88,7 +99,7 @@ function joinWrapped(text: string): string {
 
 /** Role of one header cell on its own (no parent). */
 function guessCell(text: string): CellGuess | null {
-  const k = headerKey(text);
+  const k = cellKey(text);
   if (!k) return null;
   const y = yearLabel(text);
   if (y) return { role: "year", confidence: 0.9, ...y };
@@ -226,7 +237,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: S
     const childGuess = guessCell(child);
     let mapping: ColumnMapping | null = null;
     if (childGuess?.role === "year" && parent) {
-      const pk = headerKey(parent);
+      const pk = cellKey(parent);
       const p = PARENT_ROLE_PATTERNS.find((x) => x.pattern.test(pk));
       if (p) {
         mapping = {

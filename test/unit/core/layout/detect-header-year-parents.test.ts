@@ -135,6 +135,7 @@ describe("year headers as staff write them", () => {
     ["Western with the era in brackets", ["2021\n(R3)", "2022\n(R4)", "2023\n(R5)"]],
     ["the year's end (令和3年度末)", ["令和3年度末", "令和4年度末", "令和5年度末"]],
     ["R3末", ["R3末", "R4末", "R5末"]],
+    ["with a footnote mark (R4※)", ["R3", "R4※", "R5※2"]],
   ])("%s, one-row header of a pairs table", (_, years) => {
     const r = review("進捗状況", [["No", "取組名", "評価指標", "区分", ...years], ...PAIRS]);
     expect(r.layouts[0]!.kind).toBe("pairs");

@@ -68,6 +68,10 @@ describe("header wordings staff type", () => {
       "№ / 具体的な取組 / 評価指標（KPI） / 内部評価 / 課名",
       ["№", "具体的な取組", "評価指標（KPI）", "目標", "結果", "内部評価", "課名"],
     ],
+    [
+      "footnote marks after the words (目標値※1, 自己評価※, 実績値（注2）)",
+      ["No.", "事業名", "指標名※", "目標値※1", "実績値（注2）", "自己評価※", "担当課*"],
+    ],
   ])("%s", (_, header) => {
     expectThreeRowsRead(read(header));
   });
