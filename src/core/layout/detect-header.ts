@@ -25,6 +25,8 @@ const HEADER_SEARCH_ROWS = 40;
 
 const IDENTITY_ROLES = new Set(["item", "indicator", "key"]);
 const VALUE_ROLES = new Set(["selfGrade", "target", "actual", "year", "kind"]);
+/** Roles that name a row (never found under a parent word in a two-row header). */
+const NAMING_ROLES = new Set(["item", "indicator", "key", "group", "department"]);
 
 interface CellGuess {
   role: ColumnMapping["role"];
@@ -33,18 +35,43 @@ interface CellGuess {
   overall?: boolean;
 }
 
-/** A year-ish header cell: 令和２年度, R3, 2021年度, FY2021, 総括, 3か年総括. */
-function yearLabel(text: string): { fiscalYear: number | null; overall: boolean } | null {
+/** A footnote mark after a header word: 目標値※1, 自己評価※, 実績値(注2), 実績値*. */
+const FOOTNOTE = /(※|\*|注)[0-9]*$|\((※|注)[0-9]*\)$/;
+
+/** headerKey() of a header cell with its footnote mark dropped (the mark points to a note below). */
+function cellKey(text: string): string {
   const k = headerKey(text);
-  if (!k || k.length > 16) return null;
-  const fy = parseFiscalYear(k);
+  const bare = k.replace(FOOTNOTE, "");
+  // 「注」 alone ends words (発注); it is a mark only with a number or in brackets.
+  return bare && (k.endsWith("注") ? /\d|\(/.test(k.slice(bare.length)) : true) ? bare : k;
+}
+
+const YEAR_WORDS =
+  /(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}(年度?)?|[rhs]0?\d{1,2}(年度)?/gi;
+/** 「令和3年度末」「R3末時点」: a year's end (or a point in it) is still that year. */
+const YEAR_END = /(末|末時点|時点|末現在|現在)$/;
+
+/**
+ * A year-ish header cell: 令和２年度, R3, 2021年度, FY2021, 2021 (typed as a number), 令和3年度末,
+ * 令和3年度（2021）, 総括, 3か年総括.
+ */
+function yearLabel(text: string): { fiscalYear: number | null; overall: boolean } | null {
+  const k = cellKey(text);
+  if (!k || k.length > 20) return null;
+  const core = k.replace(YEAR_END, "");
+  const fy = parseFiscalYear(core);
   // A year label is mostly the year itself; 「令和3年度実績」 is a role word with a year.
-  if (
-    fy !== null &&
-    k.replace(/(令和|平成|昭和)(元|\d+|[一二三四五六七八九十]+)年度?|fy\d{4}|\d{4}年度?|[rhs]0?\d{1,2}(年度)?/gi, "")
-      .length === 0
-  )
-    return { fiscalYear: fy, overall: false };
+  if (fy !== null) {
+    const rest = core.replace(YEAR_WORDS, "");
+    if (rest.length === 0)
+      return /^\d{4}$/.test(core) && !/^(19[89]|20\d)\d$/.test(core) ? null : { fiscalYear: fy, overall: false };
+    // The same year twice, era and Western: 令和3年度（2021）, 2021（R3）.
+    const both = /^([^()]+)\(([^()]+)\)$/.exec(core);
+    if (rest === "()" && both) {
+      const inner = /^\d{4}$/.test(both[2]!) ? `${both[2]}年度` : both[2]!;
+      if (parseFiscalYear(both[1]!) === fy && parseFiscalYear(inner) === fy) return { fiscalYear: fy, overall: false };
+    }
+  }
   if (OVERALL_ONLY.test(k)) return { fiscalYear: null, overall: true };
   return null;
 }
@@ -62,9 +89,17 @@ export function yearToken(text: string): string | null {
   return m[4] ?? m[0];
 }
 
+/**
+ * 「自己\n評価」 (Alt+Enter) and 「自 己 評 価」 read as 自己評価 for a label: the space that stands for a
+ * line break or for padding between two Japanese characters is dropped; spaces between words stay.
+ */
+function joinWrapped(text: string): string {
+  return text.replace(/([^ -~])\s+(?=[^ -~])/g, "$1");
+}
+
 /** Role of one header cell on its own (no parent). */
 function guessCell(text: string): CellGuess | null {
-  const k = headerKey(text);
+  const k = cellKey(text);
   if (!k) return null;
   const y = yearLabel(text);
   if (y) return { role: "year", confidence: 0.9, ...y };
@@ -118,10 +153,28 @@ function isSecondHeaderRow(grid: SheetGrid, r: number): boolean {
   // Every own cell must read as a header word (year label, role word), none as data.
   const guesses = own.map((c) => guessCell(grid.label(below, c)));
   if (guesses.some((g) => g === null)) return false;
+  // Under a different word, No / 事業名 / 指標 are not the lower half of a header: the row above is
+  // something else (a grade legend 「評価 | 基準」 right above the header).
+  for (let i = 0; i < own.length; i++) {
+    const c = own[i]!;
+    const above = grid.label(r, c);
+    if (above && above !== grid.label(below, c) && NAMING_ROLES.has(guesses[i]!.role)) return false;
+  }
   // A lone cell that only contains a header word (the first data row 「Indicator 1」 of an
   // indicator-only table) is data, unless a merge from the row above makes the rows one header.
   if (own.length === 1 && !continuation && guesses[0]!.confidence < 0.9) return false;
   return true;
+}
+
+/**
+ * Is row r a row of years with 目標 / 実績 words right under it — the lower two rows of a three-row
+ * header (目標・実績 / 令和3年度 | 令和4年度 / 目標 | 実績 | 目標 | 実績)?
+ */
+function isYearsOverPairs(grid: SheetGrid, r: number): boolean {
+  if (!isSecondHeaderRow(grid, r)) return false;
+  const years = [...rowGuesses(grid, r).values()].filter((g) => g.role === "year" && !g.overall).length;
+  const below = grid.ownCells(r + 1).map((c) => guessCell(grid.label(r + 1, c))?.role);
+  return years >= 1 && below.includes("target") && below.includes("actual");
 }
 
 /** Texts above the header (title, subtitle, a year written beside the title), top to bottom. */
@@ -136,11 +189,43 @@ function textsAbove(grid: SheetGrid, headerTop: number): string[] {
   return out;
 }
 
-/** Roles of every column given the header rows (parent/child combination). */
-function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping[] {
+const PAIR_ROLES = new Set<string>(["target", "actual", "selfGrade"]);
+
+/**
+ * The top header text of a column whose top cell is blank but sits inside a year written over the
+ * cell to its left without a merge (centred across the selection: 「令和3年度」 over 目標 | 実績 typed
+ * once). The year carries right while the cells below name distinct roles (目標 → 実績 → 評価).
+ */
+function carriedYearParent(grid: SheetGrid, top: number, bottom: number, c: number): string | null {
+  // The years are on the row right above the 目標 / 実績 row (the top row, or the middle of three).
+  if (bottom <= top) return null;
+  top = bottom - 1;
+  if (grid.label(top, c) || grid.isContinuation(top, c)) return null;
+  const seen = new Set<string>();
+  const own = guessCell(grid.label(bottom, c));
+  if (!own || !PAIR_ROLES.has(own.role)) return null;
+  seen.add(own.role);
+  for (let x = c - 1; x >= grid.left && x >= c - 3; x--) {
+    const below = guessCell(grid.label(bottom, x));
+    if (!below || !PAIR_ROLES.has(below.role) || seen.has(below.role)) return null;
+    seen.add(below.role);
+    const above = grid.label(top, x);
+    if (above) return typeof yearLabel(above)?.fiscalYear === "number" ? above : null;
+  }
+  return null;
+}
+
+/**
+ * Roles of every column given the header rows (parent/child combination). `underParent` collects the
+ * year columns that took their role from a word above them (目標 over R3 | R4), which a pairs table
+ * may turn back into plain year columns.
+ */
+function mapColumns(grid: SheetGrid, top: number, bottom: number, underParent: Set<number>): ColumnMapping[] {
   const cols: ColumnMapping[] = [];
   for (let c = grid.left; c <= grid.right; c++) {
     const parts: string[] = [];
+    const carried = carriedYearParent(grid, top, bottom, c);
+    if (carried) parts.push(carried);
     for (let r = top; r <= bottom; r++) {
       const t = grid.label(r, c);
       if (t && !parts.includes(t)) parts.push(t);
@@ -152,7 +237,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
     const childGuess = guessCell(child);
     let mapping: ColumnMapping | null = null;
     if (childGuess?.role === "year" && parent) {
-      const pk = headerKey(parent);
+      const pk = cellKey(parent);
       const p = PARENT_ROLE_PATTERNS.find((x) => x.pattern.test(pk));
       if (p) {
         mapping = {
@@ -164,15 +249,22 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
           overall: childGuess.overall ?? false,
           label: child,
         };
+        underParent.add(c);
       }
     } else if (
       childGuess &&
       parent &&
       (childGuess.role === "target" || childGuess.role === "actual" || childGuess.role === "selfGrade")
     ) {
-      // 令和3年度 over 目標 / 実績: the parent carries the year.
+      // 令和3年度 over 目標 / 実績: the parent carries the year (the nearest year part of a three-row
+      // header 目標・実績 / 令和3年度 / 目標 labels it).
+      const yearPart = parts
+        .slice(0, -1)
+        .reverse()
+        .find((p) => yearLabel(p) !== null);
+      const labelText = yearPart ?? parent;
       const py =
-        yearLabel(parent) ??
+        yearLabel(labelText) ??
         (parseFiscalYear(parent) !== null ? { fiscalYear: parseFiscalYear(parent), overall: false } : null);
       if (py)
         mapping = {
@@ -182,7 +274,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
           confidence: 0.95,
           fiscalYear: py.fiscalYear,
           overall: py.overall,
-          label: parent,
+          label: labelText,
         };
     }
     if (!mapping) {
@@ -194,7 +286,7 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): ColumnMapping
         if (g.fiscalYear !== undefined) mapping.fiscalYear = g.fiscalYear;
         if (g.overall) mapping.overall = true;
         if (g.role === "selfGrade")
-          mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : child;
+          mapping.label = g.fiscalYear !== undefined || g.overall ? (yearToken(child) ?? child) : joinWrapped(child);
         if (g.role === "year") mapping.label = child;
       }
     }
@@ -227,22 +319,76 @@ function resolveConflicts(cols: ColumnMapping[]): void {
   }
 }
 
-/** Does a column below the header hold 目標 / 実績 words (the pairs layout)? */
-function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): number | null {
+/** How many cells of column c below the header say 目標 and how many 実績 (the 区分 of a pair). */
+function kindWords(grid: SheetGrid, from: number, c: number): { t: number; a: number } {
   const limit = Math.min(grid.bottom, from + 60);
+  let t = 0;
+  let a = 0;
+  for (let r = from; r <= limit; r++) {
+    const k = headerKey(grid.label(r, c));
+    if (KIND_TARGET.test(k)) t++;
+    else if (KIND_ACTUAL.test(k)) a++;
+  }
+  return { t, a };
+}
+
+/**
+ * Does a column below the header hold 目標 / 実績 words (the pairs layout)? Columns with a header
+ * word are tried, and also columns whose header is blank (a 区分 column left unheaded), which are
+ * then added to the mapping.
+ */
+function findKindColumn(grid: SheetGrid, from: number, cols: ColumnMapping[]): number | null {
   let best: { col: number; hits: number } | null = null;
-  for (const m of cols) {
-    if (m.role === "year" || m.role === "target" || m.role === "actual") continue;
-    let t = 0;
-    let a = 0;
-    for (let r = from; r <= limit; r++) {
-      const k = headerKey(grid.label(r, m.col));
-      if (KIND_TARGET.test(k)) t++;
-      else if (KIND_ACTUAL.test(k)) a++;
-    }
-    if (t >= 1 && a >= 1 && (!best || t + a > best.hits)) best = { col: m.col, hits: t + a };
+  const mapped = new Map(cols.map((m) => [m.col, m]));
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = mapped.get(c);
+    if (m && (m.role === "year" || m.role === "target" || m.role === "actual")) continue;
+    const { t, a } = kindWords(grid, from, c);
+    if (t >= 1 && a >= 1 && (!best || t + a > best.hits)) best = { col: c, hits: t + a };
+  }
+  if (best && !mapped.has(best.col)) {
+    cols.push({ col: best.col, role: "note", header: "", confidence: 0.2 });
+    cols.sort((x, y) => x.col - y.col);
   }
   return best?.col ?? null;
+}
+
+/**
+ * 「目標・実績」「計画年度」「年度別目標」 merged over R3 | R4 | R5 read as target (or actual) columns of
+ * those years; with a 区分 column of 目標 / 実績 rows below, the word only names the block and the
+ * columns are the years of a pairs table. Not when a year has both a target and an actual column
+ * (目標 over the years and 実績 over the years: one row per item).
+ */
+function yearsOfPairsTable(grid: SheetGrid, from: number, cols: ColumnMapping[], underParent: Set<number>): void {
+  const fromParent = cols.filter(
+    (c) =>
+      underParent.has(c.col) &&
+      !c.overridden &&
+      (c.role === "target" || c.role === "actual") &&
+      typeof c.fiscalYear === "number",
+  );
+  if (fromParent.length === 0) return;
+  const roleOfYear = new Map<number, string>();
+  for (const c of cols) {
+    if ((c.role !== "target" && c.role !== "actual") || typeof c.fiscalYear !== "number") continue;
+    const seen = roleOfYear.get(c.fiscalYear);
+    if (seen !== undefined && seen !== c.role) return;
+    roleOfYear.set(c.fiscalYear, c.role);
+  }
+  const named = cols.find((c) => c.role === "kind");
+  const words = named ? kindWords(grid, from, named.col) : null;
+  const kindCol = words && words.t >= 1 && words.a >= 1 ? named!.col : findKindColumn(grid, from, cols);
+  if (kindCol === null) return;
+  for (const c of cols) {
+    if (c.col === kindCol) {
+      c.role = "kind";
+      c.confidence = Math.max(c.confidence, 0.8);
+    } else if (c.role === "kind") c.role = "note";
+  }
+  for (const c of fromParent) {
+    c.role = "year";
+    c.confidence = 0.9;
+  }
 }
 
 /**
@@ -303,8 +449,11 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     headerBottom = override.headerRow;
     headerTop = headerBottom;
     if (headerTop > grid.top && isSecondHeaderRow(grid, headerTop - 1)) headerTop -= 1;
+    // The top of a three-row header (目標・実績 over the years over 目標 | 実績).
+    if (headerTop < headerBottom && headerTop > grid.top && isYearsOverPairs(grid, headerTop))
+      if (isSecondHeaderRow(grid, headerTop - 1)) headerTop -= 1;
   } else {
-    let best: { r: number; score: number; two: boolean } | null = null;
+    let best: { r: number; score: number; rows: 1 | 2 | 3 } | null = null;
     const last = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
     for (let r = grid.top; r <= last; r++) {
       const g = rowGuesses(grid, r);
@@ -312,9 +461,11 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       const two = isSecondHeaderRow(grid, r);
       const all = [...g.values()];
       if (two) for (const x of rowGuesses(grid, r + 1).values()) all.push(x);
+      const three = two && isYearsOverPairs(grid, r + 1);
+      if (three) for (const x of rowGuesses(grid, r + 2).values()) all.push(x);
       const s = scoreRoles(all);
       if (!s.identity || !s.value || s.score < 2) continue;
-      if (!best || s.score > best.score) best = { r, score: s.score, two };
+      if (!best || s.score > best.score) best = { r, score: s.score, rows: three ? 3 : two ? 2 : 1 };
     }
     if (!best) {
       return fail(
@@ -323,10 +474,11 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       );
     }
     headerTop = best.r;
-    headerBottom = best.two ? best.r + 1 : best.r;
+    headerBottom = best.r + best.rows - 1;
   }
 
-  const columns = mapColumns(grid, headerTop, headerBottom);
+  const underParent = new Set<number>();
+  const columns = mapColumns(grid, headerTop, headerBottom, underParent);
   if (override?.columns) {
     for (const [colText, role] of Object.entries(override.columns)) {
       const col = Number(colText);
@@ -340,6 +492,7 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
     columns.sort((a, b) => a.col - b.col);
   }
   resolveConflicts(columns);
+  yearsOfPairsTable(grid, headerBottom + 1, columns, underParent);
 
   const hasYearCols = columns.some((c) => c.role === "year");
   let kindCol = columns.find((c) => c.role === "kind")?.col ?? null;

@@ -31,7 +31,7 @@ export const HEADER_VOCABULARY: VocabularyEntry[] = [
   {
     role: "selfGrade",
     pattern:
-      /^(自己評価|評価|評価結果|評定|達成度|達成状況|総合評価|進捗評価|所管課評価|担当課評価|評価区分|grade|rating|self-?grade|selfassessment|self-assessment|evaluation|assessment|score)$/,
+      /^(自己評価|評価|評価結果|評定|達成度|達成状況|総合評価|進捗評価|所管課評価|担当課評価|評価区分|内部評価|一次評価|二次評価|課評価|担当課による評価|所管課による評価|grade|rating|self-?grade|self-?assessment|self-?evaluation|self-?rating|evaluation|assessment|score)$/,
     confidence: 1,
   },
   { role: "target", pattern: /^(目標|目標値|計画値|計画|目標水準|target|targets|goal|plan)(値)?$/, confidence: 1 },
@@ -42,26 +42,27 @@ export const HEADER_VOCABULARY: VocabularyEntry[] = [
   },
   {
     role: "key",
-    pattern: /^(no\.?|№|番号|項番|通番|整理番号|事業番号|施策番号|取組番号|id|#|p\.?|ページ|page|ref|code|コード)$/,
+    pattern:
+      /^(no\.?|№|番号|項番|通番|通し番号|連番|整理番号|事業番号|施策番号|取組番号|id|#|p\.?|ページ|page|ref\.?|code|コード)$/,
     confidence: 1,
   },
   {
     role: "department",
     pattern:
-      /^(担当課|主担当課|所管課|担当部署|所管部署|担当部局|所管部局|担当課名|所管|担当|部署|課名|部局|担当部課|所管課名|主管課|department|dept\.?|division|section|owner)$/,
+      /^(担当課|主担当課|所管課|担当部署|所管部署|担当部局|所管部局|担当課名|所管|担当|部署|課名|部局|担当部課|所管課名|主管課|所属|担当所属|所管所属|department|dept\.?|division|section|owner)$/,
     confidence: 1,
   },
   { role: "department", pattern: /担当課|所管課|担当部署|主管課|department/, confidence: 0.7 },
   {
     role: "group",
     pattern:
-      /^(ビジョン|基本方針|施策|分野|基本目標|政策|施策の方向|施策の方向性|柱|重点項目|基本施策|施策分野|方針|目標分野|vision|policy|pillar|category|area|theme|strategy)(名|\d*)?$/,
+      /^(ビジョン|基本方針|施策|分野|基本目標|政策|施策の方向|施策の方向性|柱|施策の柱|重点項目|基本施策|施策分野|方針|目標分野|vision|policy|pillar|category|area|theme|strategy)(名|\d*)?$/,
     confidence: 1,
   },
   {
     role: "item",
     pattern:
-      /^(事業名|事業|システム名|システム|取組|取組名|取組項目|取組内容|アクションプラン|施策名|項目|項目名|計画名|名称|事務事業名|事業名称|実施事業|プロジェクト|item|items|name|project|program|programme|initiative|action|system)$/,
+      /^(事業名|事業|システム名|システム|取組|取組名|取組項目|取組内容|アクションプラン|施策名|項目|項目名|計画名|名称|事務事業名|事業名称|実施事業|主な取組|具体的な取組|取組事項|プロジェクト|item|items|name|project|program|programme|initiative|action|system)$/,
     confidence: 1,
   },
   { role: "item", pattern: /事業名|システム名|取組名|項目名|アクションプラン/, confidence: 0.7 },
@@ -89,8 +90,34 @@ export const PARENT_ROLE_PATTERNS: { role: "target" | "actual" | "selfGrade"; pa
 export const KIND_TARGET = /^(目標|目標値|計画|計画値|target|goal|plan)$/;
 export const KIND_ACTUAL = /^(実績|実績値|結果|実績見込|実績\(見込\)|actual|result)$/;
 
-export function matchHeaderRole(key: string): VocabularyEntry | null {
-  if (!key) return null;
+function firstMatch(key: string): VocabularyEntry | null {
   for (const e of HEADER_VOCABULARY) if (e.pattern.test(key)) return e;
   return null;
+}
+
+/** A trailing bracket: 「評価（自己）」「自己評価（A～D）」「目標値（件）」 (keys are half-width, so （ is "("). */
+const TRAILING_BRACKET = /^(.+?)\(([^()]*)\)$/;
+/** Bracket words that say whose grade or which scale it is (自己, 所管課, A～D, ◎○△). */
+const GRADE_QUALIFIER =
+  /^(自己|所管課|担当課|主管課|課|内部|一次|二次|self|[a-ds][~〜\-・]?[a-ds]?|[a-ds・]+|[◎○△×・]+|\d段階)$/;
+/** A bracket that tags a year or the overall evaluation: 評価(R3), 評価(総括). */
+const YEARISH = /\d(?!段階)|総括|最終|全体|overall|fy/;
+
+/**
+ * The role a header key names. A bracket after a header word is read past when it only qualifies
+ * the word — who grades (評価（自己）, 評価（所管課）), the grade scale (自己評価（A～D）) or a unit
+ * (目標値（件）). A bracket with a year or 総括 is left to the year-aware reading (評価(R3) and
+ * 評価(総括) are two evaluations), and 達成度（％） is a rate, not a grade.
+ */
+export function matchHeaderRole(key: string): VocabularyEntry | null {
+  if (!key) return null;
+  const whole = firstMatch(key);
+  const m = TRAILING_BRACKET.exec(key);
+  if (!m || whole?.confidence === 1) return whole;
+  const base = firstMatch(m[1]!);
+  const inner = m[2]!;
+  if (!base || base.confidence < 1 || YEARISH.test(inner)) return whole;
+  // 「評価（所管課）」 names a grade, though 所管課 alone would be a department.
+  if (base.role === "selfGrade") return GRADE_QUALIFIER.test(inner) ? base : whole;
+  return base;
 }

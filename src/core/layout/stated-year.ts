@@ -55,10 +55,25 @@ export function statedYear(
   return namedYear(titleTexts, sheetName);
 }
 
+const D = "[0-9０-９]";
+/**
+ * Calendar dates (作成日：令和6年5月31日, 2024年5月31日現在, 2024/5/31, R6.5.31) name a day, not the
+ * evaluated fiscal year: a report for 令和5年度 is written in 令和6年.
+ */
+const DATE = new RegExp(
+  [
+    `(?:令和|平成|昭和)\\s*[元0-9０-９一二三四五六七八九十]{1,3}\\s*年\\s*${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?`,
+    `${D}{4}\\s*年\\s*${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?`,
+    `${D}{4}[/.\\-／．－]${D}{1,2}[/.\\-／．－]${D}{1,2}`,
+    `[RHＲＨ]${D}{1,2}[.．]${D}{1,2}[.．]${D}{1,2}`,
+  ].join("|"),
+  "g",
+);
+
 /** The year of the first title text that names exactly one year, else of the sheet name. */
 function namedYear(titleTexts: readonly string[], sheetName: string): StatedYear | null {
   for (const t of titleTexts) {
-    const m = singleFiscalYearIn(t);
+    const m = singleFiscalYearIn(t.replace(DATE, " "));
     if (m) return { fiscalYear: m.fiscalYear, label: m.text, from: "title" };
   }
   const m = singleFiscalYearIn(sheetName);

@@ -27,7 +27,7 @@ export type TableLayoutKind = "rowPerItem" | "pairs";
 export interface TableLayout {
   sheet: string;
   kind: TableLayoutKind;
-  /** Zero-based sheet rows of the header (one or two rows). */
+  /** Zero-based sheet rows of the header (one to three rows: 目標・実績 / years / 目標 | 実績). */
   headerTop: number;
   headerBottom: number;
   columns: ColumnMapping[];

@@ -90,6 +90,30 @@ describe("statedYear", () => {
     expect(l.statedYear).toEqual({ fiscalYear: 2020, label: "令和２年度", from: "title", amongSeveral: true });
   });
 
+  it("a date in the title block (作成日：令和6年5月31日) is not the evaluated year", () => {
+    for (const date of [
+      "作成日：令和6年5月31日",
+      "2024年5月31日現在",
+      "更新 2024/05/31",
+      "R6.5.31 時点",
+      "令和６年５月",
+    ]) {
+      expect(layoutOf("Sheet1", [["進捗状況評価シート"], [date], PLAIN_HEADER, ...BODY]).statedYear).toBeNull();
+      // The year of the title still counts when a date stands beside it.
+      expect(layoutOf("Sheet1", [[`令和5年度 進捗状況（${date}）`], PLAIN_HEADER, ...BODY]).statedYear).toEqual({
+        fiscalYear: 2023,
+        label: "令和5年度",
+        from: "title",
+      });
+    }
+    // …and the sheet name then still names the year.
+    expect(layoutOf("R5", [["作成日：令和6年5月31日"], PLAIN_HEADER, ...BODY]).statedYear).toEqual({
+      fiscalYear: 2023,
+      label: "R5",
+      from: "sheetName",
+    });
+  });
+
   it("no year anywhere → null", () => {
     expect(layoutOf("Sheet1", [["図書館評価"], PLAIN_HEADER, ...BODY]).statedYear).toBeNull();
   });
