@@ -41,7 +41,8 @@ const useStyles = makeStyles({
   name: { margin: 0, overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // The report actions side by side (wrapping at narrow widths); their messages go below (order 1).
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // A small row gap: the (usually empty) message lines below the buttons each add one.
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
 });
 
 function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSummary, "name">; total?: boolean }) {
