@@ -32,7 +32,11 @@ const useStyles = makeStyles({
   below: { margin: 0, flexBasis: "100%", order: 1 },
 });
 
-type Status = { kind: "idle" } | { kind: "building" } | { kind: "done"; outcome: ReportWorkbookOutcome } | { kind: "failed"; detail: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "building" }
+  | { kind: "done"; outcome: ReportWorkbookOutcome }
+  | { kind: "failed"; detail: string };
 
 export async function buildReportBytes(plans: SheetPlan[]): Promise<Uint8Array> {
   const { buildReportWorkbook } = await import(/* webpackChunkName: "report-workbook" */ "../../xlsx/report-workbook");
@@ -53,7 +57,8 @@ export function ReportWorkbookButton({ plans, openReportWorkbook, disabled = fal
       const bytes = await buildReportBytes(plans);
       setStatus({ kind: "done", outcome: await openReportWorkbook(bytes) });
     } catch (e) {
-      if (e instanceof ReportWorkbookUnavailableError) setStatus({ kind: "failed", detail: t.reportWorkbookUnavailable });
+      if (e instanceof ReportWorkbookUnavailableError)
+        setStatus({ kind: "failed", detail: t.reportWorkbookUnavailable });
       else {
         const d = describeError(e, t, lang);
         setStatus({ kind: "failed", detail: `${d.detail} ${d.what}` });

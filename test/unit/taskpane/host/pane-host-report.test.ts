@@ -7,7 +7,11 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { SimulatedExcel } from "../../../../src/preview/simulated-excel";
 import { makePreviewGlobals } from "../../../../src/preview/preview-office";
-import { createPaneHost, ReportWorkbookUnavailableError, type PaneHostApi } from "../../../../src/taskpane/host/pane-host";
+import {
+  createPaneHost,
+  ReportWorkbookUnavailableError,
+  type PaneHostApi,
+} from "../../../../src/taskpane/host/pane-host";
 import { buildReportWorkbook } from "../../../../src/xlsx/report-workbook";
 import { DEFAULT_RULES } from "../../../../src/core/model/settings";
 
@@ -52,7 +56,9 @@ test("ExcelApi 1.8: Excel.createWorkbook gets the report as base64 of an .xlsx w
   const sim = await SimulatedExcel.fromFile(SAMPLE, { excelApiLevel: 8 });
   const calls: string[] = [];
   const saved: Saved[] = [];
-  const host = createPaneHost(withCreateWorkbook(sim, calls), { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 });
+  const host = createPaneHost(withCreateWorkbook(sim, calls), {
+    saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0,
+  });
   expect(await host.openReportWorkbook(report)).toEqual({ how: "opened" });
   expect(calls).toHaveLength(1);
   expect(calls[0]).toMatch(/^[A-Za-z0-9+/]+=*$/);
@@ -67,10 +73,14 @@ test("ExcelApi 1.7 (Office 2019): no createWorkbook call even where the function
   const sim = await SimulatedExcel.fromFile(SAMPLE, { excelApiLevel: 7 });
   const calls: string[] = [];
   const saved: Saved[] = [];
-  const host = createPaneHost(withCreateWorkbook(sim, calls), { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 });
+  const host = createPaneHost(withCreateWorkbook(sim, calls), {
+    saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0,
+  });
   expect(await host.openReportWorkbook(report)).toEqual({ how: "downloaded", fileName: "sample-progress_報告書.xlsx" });
   expect(calls).toEqual([]);
-  expect(saved.map((s) => [s.name, s.type])).toEqual([["sample-progress_報告書.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]]);
+  expect(saved.map((s) => [s.name, s.type])).toEqual([
+    ["sample-progress_報告書.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  ]);
   expect(await sheetNamesOf(saved[0]!.bytes)).toEqual(["評価集計", "評価一覧", "要確認"]);
 });
 
@@ -80,7 +90,10 @@ test("the browser preview's globals (no createWorkbook at any ExcelApi level): a
   globals.ready(sim);
   expect(globals.Office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
   const saved: Saved[] = [];
-  const host = createPaneHost({ Excel: globals.Excel, Office: globals.Office }, { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 });
+  const host = createPaneHost(
+    { Excel: globals.Excel, Office: globals.Office },
+    { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 },
+  );
   expect(await host.openReportWorkbook(report)).toEqual({ how: "downloaded", fileName: "sample-progress_報告書.xlsx" });
   expect(saved).toHaveLength(1);
 });

@@ -99,7 +99,12 @@ test("the button beside 「報告書用にコピー」 builds a workbook of the 
   expect(summary.getCell("A1").value).toBe("表3-1 評価結果（ビジョン毎）");
   const vision1 = summary.getRow(5);
   expect(String(vision1.getCell(1).value)).toMatch(/^1\. /);
-  expect([vision1.getCell(2).value, vision1.getCell(3).value, vision1.getCell(4).value, vision1.getCell(5).value]).toEqual([16, 3, 0, 0]);
+  expect([
+    vision1.getCell(2).value,
+    vision1.getCell(3).value,
+    vision1.getCell(4).value,
+    vision1.getCell(5).value,
+  ]).toEqual([16, 3, 0, 0]);
   expect(vision1.getCell(2).numFmt).toBe('0"件 (84%)"');
   for (const ws of wb.worksheets)
     ws.eachRow((row) =>
