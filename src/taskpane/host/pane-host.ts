@@ -196,6 +196,10 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
     },
 
     async openReportWorkbook(bytes) {
+      // Excel.createWorkbook (ExcelApi 1.8) opens the file in a new window. Its documented limits: a Windows
+      // `extensionHardening` policy refuses a file whose content is not what its extension says (ours is a real
+      // .xlsx), macros ask for trust (ours has none), and on Excel on the web the base64 counts against the 5 MB
+      // request limit (a report is tens of KB; beyond, the error is shown as a too-large workbook).
       // The browser preview's simulated Excel has no createWorkbook at any level: it downloads.
       const create = api.Excel.createWorkbook;
       if (api.Office.context.requirements.isSetSupported("ExcelApi", "1.8") && typeof create === "function") {
