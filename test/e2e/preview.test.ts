@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   ROOT,
   SHOTS,
@@ -110,6 +111,10 @@ test("「報告書用ブックを作成」 downloads <workbook>_報告書.xlsx w
   }
   expect(rows.map((x) => x.counts)).toEqual(first.groups.map((g) => ["A", "B", "C", "D"].map((k) => g.counts[k])));
   for (const [i, g] of first.groups.entries()) expect(g.name.endsWith(rows[i]!.label)).toBe(true);
+  // Built in the browser, the native charts are there as in the CLI's --report: 図3-1's pie and the bars per group.
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+  expect(await zip.file("xl/charts/chart1.xml")!.async("string")).toContain("<c:pieChart>");
   expect(errors).toEqual([]);
   await context.close();
 });
