@@ -25,7 +25,7 @@ import { writeJsonFile } from "./write-json-file";
 import { limitsForInputs } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
-import { buildReportWorkbook } from "./export-report";
+import { buildReportWorkbook } from "../xlsx/report-workbook";
 import { addChartsToPackage } from "../xlsx/ooxml/add-charts-to-package";
 import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
 import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";

@@ -217,7 +217,14 @@ export default function App({ host, inExcel = true }: AppProps) {
             <h2 ref={resultHeading} tabIndex={-1} style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
               {t.tabs[tab]}
             </h2>
-            {tab === "result" && <ResultView result={state.result} onEvaluation={setEvaluation} />}
+            {tab === "result" && (
+              <ResultView
+                result={state.result}
+                onEvaluation={setEvaluation}
+                openReportWorkbook={inExcel ? (bytes) => host.openReportWorkbook(bytes) : undefined}
+                busy={busy}
+              />
+            )}
             {tab === "review" &&
               (ev ? (
                 <Suspense fallback={<Spinner label={t.loadingView} />}>

@@ -21,7 +21,8 @@ async function bundle(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack config is CommonJS
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "pr-bench-pane-"));
-  const config = makeConfig({}, { mode: "production" });
+  // The config is async and gives one compilation per page: the pane's only.
+  const [config] = await makeConfig({}, { mode: "production", pages: ["taskpane"] });
   config.mode = "production";
   config.output = { ...config.output, path: out };
   config.devtool = false;

@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   ROOT,
   SHOTS,
@@ -79,6 +81,41 @@ test.each([
     expect(await cardNumbers(page, ev.label, "合計")).toEqual(pick(ev.total));
     for (const g of ev.groups) expect(await cardNumbers(page, ev.label, g.name)).toEqual(pick(g));
   }
+  await context.close();
+});
+
+test("「報告書用ブックを作成」 downloads <workbook>_報告書.xlsx with only the generated sheets: 表3-1's title and the CLI's counts", async () => {
+  const { context, page, errors } = await openPreview(preview);
+  await recomputeAndWait(page);
+  const button = page.locator("#container").getByRole("button", { name: "報告書用ブックを作成" });
+  await page.locator("#pane-column").screenshot({ path: path.join(SHOTS, "pane-report-button.png") });
+  const [dl] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  expect(dl.suggestedFilename()).toBe("sample-progress_報告書.xlsx");
+  const file = path.join(preview.tmp, dl.suggestedFilename());
+  await dl.saveAs(file);
+  await page.getByText("報告書用ブック（集計シートのみ）「sample-progress_報告書.xlsx」をダウンロードしました。").waitFor();
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["評価集計", "評価一覧", "要確認"]);
+  const summary = wb.getWorksheet("評価集計")!;
+  // The sample groups by 基本方針 (its group column), so the title names it.
+  expect(summary.getCell("A1").value).toBe("表3-1 評価結果（基本方針毎）");
+  // The first evaluation's table: one row per group, A–D counts as numbers, in the CLI's order.
+  const cli = await cliSummary(SAMPLE, preview.tmp);
+  const first = cli.evaluations[0]!;
+  const rows: { label: string; counts: number[] }[] = [];
+  for (let r = 5; rows.length < first.groups.length; r++) {
+    const row = summary.getRow(r);
+    rows.push({ label: String(row.getCell(1).value), counts: [2, 3, 4, 5].map((c) => row.getCell(c).value as number) });
+  }
+  expect(rows.map((x) => x.counts)).toEqual(first.groups.map((g) => ["A", "B", "C", "D"].map((k) => g.counts[k])));
+  for (const [i, g] of first.groups.entries()) expect(g.name.endsWith(rows[i]!.label)).toBe(true);
+  // Built in the browser, the native charts are there as in the CLI's --report: 図3-1's pie and the bars per group.
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+  expect(await zip.file("xl/charts/chart1.xml")!.async("string")).toContain("<c:pieChart>");
+  expect(errors).toEqual([]);
   await context.close();
 });
 

@@ -11,6 +11,7 @@ import { cellAddress } from "../../core/a1-address";
 import { createExcelPort, NOTE_REPAIRED } from "../../excel/excel-port";
 import type { ExcelHostApi } from "../../excel/excel-host";
 import { reviewInMemory } from "./review-in-memory";
+import { bytesToBase64, saveFileInBrowser, type SaveFile } from "./save-file";
 
 export type ProgressStep = "read" | "analyse" | "write" | "done";
 
@@ -41,6 +42,25 @@ export interface WatchHandlers {
   changed(sheet: string): void;
 }
 
+/** How the report workbook reached the user. */
+export type ReportWorkbookOutcome = { how: "opened" } | { how: "downloaded"; fileName: string };
+
+/** Neither Excel.createWorkbook nor a download is available in this Excel. */
+export class ReportWorkbookUnavailableError extends Error {
+  constructor() {
+    super("This Excel can neither create a workbook (ExcelApi 1.8) nor download a file.");
+    this.name = "ReportWorkbookUnavailableError";
+  }
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `<workbook>_報告書.xlsx` (the workbook's name without its extension). */
+export function reportFileName(workbookName: string | null): string {
+  const base = (workbookName ?? "").replace(/\.(xlsx|xlsm|xlsb|xls)$/i, "").trim();
+  return `${base || "進捗評価"}_報告書.xlsx`;
+}
+
 export interface PaneHost {
   open(): Promise<OpenState>;
   recompute(rules: Rules, onProgress: (step: ProgressStep, fraction: number) => void): Promise<RecomputeOutcome>;
@@ -48,6 +68,20 @@ export interface PaneHost {
   select(sheet: string, row: number, col: number): Promise<void>;
   /** Subscribes to selection and change events; resolves to the function that removes them. */
   watch(handlers: WatchHandlers): Promise<() => Promise<void>>;
+  /**
+   * Gives the user the report workbook (an .xlsx of the generated sheets only): a new Excel
+   * window where Excel can create one (ExcelApi 1.8), else a download where the webview allows
+   * it; else ReportWorkbookUnavailableError.
+   */
+  openReportWorkbook(bytes: Uint8Array): Promise<ReportWorkbookOutcome>;
+}
+
+/** The Office.js globals the pane uses: the adapter's, and Excel.createWorkbook (ExcelApi 1.8) where present. */
+export type PaneHostApi = ExcelHostApi & { Excel: { createWorkbook?: (base64?: string) => Promise<void> } };
+
+export interface PaneHostOptions {
+  /** How a file is saved where Excel cannot open a new workbook (the webview's download by default). */
+  saveFile?: SaveFile;
 }
 
 /** Top-left cell of an A1 address ("B5", "B5:C7", "Sheet1!B5") → 0-based row and column. */
@@ -64,7 +98,8 @@ interface EventResult {
   remove(): void;
 }
 
-export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown as ExcelHostApi): PaneHost {
+export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown as PaneHostApi, options: PaneHostOptions = {}): PaneHost {
+  const saveFile = options.saveFile ?? saveFileInBrowser;
   let recomputing = false;
   /** Names the pane must not treat as source data (generated and settings sheets). */
   let ours = new Set<string>([SETTINGS_SHEET_NAME]);
@@ -158,6 +193,32 @@ export function createPaneHost(api: ExcelHostApi = { Excel, Office } as unknown 
         await chain;
         await unregister();
       };
+    },
+
+    async openReportWorkbook(bytes) {
+      // Excel.createWorkbook (ExcelApi 1.8) opens the file in a new window. Its documented limits: a Windows
+      // `extensionHardening` policy refuses a file whose content is not what its extension says (ours is a real
+      // .xlsx), macros ask for trust (ours has none), and on Excel on the web the base64 counts against the 5 MB
+      // request limit (a report is tens of KB; beyond, the error is shown as a too-large workbook).
+      // The browser preview's simulated Excel has no createWorkbook at any level: it downloads.
+      const create = api.Excel.createWorkbook;
+      if (api.Office.context.requirements.isSetSupported("ExcelApi", "1.8") && typeof create === "function") {
+        await create.call(api.Excel, bytesToBase64(bytes));
+        return { how: "opened" };
+      }
+      let name: string | null = null;
+      try {
+        await api.Excel.run(async (ctx) => {
+          ctx.workbook.load("name");
+          await ctx.sync();
+          name = ctx.workbook.name;
+        });
+      } catch {
+        // Only the file name depends on it.
+      }
+      const fileName = reportFileName(name);
+      if (!saveFile(fileName, bytes, XLSX_MIME)) throw new ReportWorkbookUnavailableError();
+      return { how: "downloaded", fileName };
     },
   };
 }

@@ -29,6 +29,13 @@ export const en: Messages = {
   copyReport: "Copy for the report",
   copied: "Table copied (paste it into Word or Excel)",
   copyFailed: "Could not copy: the browser does not allow the clipboard.",
+  reportWorkbook: "Create report workbook",
+  reportWorkbookBuilding: "Creating…",
+  reportWorkbookOpened: "The report workbook (generated sheets only) opened in a new window.",
+  reportWorkbookDownloaded: (file: string) => `The report workbook (generated sheets only) was downloaded as “${file}”.`,
+  reportWorkbookFailed: "Could not create the report workbook",
+  reportWorkbookUnavailable:
+    "This Excel can neither open a new workbook nor download a file. Use Microsoft 365 or Excel on the web, or the command line's --report.",
   reviewFilter: "Rows to show",
   filterAll: "All",
   filterDisagreement: "Disagreements",

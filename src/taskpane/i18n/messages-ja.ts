@@ -28,6 +28,13 @@ export const ja = {
   copyReport: "報告書用にコピー",
   copied: "表をコピーしました（Word や Excel に貼り付けできます）",
   copyFailed: "コピーできませんでした。ブラウザーがクリップボードを許可していません。",
+  reportWorkbook: "報告書用ブックを作成",
+  reportWorkbookBuilding: "作成中…",
+  reportWorkbookOpened: "報告書用ブック（集計シートのみ）を新しいウィンドウで開きました。",
+  reportWorkbookDownloaded: (file: string) => `報告書用ブック（集計シートのみ）「${file}」をダウンロードしました。`,
+  reportWorkbookFailed: "報告書用ブックを作成できませんでした",
+  reportWorkbookUnavailable:
+    "この Excel では新しいブックを開くこともファイルをダウンロードすることもできません。Microsoft 365 か Excel on the web でお使いいただくか、コマンドラインの --report をお使いください。",
   reviewFilter: "表示する行",
   filterAll: "すべて",
   filterDisagreement: "不一致",

@@ -1,6 +1,6 @@
 /** 「報告書用にコピー」: 表3-1 on the clipboard as an HTML table and as plain text. */
 import { useState } from "react";
-import { Button, Caption1 } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import type { Evaluation } from "../../core/model/summary";
 import { REPORT_LABELS_EN, REPORT_LABELS_JA, reportTableHtml, reportTableText } from "../../core/pane/report-table";
 import { useMessages, type PaneLanguage } from "../i18n/i18n";
@@ -32,11 +32,17 @@ export async function copyReportTable(ev: Evaluation, lang: PaneLanguage): Promi
   }
 }
 
+// Inside ResultView's row of report actions: the buttons side by side, messages below them.
+const useStyles = makeStyles({
+  below: { margin: 0, flexBasis: "100%", order: 1 },
+});
+
 export function CopyReportButton({ ev, lang }: { ev: Evaluation; lang: PaneLanguage }) {
   const { t } = useMessages();
+  const styles = useStyles();
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   return (
-    <div>
+    <>
       <Button
         onClick={() => {
           copyReportTable(ev, lang).then(
@@ -47,9 +53,9 @@ export function CopyReportButton({ ev, lang }: { ev: Evaluation; lang: PaneLangu
       >
         {t.copyReport}
       </Button>
-      <Caption1 as="p" role="status" aria-live="polite" style={{ margin: 0 }}>
+      <Caption1 as="p" role="status" aria-live="polite" className={styles.below}>
         {status === "copied" ? t.copied : status === "failed" ? t.copyFailed : ""}
       </Caption1>
-    </div>
+    </>
   );
 }

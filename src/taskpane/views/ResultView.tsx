@@ -18,6 +18,8 @@ import type { ReviewResult } from "../../core/run-review";
 import { useMessages } from "../i18n/i18n";
 import { GradeChart } from "./GradeChart";
 import { CopyReportButton } from "./CopyReportButton";
+import { ReportWorkbookButton } from "./ReportWorkbookButton";
+import type { PaneHost } from "../host/pane-host";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,6 +40,9 @@ const useStyles = makeStyles({
   head: { textAlign: "right", padding: "2px 4px", fontWeight: tokens.fontWeightSemibold },
   name: { margin: 0, overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // The report actions side by side (wrapping at narrow widths); their messages go below (order 1).
+  // A small row gap: the (usually empty) message lines below the buttons each add one.
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
 });
 
 function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSummary, "name">; total?: boolean }) {
@@ -108,7 +113,16 @@ export function EvaluationView({ ev }: { ev: Evaluation }) {
   );
 }
 
-export function ResultView({ result, onEvaluation }: { result: ReviewResult; onEvaluation?: (index: number) => void }) {
+export interface ResultViewProps {
+  result: ReviewResult;
+  onEvaluation?: (index: number) => void;
+  /** The host's report workbook door; without it (outside Excel) the button is not shown. */
+  openReportWorkbook?: PaneHost["openReportWorkbook"];
+  /** A recompute is running. */
+  busy?: boolean;
+}
+
+export function ResultView({ result, onEvaluation, openReportWorkbook, busy = false }: ResultViewProps) {
   const { t, lang } = useMessages();
   const styles = useStyles();
   const evaluations = result.summary.evaluations;
@@ -134,7 +148,12 @@ export function ResultView({ result, onEvaluation }: { result: ReviewResult; onE
           </Select>
         </Field>
       )}
-      {ev && <CopyReportButton ev={ev} lang={lang} />}
+      {ev && (
+        <div className={styles.actions}>
+          <CopyReportButton ev={ev} lang={lang} />
+          {openReportWorkbook && <ReportWorkbookButton plans={result.plans} openReportWorkbook={openReportWorkbook} disabled={busy} />}
+        </div>
+      )}
       {ev && <EvaluationView ev={ev} />}
       {result.warnings.length > 0 && (
         <section aria-label={t.warnings}>

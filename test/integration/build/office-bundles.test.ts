@@ -68,6 +68,12 @@ describe("production build for every Excel the manifest admits", () => {
     expect(parseError("taskpane.js", 2017)).toBeNull();
   });
 
+  test("so are the pane's chunks loaded on demand (the review list, the settings, the report builder with ExcelJS)", () => {
+    const chunks = fs.readdirSync(out).filter((f) => f.endsWith(".js") && f !== "commands.js" && f !== "taskpane.js");
+    expect(chunks).toEqual(expect.arrayContaining(["report-workbook.js", "review.js", "settings.js"]));
+    for (const js of chunks) expect([js, parseError(js, 2017)]).toEqual([js, null]);
+  });
+
   test("no source maps in the production output", () => {
     const files = fs.readdirSync(out, { recursive: true }).map(String);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);

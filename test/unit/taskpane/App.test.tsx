@@ -74,6 +74,9 @@ function fakeHost(open: Partial<OpenState> = {}): Fake {
       fake.handlers = h;
       return async () => void (fake.handlers = null);
     },
+    async openReportWorkbook() {
+      return { how: "opened" as const };
+    },
     finish: () => resolve?.(),
     fail: (e) => reject?.(e),
   };

@@ -1,13 +1,16 @@
 /**
- * --report <file.xlsx>: a workbook with only the generated sheets (values,
- * formats, print settings and native charts), for the published report.
- * Links to source rows become their plain text: the report has no source
- * sheets to point at.
+ * The report workbook: only the generated sheets (values, formats, print
+ * settings and native charts), for the published report — the CLI's
+ * --report and the pane's 「報告書用ブックを作成」. Links to source rows become
+ * their plain text: the report has no source sheets to point at.
+ *
+ * Browser-safe (the pane loads it on demand): ExcelJS and JSZip resolve to
+ * their browser builds under webpack; nothing here imports Node.
  */
 import ExcelJS from "exceljs";
 import type { SheetPlan } from "../core/model/sheet-plan";
-import { writeSheetPlan } from "../xlsx/xlsx-plan-writer";
-import { addChartsToPackage } from "../xlsx/ooxml/add-charts-to-package";
+import { writeSheetPlan } from "./xlsx-plan-writer";
+import { addChartsToPackage } from "./ooxml/add-charts-to-package";
 
 /** The plan without links: each link cell keeps the link's text. */
 function withoutLinks(plan: SheetPlan): SheetPlan {
