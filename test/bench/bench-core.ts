@@ -9,12 +9,7 @@
  */
 import v8 from "v8";
 import { benchSnapshot } from "./generate-progress";
-import { SheetGrid } from "../../src/core/layout/sheet-grid";
-import { detectTable } from "../../src/core/layout/detect-header";
-import { readTable, type SourceTable } from "../../src/core/layout/read-table";
-import { evaluateTables } from "../../src/core/grading/evaluate-items";
-import { summarizeEvaluation } from "../../src/core/summary/summarize";
-import { DEFAULT_RULES } from "../../src/core/model/settings";
+import { coreOnly } from "./core-path";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 
 /** BENCH_ROWS=50000 runs one size (a quick check between steps). */
@@ -25,16 +20,6 @@ const RUNS = 9;
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
-}
-
-function core(snap: WorkbookSnapshot): unknown {
-  const tables: SourceTable[] = [];
-  for (const sheet of snap.sheets) {
-    const grid = new SheetGrid(sheet);
-    const d = detectTable(grid);
-    if (d.ok) tables.push(readTable(grid, d.layout));
-  }
-  return evaluateTables(tables, DEFAULT_RULES).map((e) => summarizeEvaluation(e, DEFAULT_RULES));
 }
 
 /** Every cell read once; numbers added, strings read by character code. */
@@ -73,20 +58,20 @@ let sink = 0;
 for (const rows of SIZES) {
   const snap = benchSnapshot(1, rows);
   for (let i = 0; i < WARMUPS; i++) {
-    core(snap);
+    coreOnly(snap);
     sink += scan(snap);
   }
   const coreTimes: number[] = [];
   const scanTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let t = performance.now();
-    core(snap);
+    coreOnly(snap);
     coreTimes.push(performance.now() - t);
     t = performance.now();
     sink += scan(snap);
     scanTimes.push(performance.now() - t);
   }
-  const alloc = median([0, 1, 2].map(() => allocatedBytes(() => core(snap))));
+  const alloc = median([0, 1, 2].map(() => allocatedBytes(() => coreOnly(snap))));
   const c = median(coreTimes);
   const s = median(scanTimes);
   console.log(
