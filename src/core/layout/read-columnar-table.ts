@@ -10,13 +10,32 @@ import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
 import type { ColumnarTable, SkippedRow, YearColumns, YearKey } from "./columnar-table";
 import type { StringTable } from "./string-table";
+import { KeyIndex } from "./key-index";
 
 const NOTE_ROW = /^(※|＊|\*|注[:：\s）)]|（注|\(注|出典|資料[:：]|備考[:：])/;
 const HEADING_WORD =
   /^(ビジョン|基本方針|基本目標|施策|分野|政策|方針|重点|第[0-9０-９一二三四五六七八九十]+|[0-9０-９]+[.．、]|[①-⑳]|[【■●◆◇□▼]|vision|policy|goal|pillar)/i;
 
+/** Could this code unit be white space that String.prototype.trim removes? (Most cells start with a letter.) */
+function mayBeSpace(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function isBlankValue(v: RawValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  return v.length === 0 || (mayBeSpace(v.charCodeAt(0)) && v.trim() === "");
 }
 
 /** Is any of the columns non-blank in row r? own: the cell's own value, merge continuations not counted. */
@@ -94,7 +113,9 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const targetMappings = layout.columns.filter((c) => c.role === "target");
   const actualMappings = layout.columns.filter((c) => c.role === "actual");
   const yearMappings = layout.columns.filter((c) => c.role === "year" && typeof c.fiscalYear === "number");
-  const valueColSet = new Set<number>([...gradeMappings, ...targetMappings, ...actualMappings, ...yearMappings].map((c) => c.col));
+  const valueColSet = new Set<number>(
+    [...gradeMappings, ...targetMappings, ...actualMappings, ...yearMappings].map((c) => c.col),
+  );
   if (kindCol >= 0) valueColSet.add(kindCol);
   const valueCols = Int32Array.from(valueColSet);
   const pairs = layout.kind === "pairs";
@@ -123,7 +144,7 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const indName: string[] = [];
   const indUnit: (string | null)[] = [];
   const indDirection: (string | null)[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new KeyIndex(capacity, itemKey);
   const unreadRows: SkippedRow[] = [];
   const unread = (row: number, reason: string, reasonJa: string) =>
     unreadRows.push({ sheet: sheetName, row, reason, reasonJa });
@@ -141,18 +162,20 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const values = grid.sheet.values;
 
   for (let r = layout.headerBottom + 1; r <= grid.bottom; r++) {
-    // Own non-blank cells of the row, counted without a list (most rows are data).
-    const rowValues = values[r - grid.top];
+    // A row with a value of its own is data (most rows): its other cells need not be looked at here.
+    const hasValues = anyValue(grid, r, valueCols, true);
     let ownCount = 0;
     let firstOwn = -1;
-    if (rowValues)
-      for (let i = 0; i < rowValues.length; i++)
-        if (!isBlankValue(rowValues[i])) {
-          if (ownCount++ === 0) firstOwn = grid.left + i;
-        }
-    // A row may consist only of merge continuations (the 実績 row of a pair): keep reading it.
-    if (ownCount === 0 && !anyValue(grid, r, valueCols, false)) continue;
-    const hasValues = anyValue(grid, r, valueCols, true);
+    if (!hasValues) {
+      const rowValues = values[r - grid.top];
+      if (rowValues)
+        for (let i = 0; i < rowValues.length; i++)
+          if (!isBlankValue(rowValues[i])) {
+            if (ownCount++ === 0) firstOwn = grid.left + i;
+          }
+      // A row may consist only of merge continuations (the 実績 row of a pair): keep reading it.
+      if (ownCount === 0 && !anyValue(grid, r, valueCols, false)) continue;
+    }
     if (!hasValues && ownCount > 0) {
       const firstText = cleanText(grid.text(r, firstOwn));
       // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
@@ -220,7 +243,7 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
           lastIndicator >= 0 &&
           indActualCount.data[lastIndicator] === 0;
         item = continuesPair ? lastItem : -1;
-      } else item = byKey.get(key) ?? -1;
+      } else item = lastItem >= 0 && itemKey[lastItem] === key ? lastItem : byKey.getOrAdd(key, itemKey.length);
       if (item < 0) {
         item = itemKey.length;
         itemKey.push(key);
@@ -229,7 +252,6 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
         itemGroup.push(group ? strings.intern(group) : -1);
         itemDepartment.push(dept ? strings.intern(dept) : -1);
         for (let g = 0; g < nGrades; g++) itemGradeRow.push(-1);
-        if (!namedByIndicator) byKey.set(key, item);
         lastIndicator = -1;
       }
     }
@@ -304,7 +326,11 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   }
   const pick = (c: IntColumn) => (sorted ? c.done() : Int32Array.from(order, (i) => c.data[i]!));
   const pickList = <T>(xs: T[]): T[] => (sorted ? xs : Array.from(order, (i) => xs[i]!));
-  const counts = (c: IntColumn) => Uint8Array.from(pick(c), (n) => Math.min(255, n));
+  const counts = (c: IntColumn) => {
+    const out = new Uint8Array(indicatorCount);
+    for (let i = 0; i < indicatorCount; i++) out[i] = Math.min(255, c.data[sorted ? i : order[i]!]!);
+    return out;
+  };
 
   return {
     layout,
