@@ -222,7 +222,8 @@ export function materializeEvaluation(ev: ColumnarEvaluation, rules: Rules): Gra
     const table = block.table;
     const first = items.length;
     const selfTexts: (string | null)[] = [];
-    for (let item = 0; item < table.itemCount; item++) items.push(materializeItem(block, item, rules, labels, selfTexts));
+    for (let item = 0; item < table.itemCount; item++)
+      items.push(materializeItem(block, item, rules, labels, selfTexts));
     const r = block.review;
     for (let k = 0; k < r.length; k += 3) {
       const item = r[k + 1]!;

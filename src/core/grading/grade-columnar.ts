@@ -362,8 +362,7 @@ class Grader {
       }
 
       const gradeRow = gradeIndex >= 0 ? table.itemGradeRow[item * nGrades + gradeIndex]! : -1;
-      const self =
-        gradeRow >= 0 ? this.selfCode(table.grid.value(gradeRow, table.gradeCols[gradeIndex]!)) : BLANK_SELF;
+      const self = gradeRow >= 0 ? this.selfCode(table.grid.value(gradeRow, table.gradeCols[gradeIndex]!)) : BLANK_SELF;
       itemSelfKind[item] = self.kind;
       itemSuggested[item] = suggested;
       itemFirstUngraded[item] = firstUngraded;
