@@ -11,26 +11,11 @@ import type { ColumnMapping, TableLayout } from "./table-model";
 import type { ColumnarTable, SkippedRow, YearColumns, YearKey } from "./columnar-table";
 import type { StringTable } from "./string-table";
 import { KeyIndex } from "./key-index";
+import { cleanLabel, mayBeSpace } from "./clean-label";
 
 const NOTE_ROW = /^(※|＊|\*|注[:：\s）)]|（注|\(注|出典|資料[:：]|備考[:：])/;
 const HEADING_WORD =
   /^(ビジョン|基本方針|基本目標|施策|分野|政策|方針|重点|第[0-9０-９一二三四五六七八九十]+|[0-9０-９]+[.．、]|[①-⑳]|[【■●◆◇□▼]|vision|policy|goal|pillar)/i;
-
-/** Could this code unit be white space that String.prototype.trim removes? (Most cells start with a letter.) */
-function mayBeSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 function isBlankValue(v: RawValue | undefined): boolean {
   if (v === null || v === undefined) return true;
@@ -58,7 +43,7 @@ function oneDistinctText(grid: SheetGrid, r: number, own: number[]): boolean {
 
 function labelText(grid: SheetGrid, r: number, col: number): string {
   if (col < 0) return "";
-  return cleanText(grid.text(r, col));
+  return cleanLabel(grid.text(r, col));
 }
 
 /** Per year key the column it is read from: keys in first-seen order, the last column of a key wins. */
