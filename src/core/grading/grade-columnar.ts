@@ -17,7 +17,7 @@ import {
   readCellCode,
   type CellReading,
 } from "../cells/read-cell-code";
-import { columnOfYear, type ColumnarTable, type YearKey } from "../layout/columnar-table";
+import { yearColumn, type ColumnarTable, type YearKey } from "../layout/columnar-table";
 import { exactBands } from "./grade-indicator";
 import { directionFromWords } from "./detect-direction";
 import { finalTargetColumn, planEvaluations, type EvaluationKey } from "./evaluation-slots";
@@ -263,6 +263,11 @@ class Grader {
     const yearTargets = yearKey !== null && yearKey !== "single" ? this.targetsInYearOrder(table) : null;
     const pairs = table.layout.kind === "pairs";
     const nGrades = table.gradeCols.length;
+    // The year's target / actual column is the same for every row; only a pair's merged cell is no cell.
+    const yearTargetCol = yearKey === null ? -1 : yearColumn(table.targets, yearKey);
+    const yearActualCol = yearKey === null ? -1 : yearColumn(table.actuals, yearKey);
+    const finalCol = finalTarget ? yearColumn(table.targets, finalTarget.fiscalYear) : -1;
+    const grid = table.grid;
 
     for (let item = 0; item < m; item++) {
       let suggested = NO_GRADE;
@@ -272,11 +277,11 @@ class Grader {
         for (let i = table.indicatorStart[item]!; i < end; i++) {
           const tRow = table.targetRow[i]!;
           const aRow = table.actualRow[i]!;
-          let tCol = columnOfYear(table, table.targets, tRow, yearKey);
+          let tCol = tRow < 0 || (pairs && grid.isContinuation(tRow, yearTargetCol)) ? -1 : yearTargetCol;
           if (tCol < 0 && finalTarget && typeof yearKey === "number" && yearKey < finalTarget.fiscalYear)
             // The only target column is headed by a later year (目標値（令和７年度）): the plan's final-year target.
-            tCol = columnOfYear(table, table.targets, tRow, finalTarget.fiscalYear);
-          const aCol = columnOfYear(table, table.actuals, aRow, yearKey);
+            tCol = tRow < 0 ? -1 : finalCol;
+          const aCol = aRow < 0 || (pairs && grid.isContinuation(aRow, yearActualCol)) ? -1 : yearActualCol;
           this.read(table, tRow, tCol, t);
           this.read(table, aRow, aCol, a);
           const indRow = table.indicatorRow[i]!;

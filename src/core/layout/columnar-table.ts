@@ -72,6 +72,14 @@ export interface ColumnarTable {
  */
 export function columnOfYear(table: ColumnarTable, which: YearColumns, row: number, key: YearKey): number {
   if (row < 0) return -1;
+  const col = yearColumn(which, key);
+  if (col < 0) return -1;
+  if (table.layout.kind === "pairs" && table.grid.isContinuation(row, col)) return -1;
+  return col;
+}
+
+/** The column a year key is read from in any row (before merged continuations are ruled out), or -1. */
+export function yearColumn(which: YearColumns, key: YearKey): number {
   let col = -1;
   let single = -1;
   for (let i = 0; i < which.keys.length; i++) {
@@ -80,8 +88,6 @@ export function columnOfYear(table: ColumnarTable, which: YearColumns, row: numb
     else if (k === "single") single = which.cols[i]!;
   }
   if (col < 0 && key !== "single") col = single;
-  if (col < 0) return -1;
-  if (table.layout.kind === "pairs" && table.grid.isContinuation(row, col)) return -1;
   return col;
 }
 

@@ -77,8 +77,9 @@ class IntColumn {
     }
     this.data[this.length++] = v;
   }
+  /** The filled part (a view, not a copy). */
   done(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -268,8 +269,8 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
       indItem.push(item);
       indRow.push(r);
       indName.push(indNameOfRow || itemName[item]!);
-      indUnit.push(labelText(grid, r, unitCol) || null);
-      indDirection.push(labelText(grid, r, directionCol) || null);
+      if (unitCol >= 0) indUnit.push(labelText(grid, r, unitCol) || null);
+      if (directionCol >= 0) indDirection.push(labelText(grid, r, directionCol) || null);
       indTargetRow.push(-1);
       indActualRow.push(-1);
       indTargetCount.push(0);
@@ -334,8 +335,10 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
     indicatorCount,
     indicatorRow: pick(indRow),
     indicatorName: pickList(indName),
-    indicatorUnit: pickList(indUnit),
-    indicatorDirection: pickList(indDirection),
+    // Without a unit / direction column every indicator has none: one filled array, no push per row.
+    indicatorUnit: unitCol >= 0 ? pickList(indUnit) : new Array<string | null>(indicatorCount).fill(null),
+    indicatorDirection:
+      directionCol >= 0 ? pickList(indDirection) : new Array<string | null>(indicatorCount).fill(null),
     targetRow: pick(indTargetRow),
     actualRow: pick(indActualRow),
     targetCount: counts(indTargetCount),
