@@ -6,7 +6,10 @@
  */
 import type { RawValue } from "../model/snapshot";
 import { isDateFormat, parseIndicatorValue, type IndicatorValue } from "./parse-indicator-value";
-import { scanNumberText } from "./scan-number-text";
+import * as scanner from "./scan-number-text";
+
+// Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
+const { scanNumberText } = scanner;
 
 export const CELL_BLANK = 0;
 export const CELL_NUMBER = 1;

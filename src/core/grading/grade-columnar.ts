@@ -8,20 +8,19 @@ import type { Rules } from "../model/settings";
 import { compare, div, sub, toNumber, type Rational } from "../cells/exact-number";
 import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
-import {
-  CELL_BLANK,
-  CELL_ERROR,
-  CELL_NUMBER,
-  CELL_UNREADABLE,
-  newCellReading,
-  readCellCode,
-  type CellReading,
-} from "../cells/read-cell-code";
-import { yearColumn, type ColumnarTable, type YearKey } from "../layout/columnar-table";
+import * as cellCodes from "../cells/read-cell-code";
+import type { CellReading } from "../cells/read-cell-code";
+import * as columnarTable from "../layout/columnar-table";
+import type { ColumnarTable, YearKey } from "../layout/columnar-table";
 import { exactBands } from "./grade-indicator";
 import { directionFromWords } from "./detect-direction";
 import { finalTargetColumn, planEvaluations, type EvaluationKey } from "./evaluation-slots";
-import {
+import * as reasonCodes from "./reason-codes";
+
+// Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
+const { CELL_BLANK, CELL_ERROR, CELL_NUMBER, CELL_UNREADABLE, newCellReading, readCellCode } = cellCodes;
+const { yearColumn } = columnarTable;
+const {
   ADOPTED_NONE,
   ADOPTED_SELF,
   ADOPTED_SUGGESTED,
@@ -43,7 +42,7 @@ import {
   SELF_EXCLUDED,
   SELF_GRADE,
   SELF_UNKNOWN,
-} from "./reason-codes";
+} = reasonCodes;
 
 /** One table's part of one evaluation, graded. */
 export interface GradedBlock {

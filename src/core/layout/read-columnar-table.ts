@@ -11,7 +11,10 @@ import type { ColumnMapping, TableLayout } from "./table-model";
 import type { ColumnarTable, SkippedRow, YearColumns, YearKey } from "./columnar-table";
 import type { StringTable } from "./string-table";
 import { KeyIndex } from "./key-index";
-import { cleanLabel, mayBeSpace } from "./clean-label";
+import * as cleanLabels from "./clean-label";
+
+// Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
+const { cleanLabel, mayBeSpace } = cleanLabels;
 
 const NOTE_ROW = /^(※|＊|\*|注[:：\s）)]|（注|\(注|出典|資料[:：]|備考[:：])/;
 const HEADING_WORD =

@@ -6,8 +6,11 @@
 import type { Rules } from "../model/settings";
 import type { GroupSummary } from "../model/summary";
 import type { ColumnarEvaluation } from "../grading/grade-columnar";
-import { ADOPTED_SELF, NO_GRADE } from "../grading/reason-codes";
+import * as reasonCodes from "../grading/reason-codes";
 import { Tally } from "./grade-tally";
+
+// Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
+const { ADOPTED_SELF, NO_GRADE } = reasonCodes;
 
 export interface CountedEvaluation {
   groups: GroupSummary[];
