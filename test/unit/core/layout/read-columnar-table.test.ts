@@ -39,8 +39,7 @@ describe("rows of a table", () => {
     expect(ev.review.some((r) => r.sheet === "部B" && r.row === 2)).toBe(true);
   });
 
-  // Not done yet (src/core/layout/read-table.ts): a row whose first cell starts with ※ is taken
-  // for a note and skipped even when it carries a target, an actual and a grade.
+  // A note row (※…) has no values; a row that starts with ※ but carries a target, an actual or a grade is data.
   it("a row whose first filled cell starts with ※ but has values is graded or listed", () => {
     const res = reviewSheets([
       sheetOf("進捗", [
