@@ -8,11 +8,16 @@ import type { Rules } from "./model/settings";
 import type { SkippedSheet, SummaryJson } from "./model/summary";
 import { SheetGrid } from "./layout/sheet-grid";
 import { detectTable } from "./layout/detect-header";
-import { readTable, type SourceTable } from "./layout/read-table";
-import { evaluateTables, tablesOutsideYear } from "./grading/evaluate-items";
+import { readColumnarTable } from "./layout/read-columnar-table";
+import type { ColumnarTable } from "./layout/columnar-table";
+import { StringTable } from "./layout/string-table";
+import { gradeTables } from "./grading/grade-columnar";
+import { tablesOutsideYear } from "./grading/evaluation-slots";
+import { materializeEvaluations } from "./grading/evaluate-items";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
-import { summarizeEvaluation } from "./summary/summarize";
+import { evaluationSummary } from "./summary/summarize";
+import { countEvaluation } from "./summary/count-grades";
 import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
@@ -62,7 +67,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       newId,
     );
   const sheets = sourceSheets(snapshot, ownership);
-  const tables: SourceTable[] = [];
+  const tables: ColumnarTable[] = [];
+  const strings = new StringTable();
   const skipped: ReviewResult["skippedSheets"] = [];
   const warnings: string[] = [...ownership.warnings];
   for (const sheet of sheets) {
@@ -80,11 +86,14 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     if (sheet.merges === null && detection.layout.kind === "pairs") {
       warnings.push(`「${sheet.name}」: 結合セルの情報が取得できないため、空欄は上の行の値を引き継いで読みました。`);
     }
-    tables.push(readTable(grid, detection.layout));
+    tables.push(readColumnarTable(grid, detection.layout, strings));
   }
   if (tables.length === 0)
     warnings.push("進捗表のあるシートが見つかりませんでした。見出し行（項目名と評価・目標・実績）を確認してください。");
-  const graded = evaluateTables(tables, rules);
+  // Grades as codes, counted straight from them; the items and reasons in their public shape are built once, for
+  // summary.json and the sheet plans.
+  const columnar = gradeTables(tables, rules);
+  const graded = materializeEvaluations(columnar, rules);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
@@ -100,7 +109,7 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       graded,
     ),
   );
-  const evaluations = graded.map((g) => summarizeEvaluation(g, rules));
+  const evaluations = graded.map((g, k) => evaluationSummary(g, countEvaluation(columnar[k]!, rules)));
   const summary: SummaryJson = {
     evaluations,
     skippedSheets: skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),

@@ -1,40 +1,28 @@
 /**
  * npm run -s bench:core — the core's benchmark contract (issue 9):
  *   rows=<n> coreMs=<median> scanMs=<median> allocMB=<per run>
- * coreMs: detect + grade + summarize (no sheet plans) of one generated sheet;
+ * coreMs: detect + columnar read + grade into codes + summary counts (no sheet plans, no reason text) of one
+ * generated sheet (core-path.ts);
  * scanMs: one pass over the same snapshot reading every cell once (strings by character code) — the floor;
  * allocMB: bytes allocated by one core run (median of 3) (freed by each GC plus what is still live after it), from v8's GC profiler.
- * Core and scan runs are interleaved so both see the same load of this shared machine; medians of 9 runs after 3
- * warm-ups. No assertions: speed is measured here, never in `npm test`.
+ * Core and scan runs are interleaved so both see the same load of this shared machine; medians of 9 runs after
+ * warm-ups of at least 3 runs and 300,000 rows. No assertions: speed is measured here, never in `npm test`.
  */
 import v8 from "v8";
 import { benchSnapshot } from "./generate-progress";
-import { SheetGrid } from "../../src/core/layout/sheet-grid";
-import { detectTable } from "../../src/core/layout/detect-header";
-import { readTable, type SourceTable } from "../../src/core/layout/read-table";
-import { evaluateTables } from "../../src/core/grading/evaluate-items";
-import { summarizeEvaluation } from "../../src/core/summary/summarize";
-import { DEFAULT_RULES } from "../../src/core/model/settings";
+import { coreOnly } from "./core-path";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 
 /** BENCH_ROWS=50000 runs one size (a quick check between steps). */
 const SIZES = process.env.BENCH_ROWS ? process.env.BENCH_ROWS.split(",").map(Number) : [1_000, 10_000, 50_000, 200_000];
+/** Warm-up: at least 3 runs and 300,000 rows in all, so that small sizes are timed with optimised code too. */
 const WARMUPS = 3;
+const WARMUP_ROWS = 300_000;
 const RUNS = 9;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
-}
-
-function core(snap: WorkbookSnapshot): unknown {
-  const tables: SourceTable[] = [];
-  for (const sheet of snap.sheets) {
-    const grid = new SheetGrid(sheet);
-    const d = detectTable(grid);
-    if (d.ok) tables.push(readTable(grid, d.layout));
-  }
-  return evaluateTables(tables, DEFAULT_RULES).map((e) => summarizeEvaluation(e, DEFAULT_RULES));
 }
 
 /** Every cell read once; numbers added, strings read by character code. */
@@ -72,21 +60,21 @@ function allocatedBytes(fn: () => unknown): number {
 let sink = 0;
 for (const rows of SIZES) {
   const snap = benchSnapshot(1, rows);
-  for (let i = 0; i < WARMUPS; i++) {
-    core(snap);
+  for (let i = 0; i < Math.max(WARMUPS, Math.ceil(WARMUP_ROWS / rows)); i++) {
+    coreOnly(snap);
     sink += scan(snap);
   }
   const coreTimes: number[] = [];
   const scanTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let t = performance.now();
-    core(snap);
+    coreOnly(snap);
     coreTimes.push(performance.now() - t);
     t = performance.now();
     sink += scan(snap);
     scanTimes.push(performance.now() - t);
   }
-  const alloc = median([0, 1, 2].map(() => allocatedBytes(() => core(snap))));
+  const alloc = median([0, 1, 2].map(() => allocatedBytes(() => coreOnly(snap))));
   const c = median(coreTimes);
   const s = median(scanTimes);
   console.log(

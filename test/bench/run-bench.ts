@@ -10,11 +10,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { benchSheetRows, benchSnapshot } from "./generate-progress";
-import { SheetGrid } from "../../src/core/layout/sheet-grid";
-import { detectTable } from "../../src/core/layout/detect-header";
-import { readTable, type SourceTable } from "../../src/core/layout/read-table";
-import { evaluateTables } from "../../src/core/grading/evaluate-items";
-import { summarizeEvaluation } from "../../src/core/summary/summarize";
+import { coreOnly } from "./core-path";
 import { reviewWorkbook } from "../../src/core/run-review";
 import { DEFAULT_RULES } from "../../src/core/model/settings";
 import { main as cli } from "../../src/cli/main";
@@ -42,16 +38,6 @@ async function timeAsync(fn: () => Promise<void>, runs: number): Promise<number>
     out.push(performance.now() - t);
   }
   return median(out);
-}
-
-function coreOnly(snap: ReturnType<typeof benchSnapshot>) {
-  const tables: SourceTable[] = [];
-  for (const sheet of snap.sheets) {
-    const grid = new SheetGrid(sheet);
-    const d = detectTable(grid);
-    if (d.ok) tables.push(readTable(grid, d.layout));
-  }
-  return evaluateTables(tables, DEFAULT_RULES).map((e) => summarizeEvaluation(e, DEFAULT_RULES));
 }
 
 async function main() {

@@ -35,6 +35,29 @@ export function nameSaysDirection(name: string): Direction | null {
   return null;
 }
 
+/**
+ * Rule 1 and the indicator's name: what the words say (an override, the direction cell, the name), or null when
+ * the values decide. Depends only on these three, so a grader can ask it once per distinct indicator.
+ */
+export function directionFromWords(
+  override: "higher" | "lower" | null,
+  directionCell: string | null,
+  indicatorName: string | null,
+): Direction | null {
+  if (override) {
+    return override === "lower" ? REVIEWER_LOWER : REVIEWER_HIGHER;
+  }
+  if (directionCell) {
+    const d = toHalfWidth(directionCell).trim();
+    if (LOWER_WORDS.test(d))
+      return { lowerIsBetter: true, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+    if (HIGHER_WORDS.test(d))
+      return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
+  }
+  if (indicatorName) return nameSaysDirection(indicatorName);
+  return null;
+}
+
 export function detectDirection(input: {
   override: "higher" | "lower" | null;
   directionCell: string | null;
@@ -45,20 +68,8 @@ export function detectDirection(input: {
   /** The indicator's name: "Wait time (lower is better)", 「待ち時間（少ないほど良い）」. */
   indicatorName?: string;
 }): Direction {
-  if (input.override) {
-    return input.override === "lower" ? REVIEWER_LOWER : REVIEWER_HIGHER;
-  }
-  if (input.directionCell) {
-    const d = toHalfWidth(input.directionCell).trim();
-    if (LOWER_WORDS.test(d))
-      return { lowerIsBetter: true, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
-    if (HIGHER_WORDS.test(d))
-      return { lowerIsBetter: false, why: `direction column says ${d}`, whyJa: `方向の列が「${d}」` };
-  }
-  if (input.indicatorName) {
-    const said = nameSaysDirection(input.indicatorName);
-    if (said) return said;
-  }
+  const said = directionFromWords(input.override, input.directionCell, input.indicatorName ?? null);
+  if (said) return said;
   for (const t of input.targets) {
     if (t.kind === "number" && t.qualifier && LOWER_QUALIFIERS.has(t.qualifier)) {
       const word = t.qualifierText ?? t.qualifier;

@@ -28,7 +28,7 @@ export type IndicatorOutcome =
 
 const bandCache = new WeakMap<Rules["bands"], (Rational | null)[]>();
 
-function exactBands(bands: Rules["bands"]): (Rational | null)[] {
+export function exactBands(bands: Rules["bands"]): (Rational | null)[] {
   let b = bandCache.get(bands);
   if (!b) bandCache.set(bands, (b = bands.map((x) => (x.min === null ? null : rationalFromNumber(x.min)))));
   return b;

@@ -3,11 +3,11 @@
  * sheet): a table none of whose rows could be graded (every row went to
  * 要確認), and sheets about another year than the one the reviewer chose.
  */
-import type { SourceTable } from "../layout/read-table";
+import type { ColumnarTable } from "../layout/columnar-table";
 import type { GradedEvaluation } from "./evaluate-items";
 
 /** Sheets of which not one row was graded in any evaluation, with the most common reason. */
-export function tablesAllInReview(tables: readonly SourceTable[], graded: readonly GradedEvaluation[]): string[] {
+export function tablesAllInReview(tables: readonly ColumnarTable[], graded: readonly GradedEvaluation[]): string[] {
   const gradedSheets = new Set<string>();
   const reasons = new Map<string, Map<string, number>>();
   const count = (sheet: string, reason: string | null) => {
@@ -24,7 +24,7 @@ export function tablesAllInReview(tables: readonly SourceTable[], graded: readon
   const out: string[] = [];
   for (const t of tables) {
     const sheet = t.layout.sheet;
-    const rows = t.items.length + t.unreadRows.length;
+    const rows = t.itemCount + t.unreadRows.length;
     if (rows === 0 || gradedSheets.has(sheet)) continue;
     for (const u of t.unreadRows) count(sheet, u.reasonJa);
     const top = [...(reasons.get(sheet) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1])[0];

@@ -379,8 +379,8 @@ describe("random sheets: No / 事業名 / 評価指標 / 目標 / 実績 / 自�
       fc.constant(null),
       fc.constantFrom("事業A", "事業B", "第1章", "1.", "①"),
     );
-    // A row whose first cell is a note (※…, 注:, 出典…) is read as a note, even with values in it:
-    // that case is pinned as a known gap in layout/read-table.test.ts, so it is left out here.
+    // A row whose first cell is a note (※…, 注:, 出典…) and has values is pinned by its own test in
+    // layout/read-columnar-table.test.ts, so it is left out here.
     const NOTE = /^(※|＊|\*|注|（注|\(注|出典|資料|備考)/;
     const valueCell = anyCell.filter(
       (c) => !(typeof c.v === "string" && NOTE.test(c.v.trim())) && !NOTE.test(c.t.trim()),

@@ -39,8 +39,7 @@ describe("rows of a table", () => {
     expect(ev.review.some((r) => r.sheet === "部B" && r.row === 2)).toBe(true);
   });
 
-  // Not done yet (src/core/layout/read-table.ts): a row whose first cell starts with ※ is taken
-  // for a note and skipped even when it carries a target, an actual and a grade.
+  // A note row (※…) has no values; a row that starts with ※ but carries a target, an actual or a grade is data.
   it("a row whose first filled cell starts with ※ but has values is graded or listed", () => {
     const res = reviewSheets([
       sheetOf("進捗", [
@@ -73,5 +72,40 @@ describe("rows of a table", () => {
       [4, "時間", "B"],
     ]);
     expect(ev.review).toEqual([]);
+  });
+
+  it("two departments' rows with the same indicator name are two items, both counted", () => {
+    const res = reviewSheets([
+      sheetOf("進捗", [
+        ["担当課", "評価指標", "目標", "実績"],
+        ["市民課", "窓口満足度", "80%", "84%"], // 84 / 80 = 105 % → A
+        ["福祉課", "窓口満足度", "80%", "60%"], // 60 / 80 = 75 % → C
+      ]),
+    ]);
+    const ev = res.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.row, i.name, i.department, i.grade])).toEqual([
+      [2, "窓口満足度", "市民課", "A"],
+      [3, "窓口満足度", "福祉課", "C"],
+    ]);
+    expect(ev.total.evaluated).toBe(2);
+    expect(ev.total.counts).toEqual({ A: 1, B: 0, C: 1, D: 0 });
+  });
+
+  it("in a 目標 / 実績 table, each department's pair with the same indicator name is its own item", () => {
+    const res = reviewSheets([
+      sheetOf("進捗", [
+        ["担当課", "評価指標", "区分", "R3"],
+        ["市民課", "利用者数", "目標", "100人"],
+        ["市民課", "利用者数", "実績", "120人"], // 120 / 100 → A
+        ["福祉課", "利用者数", "目標", "100人"],
+        ["福祉課", "利用者数", "実績", "50人"], // 50 / 100 → C
+      ]),
+    ]);
+    const ev = res.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.row, i.department, i.grade, i.indicators.map((x) => [x.target, x.actual])])).toEqual([
+      [2, "市民課", "A", [[100, 120]]],
+      [4, "福祉課", "C", [[100, 50]]],
+    ]);
+    expect(ev.total.evaluated).toBe(2);
   });
 });

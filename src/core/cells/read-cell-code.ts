@@ -1,0 +1,116 @@
+/**
+ * One target / actual / baseline cell → what grading needs of it, as numbers: its kind (number, blank, excluded
+ * word, error, unreadable), its value and whether it carries a cap (以内 / 以下 / 未満 / まで). The common cell is
+ * read by the character-code scanner into a reused result with no allocation; any other cell goes through
+ * parseIndicatorValue, so both give the same reading (a property test compares them).
+ */
+import type { RawValue } from "../model/snapshot";
+import { isDateFormat, parseIndicatorValue, type IndicatorValue } from "./parse-indicator-value";
+import * as scanner from "./scan-number-text";
+
+// Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
+const { scanNumberText } = scanner;
+
+export const CELL_BLANK = 0;
+export const CELL_NUMBER = 1;
+export const CELL_EXCLUDED = 2;
+export const CELL_ERROR = 3;
+export const CELL_UNREADABLE = 4;
+
+export interface CellReading {
+  kind: number;
+  /** The value when kind is CELL_NUMBER (percent as a fraction). */
+  value: number;
+  /** A cap that makes lower better (GRADING.md §2 rule 2): 以内, 以下, 未満, まで. */
+  lowerQualifier: boolean;
+}
+
+export function newCellReading(): CellReading {
+  return { kind: CELL_BLANK, value: 0, lowerQualifier: false };
+}
+
+/** Scanner qualifier codes (QUALIFIER_CODES order: 以内 以下 未満 以上 まで 超) that cap a target. */
+const LOWER_CODE = [true, true, true, false, true, false];
+const LOWER_QUALIFIERS = new Set(["以内", "以下", "未満", "まで"]);
+
+/** Is a number format a date? Asked per cell, answered once per distinct format. */
+const dateFormats = new Map<string, boolean>();
+function isDate(format: string): boolean {
+  if (format === "General" || format === "") return false;
+  let d = dateFormats.get(format);
+  if (d === undefined) {
+    if (dateFormats.size > 4096) dateFormats.clear();
+    dateFormats.set(format, (d = isDateFormat(format)));
+  }
+  return d;
+}
+
+function fromValue(v: IndicatorValue, out: CellReading): void {
+  out.value = 0;
+  out.lowerQualifier = false;
+  switch (v.kind) {
+    case "number":
+      out.kind = CELL_NUMBER;
+      out.value = v.value;
+      out.lowerQualifier = v.qualifier !== null && LOWER_QUALIFIERS.has(v.qualifier);
+      return;
+    case "blank":
+      out.kind = CELL_BLANK;
+      return;
+    case "excluded":
+      out.kind = CELL_EXCLUDED;
+      return;
+    case "error":
+      out.kind = CELL_ERROR;
+      return;
+    case "unreadable":
+      out.kind = CELL_UNREADABLE;
+      return;
+  }
+}
+
+function isBlankText(s: string): boolean {
+  // cleanText(s) === "" exactly when trimming leaves nothing (line breaks and U+3000 are white space to trim).
+  return s.length === 0 || s.trim() === "";
+}
+
+/** Reads a cell into `out` (reused by the caller; nothing is allocated for the common cell). */
+export function readCellCode(value: RawValue, text: string, format: string, out: CellReading): void {
+  if (typeof value === "string") {
+    const s = scanNumberText(value);
+    if (s !== null) {
+      out.kind = CELL_NUMBER;
+      out.value = s.value;
+      out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
+      return;
+    }
+    if (isBlankText(value)) {
+      out.kind = CELL_BLANK;
+      out.value = 0;
+      out.lowerQualifier = false;
+      return;
+    }
+  } else if (typeof value === "number" && Number.isFinite(value) && !isDate(format)) {
+    // The displayed text can carry a cap through the format (15"分以内"): the scanner reads it when it is of the
+    // common form; anything else (words before the number, "or less") goes the long way.
+    if (text === "") {
+      out.kind = CELL_NUMBER;
+      out.value = value;
+      out.lowerQualifier = false;
+      return;
+    }
+    const s = scanNumberText(text);
+    if (s !== null) {
+      out.kind = CELL_NUMBER;
+      out.value = value;
+      out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
+      return;
+    }
+  } else if (value === null || value === undefined) {
+    out.kind = CELL_BLANK;
+    out.value = 0;
+    out.lowerQualifier = false;
+    return;
+  }
+  fromValue(parseIndicatorValue(value, text, format), out);
+}
