@@ -4,6 +4,7 @@
  * could not be read listed with the reason. One pass over the rows; per row only numbers are written.
  */
 import type { RawValue } from "../model/snapshot";
+import { totalRowDetector, totalRowReason } from "./total-row";
 import { headerKey, cleanText } from "../japanese/normalize-text";
 import type { SheetGrid } from "./sheet-grid";
 import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
@@ -138,6 +139,8 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const unread = (row: number, reason: string, reasonJa: string) =>
     unreadRows.push({ sheet: sheetName, row, reason, reasonJa });
 
+  const isTotalRow = totalRowDetector(layout);
+  let inTotal = false;
   let heading: string | null = null;
   let lastItem = -1;
   let lastIndicator = -1;
@@ -186,6 +189,21 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
         }
       }
     }
+
+    // A total row (合計 / 計 / 小計) sums the items above: listed when it holds values, never an item; rows
+    // under it without an identity of their own (its 実績 row) go with it.
+    const total = isTotalRow(grid, r);
+    if (total !== null) {
+      if (hasValues) {
+        const why = totalRowReason(total);
+        unread(r, why.reason, why.reasonJa);
+      }
+      inTotal = true;
+      continue;
+    }
+    if (inTotal && !labelText(grid, r, keyCol) && !labelText(grid, r, itemCol) && !labelText(grid, r, indicatorCol))
+      continue;
+    inTotal = false;
 
     // Identity of the row.
     const rawKey = labelText(grid, r, keyCol);

@@ -11,24 +11,52 @@ import type { TableLayout } from "./table-model";
 const TOTAL_WORD = /^(合計|計|総計|小計|total|totals|subtotal|grandtotal|sum)(\(.*\))?$/;
 const IDENTITY = new Set(["key", "item", "indicator", "group"]);
 
+/** A total word begins with one of these (after spaces): a cheap test before the text is normalised. */
+const FIRST = new Set("合計総小TtSsＴｔＳｓ");
+
+function mayBeTotal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== " " && ch !== "\u3000") return FIRST.has(ch);
+  }
+  return false;
+}
+
+/** A test of rows against one table's layout (the columns are looked up once, not per row). */
+export function totalRowDetector(layout: TableLayout): (grid: SheetGrid, r: number) => string | null {
+  const identity = layout.columns.filter((c) => IDENTITY.has(c.role)).map((c) => c.col);
+  const leftmost = Math.min(...identity);
+  const indicatorCols = new Set(layout.columns.filter((c) => c.role === "indicator").map((c) => c.col));
+  const wordIn = (grid: SheetGrid, r: number, c: number): string | null | false => {
+    // A group written once and merged down over its rows is not this row's own text.
+    if (grid.isContinuation(r, c)) return null;
+    const text = grid.label(r, c);
+    if (!text) return null;
+    return mayBeTotal(text) && TOTAL_WORD.test(headerKey(text)) ? text : false;
+  };
+  return (grid, r) => {
+    let word: string | null = null;
+    for (const c of identity) {
+      const w = wordIn(grid, r, c);
+      if (w === false) return null;
+      // 「計」 only in the indicator column under an item (男性 / 女性 / 計) is that item's indicator.
+      if (w !== null && !indicatorCols.has(c)) word ??= w;
+    }
+    // The word may also sit left of the identity columns (a merged 「合計」 over No and 事業名); looked for only
+    // once the identity cells allow a total, so most rows cost no more than their labels.
+    const first = grid.ownCells(r)[0];
+    if (first !== undefined && first < leftmost) {
+      const w = wordIn(grid, r, first);
+      if (w === false) return null;
+      if (w !== null) word = w;
+    }
+    return word;
+  };
+}
+
 /** The total word as written (「合\u3000計」), when row r is a total row of the table; else null. */
 export function totalRowWord(grid: SheetGrid, r: number, layout: TableLayout): string | null {
-  const cols = layout.columns.filter((c) => IDENTITY.has(c.role)).map((c) => c.col);
-  // The word may also sit left of the identity columns (a merged 「合計」 over No and 事業名).
-  const first = grid.ownCells(r)[0];
-  if (first !== undefined && !cols.includes(first) && first < Math.min(...cols)) cols.push(first);
-  const indicatorCols = new Set(layout.columns.filter((c) => c.role === "indicator").map((c) => c.col));
-  let word: string | null = null;
-  for (const c of cols) {
-    // A group written once and merged down over its rows is not this row's own text.
-    if (grid.isContinuation(r, c)) continue;
-    const text = grid.label(r, c);
-    if (!text) continue;
-    if (!TOTAL_WORD.test(headerKey(text))) return null;
-    // 「計」 only in the indicator column under an item (男性 / 女性 / 計) is that item's indicator.
-    if (!indicatorCols.has(c)) word ??= text;
-  }
-  return word;
+  return totalRowDetector(layout)(grid, r);
 }
 
 /** Why the row is not an item, for the review list (listed when the row has values). */
