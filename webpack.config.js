@@ -38,13 +38,32 @@ const TARGETS = {
   taskpane: "edge 18, chrome 90, safari 14, firefox 90",
 };
 
+/**
+ * Polyfills that "usage" adds because a method NAME matches (`.map(` on an array reads as Iterator#map, `.set(`
+ * on a Map as TypedArray#set), not because the code calls them: ES2023+ iterator, typed-array, Set, base64 and
+ * get-or-insert methods that neither our code (typed against lib ES2022) nor the bundled packages call, and the
+ * URL / DOMException / setImmediate replacements for APIs the pane does not use. They were 30 % of the pane's
+ * JavaScript (BENCHMARKS.md, task pane). The ribbon command (IE11) keeps everything.
+ */
+const POLYFILLS_NOT_CALLED = [
+  /^es\.iterator\./,
+  /^es\.typed-array\./,
+  /^es\.array-buffer\./,
+  /^es\.uint8-array\./,
+  /^es\.set\.[a-z-]+\.v2$/,
+  /^es\.(weak-)?map\.get-or-insert/,
+  /^web\.url/,
+  /^web\.dom-exception\./,
+  /^web\.(set-|clear-)?immediate$/,
+];
+
 function flag(env, name) {
   const value = (env && env[name]) ?? process.env[name];
   return value === true || value === "1" || value === "true";
 }
 
 /** Babel over the page's code and every package it bundles, with the polyfills the code uses. */
-function babelRule(targets, dev) {
+function babelRule(targets, dev, exclude = []) {
   return {
     test: /\.(m?js|tsx?)$/,
     // core-js must not be polyfilled with itself; webpack's own runtime is written for the target by `target`.
@@ -62,7 +81,14 @@ function babelRule(targets, dev) {
         presets: [
           [
             "@babel/preset-env",
-            { targets, useBuiltIns: "usage", corejs: CORE_JS_VERSION, modules: false, bugfixes: true },
+            {
+              targets,
+              useBuiltIns: "usage",
+              corejs: CORE_JS_VERSION,
+              modules: false,
+              bugfixes: true,
+              exclude,
+            },
           ],
           ["@babel/preset-typescript", { allowDeclareFields: true }],
           // tsconfig's "jsx": "react-jsx"
@@ -98,7 +124,7 @@ function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
     },
     module: {
       rules: [
-        babelRule(TARGETS[page], dev),
+        babelRule(TARGETS[page], dev, page === "taskpane" ? POLYFILLS_NOT_CALLED : []),
         {
           test: /\.(png|jpe?g|gif|ico|svg)$/,
           type: "asset/resource",
