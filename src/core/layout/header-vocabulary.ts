@@ -89,6 +89,12 @@ export const PARENT_ROLE_PATTERNS: { role: "target" | "actual" | "selfGrade"; pa
 /** Values in a 区分 column: which row of a pair holds targets, which actuals. */
 export const KIND_TARGET = /^(目標|目標値|計画|計画値|target|goal|plan)$/;
 export const KIND_ACTUAL = /^(実績|実績値|結果|実績見込|実績\(見込\)|actual|result)$/;
+/**
+ * A 区分 row derived from the pair above it (達成率, 差): the review computes R itself, so such a row is neither
+ * graded nor listed (listing each one would bury the rows that need a look).
+ */
+export const KIND_DERIVED =
+  /^(達成率|達成度|進捗率|達成状況|差|差異|差引|増減|対目標比|目標比|割合|比率|rate|achievement|achievementrate|progressrate|difference|variance)(\(.*\))?$/;
 
 function firstMatch(key: string): VocabularyEntry | null {
   for (const e of HEADER_VOCABULARY) if (e.pattern.test(key)) return e;

@@ -7,7 +7,7 @@ import type { RawValue } from "../model/snapshot";
 import { totalRowDetector, totalRowReason } from "./total-row";
 import { headerKey, cleanText } from "../japanese/normalize-text";
 import type { SheetGrid } from "./sheet-grid";
-import { KIND_ACTUAL, KIND_TARGET } from "./header-vocabulary";
+import { KIND_ACTUAL, KIND_DERIVED, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
 import type { ColumnarTable, SkippedRow, YearColumns, YearKey } from "./columnar-table";
 import type { StringTable } from "./string-table";
@@ -219,6 +219,7 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
       const k = headerKey(grid.label(r, kindCol));
       if (KIND_TARGET.test(k)) kindOfRow = "target";
       else if (KIND_ACTUAL.test(k)) kindOfRow = "actual";
+      else if (KIND_DERIVED.test(k)) continue;
       else {
         const shown = grid.label(r, kindCol);
         unread(

@@ -74,6 +74,28 @@ describe("rows of a table", () => {
     expect(ev.review).toEqual([]);
   });
 
+  it("目標 / 実績 / 達成率 triples: the 達成率 row is the sheet's own arithmetic, neither graded nor listed", () => {
+    const res = reviewSheets([
+      sheetOf("指標", [
+        ["No", "事業名", "評価指標", "区分", "R3"],
+        ["1", "窓口改善", "満足度", "目標", "80%"],
+        [null, null, null, "実績", "84%"], // 84 / 80 = 105 % → A
+        [null, null, null, "達成率", "105%"],
+        ["2", "電子申請", "利用件数", "目標", "1,000件"],
+        [null, null, null, "実績", "600件"], // 60 % → C
+        [null, null, null, "達成率（％）", "60%"],
+        [null, null, null, "参考", "550件"], // an unknown 区分 is still listed
+      ]),
+    ]);
+    const ev = res.summary.evaluations[0]!;
+    expect(ev.items.map((i) => [i.row, i.name, i.grade, i.indicators.length])).toEqual([
+      [2, "窓口改善", "A", 1],
+      [5, "電子申請", "C", 1],
+    ]);
+    expect(ev.review.map((r) => r.row)).toEqual([8]);
+    expect(ev.review[0]!.reason).toMatch(/neither target nor actual \(区分: 参考\)/);
+  });
+
   it("two departments' rows with the same indicator name are two items, both counted", () => {
     const res = reviewSheets([
       sheetOf("進捗", [
