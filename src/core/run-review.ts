@@ -103,9 +103,34 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     });
   if (rules.year !== null) warnings.push(...outsideYearWarning(outside, formatFiscalYearJa(rules.year)));
   const outsideSheets = new Set(outside.map((o) => o.sheet));
+  // A table that feeds no evaluation at all (no grade column, and no year has an actual yet: every row 評価期間前
+  // or blank) would otherwise vanish: it is listed as a skipped sheet, which 要確認 and summary.json show.
+  const inSomeEvaluation = new Set<string>();
+  for (const ev of graded) {
+    for (const it of ev.items) inSomeEvaluation.add(it.sheet);
+    for (const r of ev.review) inSomeEvaluation.add(r.sheet);
+  }
+  const unevaluated = tables.filter(
+    (t) =>
+      !outsideSheets.has(t.layout.sheet) &&
+      !inSomeEvaluation.has(t.layout.sheet) &&
+      t.itemCount + t.unreadRows.length > 0,
+  );
+  for (const t of unevaluated) {
+    const rows = t.itemCount + t.unreadRows.length;
+    skipped.push({
+      sheet: t.layout.sheet,
+      reason: `no year with actuals to evaluate yet (${rows} rows: before their evaluation period or blank)`,
+      reasonJa: `評価できる年度の実績がまだありません（${rows} 行：評価期間前・空欄）`,
+    });
+    warnings.push(
+      `「${t.layout.sheet}」: 実績のある年度がないため評価していません（${rows} 行）。要確認のシート一覧に載せました。`,
+    );
+  }
+  const unevaluatedSheets = new Set(unevaluated.map((t) => t.layout.sheet));
   warnings.push(
     ...tablesAllInReview(
-      tables.filter((t) => !outsideSheets.has(t.layout.sheet)),
+      tables.filter((t) => !outsideSheets.has(t.layout.sheet) && !unevaluatedSheets.has(t.layout.sheet)),
       graded,
     ),
   );

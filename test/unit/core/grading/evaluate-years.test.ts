@@ -273,3 +273,27 @@ function sheetOfWide() {
     ["3", "窓口", "待ち時間", "毎年15分以内", "20分", "18分", "評価期間前"],
   ]);
 }
+
+describe("a table whose every row is before its evaluation period", () => {
+  it("is listed as a skipped sheet with the reason (要確認 shows it), not lost without an evaluation", () => {
+    const r = reviewSheets([
+      sheetOf("新規事業", [
+        ["No", "事業名", "指標", "R6目標", "R6実績", "R7目標", "R7実績"],
+        ["1", "子育てアプリ", "登録者数", "1,000", "評価期間前", "2,000", "評価期間前"],
+        ["2", "窓口予約", "予約件数", "500", "評価期間前", "800", null],
+      ]),
+    ]);
+    expect(r.summary.evaluations).toEqual([]);
+    expect(r.skippedSheets).toEqual([
+      {
+        sheet: "新規事業",
+        reason: "no year with actuals to evaluate yet (2 rows: before their evaluation period or blank)",
+        reasonJa: "評価できる年度の実績がまだありません（2 行：評価期間前・空欄）",
+      },
+    ]);
+    const review = r.plans.find((p) => p.role === "review")!;
+    expect(review.rows.flat().join("\n")).toContain("評価できる年度の実績がまだありません");
+    expect(r.warnings.join("\n")).toContain("「新規事業」: 実績のある年度がないため評価していません（2 行）");
+    expect(r.warnings.join("\n")).not.toContain("要確認に回りました");
+  });
+});
