@@ -152,9 +152,12 @@ export function planEvaluations(tables: ColumnarTable[], rules: Rules): SlotPlan
             : onlyStated;
     const plan: SlotPlan[] = [];
     gradeCols.forEach((g, gradeIndex) => {
-      // A grade column headed only by a word (自己評価, 達成度) grades the sheet's own year.
+      // A grade column headed only by a word (自己評価, 達成度) grades the sheet's own year, unless that year has
+      // its own grade column (R4評価): then it is an evaluation of its own, and no item is counted twice in R4.
       const yearless = typeof g.fiscalYear !== "number" && !g.overall;
-      const slot = yearless && ownSlot ? ownSlot : slotForGradeColumn(g);
+      const ownYearGraded =
+        ownSlot !== null && ownSlot.fiscalYear !== null && gradeCols.some((c) => c.fiscalYear === ownSlot.fiscalYear);
+      const slot = yearless && ownSlot && !ownYearGraded ? ownSlot : slotForGradeColumn(g);
       if (rules.year !== null && slot.fiscalYear !== null && slot.fiscalYear !== rules.year) return;
       let yearKey: YearKey | null = null;
       if (hasIndicators) {

@@ -297,3 +297,22 @@ describe("a table whose every row is before its evaluation period", () => {
     expect(r.warnings.join("\n")).not.toContain("要確認に回りました");
   });
 });
+
+describe("per-year grade columns beside a plain 自己評価 column", () => {
+  it("each item once per evaluation: the plain column is its own evaluation, not a second grade of the latest year", () => {
+    const r = reviewSheets([
+      sheetOf("進捗", [
+        ["No", "事業名", "指標", "R3目標", "R3実績", "R3評価", "R4目標", "R4実績", "R4評価", "自己評価"],
+        // R3: 90 / 100 = 90 % → B (self B); R4: 150 / 120 = 125 % → A (self A); overall self A
+        ["1", "図書館", "貸出冊数", "100", "90", "B", "120", "150", "A", "A"],
+        // R3: 50 / 100 = 50 % → C (self C); R4: 40 / 100 = 40 % → D (self D); overall self C
+        ["2", "公民館", "利用者数", "100", "50", "C", "100", "40", "D", "C"],
+      ]),
+    ]);
+    const byLabel = new Map(r.summary.evaluations.map((e) => [e.label, e]));
+    for (const ev of r.summary.evaluations) expect(ev.items.map((i) => i.key)).toEqual(["1", "2"]);
+    expect(byLabel.get("R4")?.items.map((i) => i.grade)).toEqual(["A", "D"]);
+    expect(byLabel.get("R3")?.items.map((i) => i.grade)).toEqual(["B", "C"]);
+    expect(byLabel.get("自己評価")?.items.map((i) => i.selfGrade)).toEqual(["A", "C"]);
+  });
+});

@@ -93,6 +93,8 @@ interface Sheet {
   superParent: boolean;
   /** yearsOnTop: 目標 | 実績 | 評価 under each year (one evaluation per year). */
   gradePerYear: boolean;
+  /** The sheet-wide grade column beside per-year grades. */
+  overallWord: string;
   /** A title naming the evaluated year (the last year of the table). */
   titleYear: boolean;
   groupStyle: "none" | "headings" | "column";
@@ -164,6 +166,7 @@ const sheetArb: fc.Arbitrary<Sheet> = fc
       merged: fc.boolean(),
       superParent: shape === "yearsOnTop" ? fc.boolean() : fc.constant(false),
       gradePerYear: shape === "yearsOnTop" ? fc.boolean() : fc.constant(false),
+      overallWord: fc.constantFrom("総括評価", "自己評価"),
       titleYear: fc.boolean(),
       groupStyle: pick<Sheet["groupStyle"]>("none", "headings", "column"),
       groups: fc.array(
@@ -230,10 +233,9 @@ function build(s: Sheet): Built {
   }
   const valueStart = ident.length + unitHeader.length + (s.shape === "pairs" ? 1 : 0);
   const extra: CellSpec[] = [];
-  // Beside per-year grades the sheet-wide grade is the overall one (総括評価). Known gap in grading (not
-  // detection): a plain 自己評価 there is slotted into the evaluated year's evaluation beside that year's
-  // own grade column, and every item comes twice.
-  if (s.hasGrade) extra.push(s.gradePerYear ? (english ? "Overall" : "総括評価") : w.grade);
+  // Beside per-year grades the sheet-wide grade is an overall one (総括評価) or the plain grade word (自己評価),
+  // which becomes an evaluation of its own.
+  if (s.hasGrade) extra.push(s.gradePerYear ? (english ? "Overall" : s.overallWord) : w.grade);
   if (s.department) extra.push(english ? "Department" : s.department);
   if (s.note) extra.push(english ? "Remarks" : "備考");
   header1.push(...extra);
