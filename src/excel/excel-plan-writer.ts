@@ -156,6 +156,19 @@ function op(sheet: number, apply: (ws: Excel.Worksheet) => void, kind?: Cosmetic
   return { sheet, bytes: measureRequest<Excel.Worksheet>(apply), apply, ...(kind ? { kind } : {}) };
 }
 
+/** Runs of consecutive rows [0, n) with the same value: one operation per run instead of one per row. */
+function runsOf<T>(n: number, valueAt: (r: number) => T): { first: number; count: number; value: T }[] {
+  const runs: { first: number; count: number; value: T }[] = [];
+  for (let r = 0; r < n;) {
+    const value = valueAt(r);
+    let end = r;
+    while (end + 1 < n && valueAt(end + 1) === value) end++;
+    runs.push({ first: r, count: end - r + 1, value });
+    r = end + 1;
+  }
+  return runs;
+}
+
 /** Number formats then values of rows [start, start + count), split again while a block measures over the budget. */
 function cellBlocks(
   sheet: number,
@@ -256,24 +269,18 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   // 5b. Row heights computed by the core from the text and the column widths (wrapped and merged cells,
   // which Excel does not autofit); consecutive rows of the same height in one operation.
   const heights = plan.rowHeights ?? [];
-  for (let r = 0; r < heights.length;) {
-    const h = heights[r];
-    let end = r;
-    while (end + 1 < heights.length && heights[end + 1] === h) end++;
-    if (typeof h === "number" && h > 0) {
-      const first = r;
-      const count = end - r + 1;
+  for (const run of runsOf(heights.length, (r) => heights[r])) {
+    const h = run.value;
+    if (typeof h === "number" && h > 0)
       cosmetics.push(
         op(
           sheet,
           (ws) => {
-            ws.getRangeByIndexes(first, 0, count, 1).format.rowHeight = h;
+            ws.getRangeByIndexes(run.first, 0, run.count, 1).format.rowHeight = h;
           },
           "rowHeights",
         ),
       );
-    }
-    r = end + 1;
   }
 
   // 5c. Excel's own autofit where it can serve: rows that no merged cell touches (Excel ignores merged cells
@@ -284,24 +291,17 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
     for (const m of plan.merges)
       if (m.top !== m.bottom || m.left !== m.right)
         for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) merged[r] = 1;
-    for (let r = 0; r < rows;) {
-      let end = r;
-      while (end + 1 < rows && merged[end + 1] === merged[r]) end++;
-      if (merged[r] === 0) {
-        const first = r;
-        const count = end - r + 1;
+    for (const run of runsOf(rows, (r) => merged[r]))
+      if (run.value === 0)
         cosmetics.push(
           op(
             sheet,
             (ws) => {
-              ws.getRangeByIndexes(first, 0, count, cols).format.autofitRows();
+              ws.getRangeByIndexes(run.first, 0, run.count, cols).format.autofitRows();
             },
             "autofit",
           ),
         );
-      }
-      r = end + 1;
-    }
   }
 
   // 6. The Excel table (with filter buttons).
