@@ -65,6 +65,20 @@ export interface AppProps {
   inExcel?: boolean;
 }
 
+/** A warning whose remedy is 集計を更新 (the last run was incomplete, or the data changed since). */
+function RecomputeBar(p: { text: string; label: string; disabled: boolean; onRecompute: () => Promise<void> }) {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{p.text}</MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => void p.onRecompute()} disabled={p.disabled}>
+          {p.label}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 export default function App({ host, inExcel = true }: AppProps) {
   const styles = useStyles();
   const { t, lang } = useMessages();
@@ -170,24 +184,10 @@ export default function App({ host, inExcel = true }: AppProps) {
         </MessageBar>
       )}
       {state.incomplete && state.status !== "running" && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.incomplete}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void recompute()} disabled={busy}>
-              {t.recompute}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <RecomputeBar text={t.incomplete} label={t.recompute} disabled={busy} onRecompute={recompute} />
       )}
       {state.stale && state.status !== "running" && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.stale}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void recompute()} disabled={busy}>
-              {t.recompute}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <RecomputeBar text={t.stale} label={t.recompute} disabled={busy} onRecompute={recompute} />
       )}
       {state.status !== "loading" && state.generated.length === 0 && state.runs === 0 && (
         <MessageBar intent="info" layout="multiline">

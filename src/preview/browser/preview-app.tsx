@@ -10,6 +10,7 @@ import { columnLetters, cellAddress } from "../../core/a1-address";
 import { readActiveSheet, readGrid, readTabs, writeCell, type GridData, type SheetTab } from "./grid-reader";
 import { stashWorkbook } from "./workbook-stash";
 import { summaryJsonOf } from "./summary-json";
+import { saveFileInBrowser, XLSX_MIME } from "../../taskpane/host/save-file";
 
 export interface PreviewAppProps {
   sim: SimulatedExcel;
@@ -18,17 +19,6 @@ export interface PreviewAppProps {
   /** Registers a callback run after each Excel.run of the pane. */
   afterBatch(listener: () => void): void;
   loadError: string | null;
-}
-
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const baseName = (n: string) => n.replace(/\.(xlsx|xlsm)$/i, "");
@@ -142,14 +132,14 @@ export function PreviewApp({ sim, events, fileName, afterBatch, loadError }: Pre
             }}
           />
         </label>
-        <button type="button" onClick={() => void sim.toArrayBuffer().then((b) => download(`${baseName(fileName)}-result.xlsx`, new Blob([b], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })))}>
+        <button type="button" onClick={() => void sim.toArrayBuffer().then((b) => saveFileInBrowser(`${baseName(fileName)}-result.xlsx`, new Uint8Array(b), XLSX_MIME))}>
           結果を保存 / Save workbook
         </button>
         <button
           type="button"
           onClick={() =>
             void summaryJsonOf(sim).then(
-              (json) => download(`${baseName(fileName)}-summary.json`, new Blob([json], { type: "application/json" })),
+              (json) => saveFileInBrowser(`${baseName(fileName)}-summary.json`, new TextEncoder().encode(json), "application/json"),
               (e) => setMessage(`summary.json を作れませんでした / Could not build summary.json: ${e instanceof Error ? e.message : String(e)}`),
             )
           }

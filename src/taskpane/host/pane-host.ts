@@ -11,7 +11,7 @@ import { cellAddress } from "../../core/a1-address";
 import { createExcelPort, NOTE_REPAIRED } from "../../excel/excel-port";
 import type { ExcelHostApi } from "../../excel/excel-host";
 import { reviewInMemory } from "./review-in-memory";
-import { bytesToBase64, saveFileInBrowser, type SaveFile } from "./save-file";
+import { bytesToBase64, saveFileInBrowser, XLSX_MIME, type SaveFile } from "./save-file";
 
 export type ProgressStep = "read" | "analyse" | "write" | "done";
 
@@ -53,7 +53,6 @@ export class ReportWorkbookUnavailableError extends Error {
   }
 }
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** `<workbook>_報告書.xlsx` (the workbook's name without its extension). */
 export function reportFileName(workbookName: string | null): string {

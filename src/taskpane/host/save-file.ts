@@ -4,6 +4,8 @@
  * EdgeHTML's msSaveOrOpenBlob. Returns false where neither exists, so the pane can say so
  * instead of pretending.
  */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export type SaveFile = (fileName: string, bytes: Uint8Array, mimeType: string) => boolean;
 
 interface LegacyNavigator {
