@@ -4,7 +4,7 @@
  * number shown through a format such as 0.00%;"▲"0.00% or #,##0"件".
  */
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
-import { normalise, rationalFromDecimalString, type Rational } from "./exact-number";
+import { rationalFromDecimalString, type Rational } from "./exact-number";
 import { QUALIFIER_CODES, scanNumberText } from "./scan-number-text";
 import type { RawValue } from "../model/snapshot";
 import {
@@ -213,9 +213,7 @@ class NumberValue {
   }
   get exact(): Rational {
     if (this.exactValue) return this.exactValue;
-    if (this.decimal !== null) return (this.exactValue = rationalFromDecimalString(this.decimal));
-    const num = BigInt(this.mantissa);
-    return (this.exactValue = normalise({ num: this.negative ? -num : num, den: BigInt(10) ** BigInt(this.scale) }));
+    return (this.exactValue = rationalFromDecimalString(this.decimalText));
   }
   toJSON() {
     return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };

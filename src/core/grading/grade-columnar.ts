@@ -5,7 +5,7 @@
  * character code; no string is built on this path.
  */
 import type { Rules } from "../model/settings";
-import { compare, div, sub, toNumber, type Rational } from "../cells/exact-number";
+import { compare, div, sign, sub, toNumber, type Rational } from "../cells/exact-number";
 import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import * as cellCodes from "../cells/read-cell-code";
@@ -105,7 +105,7 @@ function bandOfFloat(r: number, bands: Rules["bands"]): number {
 
 function bandOfExact(r: Rational, bands: Rules["bands"]): number {
   const lowest = bands.length - 1;
-  if (r.num <= BigInt(0)) return lowest;
+  if (sign(r) <= 0) return lowest;
   const exact = exactBands(bands);
   for (let i = 0; i < bands.length; i++) {
     const m = exact[i];

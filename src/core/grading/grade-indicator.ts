@@ -4,7 +4,7 @@
  * bands as an exact rational.
  */
 import type { Rules } from "../model/settings";
-import { compare, div, rationalFromNumber, sub, toNumber, type Rational } from "../cells/exact-number";
+import { compare, div, rationalFromNumber, sign, sub, toNumber, type Rational } from "../cells/exact-number";
 import type { IndicatorValue } from "../cells/parse-indicator-value";
 import { BASIS_EN, BASIS_JA } from "../cells/value-words";
 import type { Direction } from "./detect-direction";
@@ -50,7 +50,7 @@ export function gradeFromRate(r: Rational | number | "infinite", bands: Rules["b
     for (const b of bands) if (b.min === null || r >= b.min) return b.label;
     return lowest;
   }
-  if (r.num <= BigInt(0)) return lowest;
+  if (sign(r) <= 0) return lowest;
   const exact = exactBands(bands);
   for (let i = 0; i < bands.length; i++) {
     const m = exact[i];
@@ -193,7 +193,7 @@ export function gradeIndicator(input: {
   }
   const grade = gradeFromRate(rate, bands);
   const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
-  const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : rate.num <= BigInt(0));
+  const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : sign(rate) <= 0);
   const words = bandWords(bands, grade);
   const bandText = nonPositive ? "R ≤ 0" : words.en;
   const bandJa = nonPositive ? "0%以下" : words.ja;

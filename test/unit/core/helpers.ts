@@ -3,7 +3,7 @@
  * rules with custom bands, and sheet snapshots built by hand.
  */
 import { parseIndicatorValue, type IndicatorValue } from "../../../src/core/cells/parse-indicator-value";
-import { compare, rationalFromDecimalString, type Rational } from "../../../src/core/cells/exact-number";
+import { compare, fractionText, rationalFromDecimalString, type Rational } from "../../../src/core/cells/exact-number";
 import { DEFAULT_RULES, rulesSchema, type Rules } from "../../../src/core/model/settings";
 import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { reviewWorkbook, type ReviewResult } from "../../../src/core/run-review";
@@ -27,7 +27,7 @@ export function expectNumber(v: IndicatorValue): Extract<IndicatorValue, { kind:
 /** Exact equality of a rational with a decimal written by hand. */
 export function expectExact(r: Rational, decimal: string): void {
   const want = rationalFromDecimalString(decimal);
-  expect(compare(r, want) === 0 ? decimal : `${r.num}/${r.den}`).toBe(decimal);
+  expect(compare(r, want) === 0 ? decimal : fractionText(r)).toBe(decimal);
 }
 
 export function rulesWith(partial: Partial<Rules>): Rules {

@@ -12,6 +12,7 @@ import {
   scannedValue,
   type IndicatorValue,
 } from "../../../../src/core/cells/parse-indicator-value";
+import { fractionText } from "../../../../src/core/cells/exact-number";
 import { scanNumberText } from "../../../../src/core/cells/scan-number-text";
 
 /** Everything a reader of the value can see, the exact rational included. */
@@ -19,7 +20,7 @@ function view(v: IndicatorValue | null): unknown {
   if (v === null || v.kind !== "number") return v;
   return {
     value: Object.is(v.value, -0) ? "-0" : v.value,
-    exact: `${v.exact.num}/${v.exact.den}`,
+    exact: fractionText(v.exact),
     unit: v.unit,
     qualifier: v.qualifier,
     qualifierText: v.qualifierText,
