@@ -1,7 +1,7 @@
 /**
  * The command's process entry, compiled to dist-cli/progress-review.js (`npm run build:cli`, run by `npm install`'s
  * prepare) and started by bin/progress-review.js. --help and --version are answered before the job's modules
- * (ExcelJS, zod, the core) are loaded, so they start fast; everything else goes to main().
+ * (ExcelJS, the core) are loaded, so they start fast; everything else goes to main().
  */
 import { HELP_TEXT, readEarlyArgs } from "./cli-args";
 import { installExitCleanup } from "./output-files";

@@ -4,7 +4,20 @@
  * hidden sheet, see settings-store.ts) so that every reviewer of a workbook
  * and the command line get the same grades.
  */
-import { z } from "zod";
+import {
+  array,
+  boolean,
+  literal,
+  number,
+  object,
+  oneOf,
+  record,
+  strictObject,
+  string,
+  type Infer,
+  type RefineContext,
+  type Schema,
+} from "./data-schema";
 
 export const COLUMN_ROLES = [
   "key",
@@ -28,10 +41,10 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 /** Highest band minimum accepted: R = 10 is 1,000 % of the target, beyond any real threshold. */
 export const MAX_BAND_MIN = 10;
 
-const bandSchema = z.strictObject({
-  label: z.string().trim().min(1).max(8),
+const bandSchema = strictObject({
+  label: string({ trim: true, minLength: 1, maxLength: 8 }),
   /** Lowest achievement rate R for this grade (1 = 100 %); null for the last grade. */
-  min: z.number().finite().min(0).max(MAX_BAND_MIN).nullable(),
+  min: number({ min: 0, max: MAX_BAND_MIN }).nullable(),
 });
 
 /** Why a sheet name is not allowed in Excel, or null (mirrors Excel's rules; the adapters check again). */
@@ -47,25 +60,22 @@ export function sheetNameRuleProblem(name: string): string | null {
 }
 
 const sheetNameSchema = (fallback: string) =>
-  z
-    .string()
+  string()
     .default(fallback)
-    .superRefine((name, ctx) => {
+    .refine((name, ctx) => {
       const p = sheetNameRuleProblem(name);
       if (p)
         ctx.addIssue({
-          code: "custom",
           message: `シート名「${name}」は使えません / invalid sheet name "${name}": ${p}`,
         });
     });
 
 /** Bands must make sense together, or grades contradict their own reasons (issue 8, item 5). */
-function checkBands(bands: { label: string; min: number | null }[], ctx: z.RefinementCtx): void {
+function checkBands(bands: { label: string; min: number | null }[], ctx: RefineContext): void {
   const labels = new Set<string>();
   bands.forEach((b, i) => {
     if (labels.has(b.label))
       ctx.addIssue({
-        code: "custom",
         path: [i, "label"],
         message: `評価「${b.label}」が重複しています / the label "${b.label}" is used twice`,
       });
@@ -73,43 +83,37 @@ function checkBands(bands: { label: string; min: number | null }[], ctx: z.Refin
     const last = i === bands.length - 1;
     if (last && b.min !== null)
       ctx.addIssue({
-        code: "custom",
         path: [i, "min"],
         message: `最後の評価の min は null にしてください / the last band must be open-ended (min: null)`,
       });
     if (!last && b.min === null)
       ctx.addIssue({
-        code: "custom",
         path: [i, "min"],
         message: `min が null にできるのは最後の評価だけです / only the last band may have min: null`,
       });
     const prev = bands[i - 1];
     if (i > 0 && b.min !== null && prev && prev.min !== null && !(b.min < prev.min))
       ctx.addIssue({
-        code: "custom",
         path: [i, "min"],
         message: `評価は min の大きい順に並べてください（${prev.label} ${prev.min} → ${b.label} ${b.min}）/ bands must be in strictly descending order of min`,
       });
   });
 }
 
-const columnOverrideSchema = z.strictObject({
+const columnOverrideSchema = strictObject({
   /** Zero-based sheet column index → role. */
-  columns: z.record(z.string().regex(/^\d+$/), z.enum(COLUMN_ROLES)).default({}),
+  columns: record(oneOf(COLUMN_ROLES), /^\d+$/).default({}),
   /** Zero-based sheet row index of the (last) header row. */
-  headerRow: z.number().int().nonnegative().optional(),
+  headerRow: number({ integer: true, min: 0 }).optional(),
   /** Year column index → fiscal year, for year columns whose header is not a year. */
-  skip: z.boolean().optional(),
+  skip: boolean().optional(),
 });
-export type ColumnOverride = z.infer<typeof columnOverrideSchema>;
+export type ColumnOverride = Infer<typeof columnOverrideSchema>;
 
-export const rulesSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  bands: z
-    .array(bandSchema)
-    .min(2)
-    .max(6)
-    .superRefine(checkBands)
+export const rulesSchema = strictObject({
+  version: literal(1).default(1),
+  bands: array(bandSchema, { minItems: 2, maxItems: 6 })
+    .refine(checkBands)
     .default([
       { label: "A", min: 1 },
       { label: "B", min: 0.8 },
@@ -117,65 +121,62 @@ export const rulesSchema = z.strictObject({
       { label: "D", min: null },
     ]),
   /** ratio: R = actual / target; baseline: R = (actual − baseline) / (target − baseline). */
-  mode: z.enum(["ratio", "baseline"]).default("ratio"),
+  mode: oneOf(["ratio", "baseline"]).default("ratio"),
   /** Count items (default) or indicators in the summary. */
-  count: z.enum(["items", "indicators"]).default("items"),
-  includeExcludedInDenominator: z.boolean().default(false),
+  count: oneOf(["items", "indicators"]).default("items"),
+  includeExcludedInDenominator: boolean().default(false),
   /** Evaluated fiscal year for year-column sheets (null: the latest year with actuals). */
-  year: z.number().int().min(1989).max(2200).nullable().default(null),
+  year: number({ integer: true, min: 1989, max: 2200 }).nullable().default(null),
   /** Per indicator name: force the direction. */
-  directionOverrides: z.record(z.string(), z.enum(["higher", "lower"])).default({}),
+  directionOverrides: record(oneOf(["higher", "lower"])).default({}),
   /** Per source sheet name: column roles chosen by the user. */
-  columnOverrides: z.record(z.string(), columnOverrideSchema).default({}),
-  sheetNames: z
-    .strictObject({
-      summary: sheetNameSchema("評価集計"),
-      list: sheetNameSchema("評価一覧"),
-      review: sheetNameSchema("要確認"),
-    })
-    .superRefine((names, ctx) => {
+  columnOverrides: record(columnOverrideSchema).default({}),
+  sheetNames: strictObject({
+    summary: sheetNameSchema("評価集計"),
+    list: sheetNameSchema("評価一覧"),
+    review: sheetNameSchema("要確認"),
+  })
+    .refine((names, ctx) => {
       const seen = new Map<string, string>();
       for (const [role, name] of Object.entries(names)) {
         const key = name.toLowerCase();
         if (seen.has(key))
           ctx.addIssue({
-            code: "custom",
-            path: [role],
+                path: [role],
             message: `シート名「${name}」が ${seen.get(key)} と同じです / the same sheet name is used for ${seen.get(key)} and ${role}`,
           });
         else seen.set(key, role);
         if (key === "progressreview_settings")
           ctx.addIssue({
-            code: "custom",
-            path: [role],
+                path: [role],
             message: `「${name}」は設定シートの名前です / "${name}" is the settings sheet's name`,
           });
       }
     })
     .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
-  language: z.enum(["ja", "en"]).default("ja"),
+  language: oneOf(["ja", "en"]).default("ja"),
 });
-export type Rules = z.infer<typeof rulesSchema>;
+export type Rules = Infer<typeof rulesSchema>;
 
 export const DEFAULT_RULES: Rules = rulesSchema.parse({});
 
-export const storedStateSchema = z.object({
-  format: z.literal("progress-review/1"),
+export const storedStateSchema = object({
+  format: literal("progress-review/1"),
   rules: rulesSchema,
   /** Id of the workbook the state belongs to; every sheet we write carries it in its owner marker (ownership.ts). */
-  workbookId: z.string().nullable().default(null),
+  workbookId: string().nullable().default(null),
   /**
    * Sheets this add-in wrote, with the id of the run that created each; only a sheet whose owner marker matches
    * an entry here may ever be rewritten, renamed or deleted.
    */
-  generated: z
-    .array(z.object({ role: z.enum(["summary", "list", "review"]), name: z.string(), runId: z.string().default("") }))
-    .default([]),
+  generated: array(
+    object({ role: oneOf(["summary", "list", "review"]), name: string(), runId: string().default("") }),
+  ).default([]),
   /** Fingerprint of the source data the generated sheets were built from. */
-  fingerprint: z.string().nullable().default(null),
-  generatedAt: z.string().nullable().default(null),
+  fingerprint: string().nullable().default(null),
+  generatedAt: string().nullable().default(null),
 });
-export type StoredState = z.infer<typeof storedStateSchema>;
+export type StoredState = Infer<typeof storedStateSchema>;
 
 /** Edit distance, to suggest the field a misspelt key was meant to be. */
 function distance(a: string, b: string): number {
@@ -192,37 +193,11 @@ function distance(a: string, b: string): number {
   return d[b.length]!;
 }
 
-/** The schema's known keys at a path of the input (for "did you mean"); reads zod's schema definitions. */
-type SchemaDef = {
-  type?: string;
-  innerType?: unknown;
-  in?: unknown;
-  element?: unknown;
-  valueType?: unknown;
-  shape?: Record<string, unknown>;
-};
-const defOf = (schema: unknown) => (schema as { def?: SchemaDef } | undefined)?.def;
-
-function unwrap(schema: unknown): unknown {
-  for (let i = 0; i < 6; i++) {
-    const def = defOf(schema);
-    if (!def || !["default", "optional", "nullable", "pipe", "prefault"].includes(def.type ?? "")) return schema;
-    schema = def.innerType ?? def.in;
-  }
-  return schema;
-}
-
-function knownKeysAt(path: PropertyKey[]): string[] {
-  let schema: unknown = rulesSchema;
-  for (const key of path) {
-    const def = defOf(unwrap(schema));
-    if (def?.type === "object") schema = def.shape?.[String(key)];
-    else if (def?.type === "array") schema = def.element;
-    else if (def?.type === "record") schema = def.valueType;
-    else return [];
-  }
-  const def = defOf(unwrap(schema));
-  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+/** The keys the rules know at a path of the input (for "did you mean"). */
+function knownKeysAt(path: (string | number)[]): string[] {
+  let schema: Schema<unknown> | null = rulesSchema;
+  for (const key of path) schema = schema?.member(key) ?? null;
+  return schema?.knownKeys() ?? [];
 }
 
 function hint(key: string, known: string[]): string {
@@ -244,9 +219,9 @@ export function parseRules(input: unknown): { ok: true; rules: Rules } | { ok: f
   const messages: string[] = [];
   for (const i of r.error.issues) {
     const where = i.path.join(".") || "(root)";
-    if (i.code === "unrecognized_keys") {
+    if (i.unknownKeys) {
       const known = knownKeysAt(i.path);
-      for (const key of i.keys) {
+      for (const key of i.unknownKeys) {
         const near = hint(key, known);
         const field = [...i.path, key].join(".");
         messages.push(
