@@ -1,0 +1,63 @@
+/**
+ * The request meter's stand-in works without Proxy (IE11 has none: Office 2019's ribbon command), counts a
+ * navigated object once, and refuses a member it does not know rather than under-count it.
+ */
+import { measureRequest, objectPathBytes } from "../../../src/excel/excel-request-meter";
+
+type Ws = Excel.Worksheet;
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+/** A SetProperty action as Office.js writes it (ids at 8 digits), with the value's JSON. */
+const setAction = (name: string, valueJson: string) =>
+  bytes(`{"Id":12345678,"ActionType":4,"Name":"${name}","ObjectPathId":12345678,"ArgumentInfo":{"Arguments":[]}},`) +
+  bytes(valueJson);
+
+describe("request meter", () => {
+  it("measures in a realm without Proxy", () => {
+    const saved = globalThis.Proxy;
+    // @ts-expect-error removed as in IE11
+    delete globalThis.Proxy;
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded afresh without Proxy
+        const meter = require("../../../src/excel/excel-request-meter") as typeof import("../../../src/excel/excel-request-meter");
+        const n = meter.measureRequest<Ws>((ws) => {
+          ws.getRange("A1").values = [["x"]];
+        });
+        expect(n).toBe(meter.objectPathBytes("getRange", ["A1"]) + setAction("values", '[["x"]]'));
+      });
+    } finally {
+      globalThis.Proxy = saved;
+    }
+  });
+
+  it("a path reached twice is counted once; a method call is a path with its arguments", () => {
+    const n = measureRequest<Ws>((ws) => {
+      const font = ws.getRange("A1:B2").format.font;
+      font.bold = true;
+      font.color = "#FF0000";
+    });
+    expect(n).toBe(
+      objectPathBytes("getRange", ["A1:B2"]) +
+        objectPathBytes("format") +
+        objectPathBytes("font") +
+        setAction("bold", "true") +
+        setAction("color", '"#FF0000"'),
+    );
+  });
+
+  it("objects passed as arguments travel as ids (null)", () => {
+    const n = measureRequest<Ws>((ws) => void ws.tables.add(ws.getRange("A1:C3") as unknown as string, true));
+    expect(n).toBe(
+      objectPathBytes("getRange", ["A1:C3"]) + objectPathBytes("tables") + objectPathBytes("add", [null, true]),
+    );
+  });
+
+  it("a member it does not know throws (a write must not be under-counted)", () => {
+    expect(() =>
+      measureRequest<Ws>((ws) => {
+        (ws as unknown as { showGridlines: boolean }).showGridlines = false;
+      }),
+    ).toThrow(TypeError);
+    expect(() => measureRequest<Ws>((ws) => void ws.getRange("A1").getOffsetRange(1, 1))).toThrow(TypeError);
+  });
+});
