@@ -15,8 +15,9 @@
  *
  * Options (environment variables, or `webpack --env NAME=1`):
  *   OFFICE_JS_LOCAL=1  the pages load ./office.js from this site instead of the
- *                      Microsoft CDN (closed government networks; the office.js
- *                      files must then be placed in dist/ by the deployment).
+ *                      Microsoft CDN (closed government networks): office.js, the
+ *                      Excel host files it loads next to itself (Windows, Mac, web)
+ *                      and its locale strings are copied from @microsoft/office-js.
  *   ADDIN_URL=https://host/path/   written into dist/manifest.xml in place of
  *                      https://localhost:3000/ (every URL, AppDomains included).
  *   HTTP=1             `npm run dev-server` without https (not for Office).
@@ -31,6 +32,20 @@ const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office.js";
 const CORE_JS_VERSION = require("core-js/package.json").version;
+
+/**
+ * What office.js loads relative to its own URL, for Excel (office.debug.js's loader): the host file
+ * `excel-<platform>-<version>[-core].js` of the running Excel and `<locale>/office_strings.js` (en-us when the
+ * locale is missing). Excel on Windows, Mac and the web; not the telemetry script (no telemetry here).
+ */
+function officeJsLocalPatterns() {
+  const dist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+  return [
+    { from: "office.js", context: dist, to: "office.js" },
+    { from: "excel-{win32,mac,web}-16.*.js", context: dist, to: "[name][ext]", globOptions: { ignore: ["**/*.debug.js"] } },
+    { from: "*/office_strings.js", context: dist, to: "[path][name][ext]" },
+  ];
+}
 
 /** Browser targets per page (Babel preset-env). */
 const TARGETS = {
@@ -183,7 +198,8 @@ async function devCertificates() {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJsUrl = flag(env, "OFFICE_JS_LOCAL") ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const officeJsLocal = flag(env, "OFFICE_JS_LOCAL");
+  const officeJsUrl = officeJsLocal ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const addinUrl = (env && env.ADDIN_URL) || process.env.ADDIN_URL || "";
   // OUTPUT_PATH: the build test writes to its own folder, never to dist/.
   const outputPath = argv.outputPath || env.OUTPUT_PATH || path.resolve(__dirname, "dist");
@@ -200,6 +216,7 @@ module.exports = async (env = {}, argv = {}) => {
           return addinUrl ? rewriteManifestUrls(content.toString(), addinUrl) : content;
         },
       },
+      ...(officeJsLocal ? officeJsLocalPatterns() : []),
     ],
   });
 
