@@ -10,8 +10,9 @@
  * What bcd says an engine does not have is deleted from the realm's own intrinsics and window: globals
  * (BigInt, Proxy, Reflect, Promise …), their static and prototype members (Array.prototype.flat,
  * Object.fromEntries, Symbol.asyncIterator …), members of Intl's constructors, and the web APIs of the window
- * (fetch, URL, TextEncoder …). A few members cannot be deleted (a well-known symbol, Number.EPSILON are not
- * configurable): their owner is replaced by a copy without them. Syntax is checked by acorn at the highest
+ * (fetch, URL, TextEncoder …). Members keyed by a well-known symbol stay (V8's own built-ins call them; code
+ * reaches them only through Symbol.X, removed where the engine lacks it). Statics that cannot be deleted
+ * (Symbol.asyncIterator, Number.EPSILON are not configurable): their owner is replaced by a copy without them. Syntax is checked by acorn at the highest
  * ECMAScript year whose markers bcd lists as supported, and every regular-expression literal against bcd's
  * regular-expression features (Safari 14 parses ES2021 but has no lookbehind).
  *
@@ -21,7 +22,7 @@
 import vm from "vm";
 import * as acorn from "acorn";
 import bcd from "@mdn/browser-compat-data";
-import { JSDOM, ResourceLoader } from "jsdom";
+import { JSDOM } from "jsdom";
 
 export type WebviewEngine = "ie11" | "edge18" | "webview2" | "safari-mac";
 
@@ -162,9 +163,10 @@ export function createWebviewRealm(engine: WebviewEngine, options: RealmOptions 
     url: options.url ?? "https://localhost:3000/",
     runScripts: "outside-only",
     pretendToBeVisual: true,
-    ...(options.userAgent ? { resources: new ResourceLoader({ userAgent: options.userAgent }) } : {}),
   });
   const context = dom.getInternalVMContext();
+  // Set on the navigator itself, not through a resource loader: the realm must never fetch anything.
+  if (options.userAgent) Object.defineProperty(dom.window.navigator, "userAgent", { value: options.userAgent });
   const global = vm.runInContext("this", context) as Record<string, unknown>;
   const removed: Missing[] = [];
   const kept: Missing[] = [];
@@ -178,6 +180,14 @@ export function createWebviewRealm(engine: WebviewEngine, options: RealmOptions 
         : m.key;
     if (realKey === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(owner, realKey)) continue;
+    // Symbol-keyed members (RegExp.prototype[Symbol.match] …) are the engine's own protocol: V8's built-ins call
+    // them (String.prototype.match would break), and code reaches them only through a Symbol.X the realm lacks.
+    // RegExp's flag getters likewise: V8's regex engine keeps the flags (a polyfill would see sticky work but no
+    // `flags`, a mix no engine has); regex literals are checked by syntaxErrors instead.
+    if (typeof realKey === "symbol" || m.owner === "RegExp.prototype") {
+      kept.push({ ...m, key: realKey });
+      continue;
+    }
     if (!Reflect.deleteProperty(owner, realKey)) {
       // Not configurable (Symbol.asyncIterator, Number.EPSILON): give the realm a copy of the owner without it.
       if (!replaceWithout(global, m.owner, realKey)) {
@@ -187,6 +197,8 @@ export function createWebviewRealm(engine: WebviewEngine, options: RealmOptions 
     }
     removed.push({ ...m, key: realKey });
   }
+  // V8 records no stack unless this is a number; errors in the realm must still say where they come from.
+  (global.Error as { stackTraceLimit?: number }).stackTraceLimit = 20;
   if (options.globals) for (const [k, v] of Object.entries(options.globals)) global[k] = v;
   return {
     engine,
