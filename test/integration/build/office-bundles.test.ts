@@ -9,7 +9,9 @@
  * - closed networks: built with OFFICE_JS_LOCAL=1, office.js and what it loads for Excel ship in dist/ and
  *   the pages reference the local copy.
  * The simulated host (src/preview) stands for Excel behind the `Excel` / `Office` globals until Office.js
- * itself is loaded in the realm. The test builds into its own folder (a few minutes on a busy machine).
+ * itself is loaded in the realm, its data handed over as the realm's own (test/helpers/realm-membrane.ts).
+ * The test builds into its own folder (a few minutes on a busy machine); REUSE_BUILD=<folder> checks an
+ * existing `OFFICE_JS_LOCAL=1` production build instead (while iterating; CI builds).
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
@@ -258,7 +260,9 @@ describe("the built task pane", () => {
       userAgent: USER_AGENTS.edge18,
     });
     const host2realm = membrane(realm.context);
-    Object.assign(realm.window, { Excel: host2realm.wrap(sim.Excel), Office: host2realm.wrap(sim.Office) });
+    // Office with onReady(callback) as Office.js has it.
+    const office = new SimulatedAddinCommands().office(sim.Office);
+    Object.assign(realm.window, { Excel: host2realm.wrap(sim.Excel), Office: host2realm.wrap(office) });
     const errors: unknown[] = [];
     realm.window.addEventListener("error", (e) => errors.push(e.error));
     for (const s of inline) realm.run(s);
