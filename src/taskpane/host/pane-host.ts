@@ -92,10 +92,8 @@ export function topLeft(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-interface EventResult {
-  context: unknown;
-  remove(): void;
-}
+/** OfficeExtension.EventHandlerResult: removed through `Excel.run(result.context, …)`, never `Excel.run(result, …)`. */
+type EventResult = OfficeExtension.EventHandlerResult<unknown>;
 
 export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown as PaneHostApi, options: PaneHostOptions = {}): PaneHost {
   const saveFile = options.saveFile ?? saveFileInBrowser;
@@ -173,16 +171,19 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
       };
       const unregister = async () => {
         const all = results.splice(0);
-        if (all.length === 0) return;
-        try {
-          // Removal runs in the context the handlers were added in (Office.js requires it).
-          const run = api.Excel.run as unknown as (o: unknown, b: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
-          await run(all[0], async (ctx) => {
-            for (const r of all) r.remove();
-            await ctx.sync();
-          });
-        } catch {
-          // Handlers of deleted sheets are gone already; handlers die with the pane anyway.
+        // Removal runs in the context the handlers were added in (Office.js requires it): one Excel.run per context.
+        const contexts = all.map((r) => r.context).filter((c, i, a) => a.indexOf(c) === i);
+        type RunIn = (context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
+        const runIn = api.Excel.run as unknown as RunIn;
+        for (const context of contexts) {
+          try {
+            await runIn(context, async (ctx) => {
+              for (const r of all) if (r.context === context) r.remove();
+              await ctx.sync();
+            });
+          } catch {
+            // Handlers of a deleted sheet are gone already; handlers die with the pane anyway.
+          }
         }
       };
       let chain = Promise.resolve();
