@@ -11,7 +11,11 @@ export type ExcelPortErrorKind =
   /** Writing the generated sheets failed; user sheets untouched, sheets added by the run removed (see incompleteSheets). */
   | "write"
   /** Writing failed and removing the sheets the run added failed too (see leftovers). */
-  | "write-unrecovered";
+  | "write-unrecovered"
+  /** Excel refused because the user is editing a cell; nothing was changed. */
+  | "cell-edit"
+  /** A sheet to write or the workbook's structure is protected; nothing was changed. */
+  | "protected";
 
 export class ExcelPortError extends Error {
   readonly kind: ExcelPortErrorKind;
@@ -53,7 +57,7 @@ export class ExcelWriteError extends ExcelPortError {
    */
   readonly incompleteSheets: string[];
   constructor(cause: unknown, leftovers: string[] = [], incompleteSheets: string[] = []) {
-    const detail = describeCause(cause);
+    const detail = isCellEditMode(cause) ? `Excel がセルの編集中です。${CELL_EDIT_JA} / ${describeCause(cause)}` : describeCause(cause);
     const names = (list: string[]) => list.map((n) => `「${n}」`).join("");
     const incompleteJa = incompleteSheets.length
       ? `集計シート${names(incompleteSheets)}は更新が途中のため不完全です。もう一度「集計を更新」を実行すると作り直されます。`
@@ -80,6 +84,28 @@ export class ExcelWriteError extends ExcelPortError {
     this.leftovers = leftovers;
     this.incompleteSheets = incompleteSheets;
   }
+}
+
+/** What the user must do when Excel is in cell-editing mode (pane and ribbon say the same). */
+export const CELL_EDIT_JA = "セルの編集を終えてから、もう一度お試しください。";
+export const CELL_EDIT_EN = "Finish editing the cell (Enter or Tab), then try again.";
+
+/** Excel refused the request because a cell is being edited (InvalidOperationInCellEditMode); nothing was changed. */
+export class CellEditModeError extends ExcelPortError {
+  constructor(cause: unknown) {
+    super(
+      "cell-edit",
+      `Excel がセルの編集中のため、実行できませんでした。ブックは変更していません。${CELL_EDIT_JA}`,
+      `Excel is editing a cell, so nothing was done; the workbook was not changed. ${CELL_EDIT_EN}`,
+      cause,
+    );
+    this.name = "CellEditModeError";
+  }
+}
+
+/** True when Excel refused because the user is editing a cell. */
+export function isCellEditMode(e: unknown): boolean {
+  return officeErrorCode(e) === "InvalidOperationInCellEditMode";
 }
 
 export class ExcelReadError extends ExcelPortError {

@@ -47,7 +47,14 @@ import {
 } from "../core/ownership";
 import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
 import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
-import { describeCause, ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors";
+import {
+  CellEditModeError,
+  describeCause,
+  ExcelPortError,
+  ExcelReadError,
+  ExcelWriteError,
+  isCellEditMode,
+} from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
 import { measureRequest, objectPathBytes } from "./excel-request-meter";
@@ -121,7 +128,8 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     try {
       return await api.Excel.run(job);
     } catch (e) {
-      throw e instanceof ExcelPortError ? e : new ExcelReadError(e);
+      if (e instanceof ExcelPortError) throw e;
+      throw isCellEditMode(e) ? new CellEditModeError(e) : new ExcelReadError(e);
     }
   }
 
@@ -411,6 +419,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
     batches.push([]);
 
   let sentCommit = false;
+  let batchesDone = 0;
   try {
     await api.Excel.run(async (ctx) => {
       let sheets: Excel.Worksheet[] = [];
@@ -425,9 +434,12 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
         }
         job.counter.syncs++;
         await ctx.sync();
+        batchesDone++;
       }
     });
   } catch (error) {
+    // Refused before the first batch ran (a cell being edited): nothing was written, nothing to undo.
+    if (batchesDone === 0 && isCellEditMode(error)) throw new CellEditModeError(error);
     let recovery: { committed: boolean; leftovers: string[] };
     try {
       const traces = (error as { traceMessages?: string[] }).traceMessages ?? [];

@@ -231,6 +231,16 @@ export class SimulatedExcel {
     this.host.failOp = { match: test, remaining: occurrence };
   }
 
+  /**
+   * A user starts editing a cell (F2, or typing into it) after `afterSyncs` more syncs (0: now): from then on
+   * every sync is refused with InvalidOperationInCellEditMode and changes nothing, until
+   * `setCellEditMode(false)` (the user pressed Enter).
+   */
+  setCellEditMode(on: boolean, afterSyncs = 0): void {
+    if (!Number.isInteger(afterSyncs) || afterSyncs < 0) throw new Error("afterSyncs must be a non-negative integer.");
+    this.host.cellEdit = on ? { syncsLeft: afterSyncs } : null;
+  }
+
   /** The supported ExcelApi minor version (e.g. 7 → ExcelApi 1.7). */
   get excelApiLevel(): number {
     return this.host.level;

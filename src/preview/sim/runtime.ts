@@ -51,6 +51,11 @@ export interface HostState {
   syncsSinceFailSet: number;
   /** Fault injection at one operation: the n-th operation (from now) whose label matches fails; earlier ones stay applied. */
   failOp?: { match: (label: string) => boolean; remaining: number } | null;
+  /**
+   * A user editing a cell: once `syncsLeft` more syncs have run, every sync is refused with
+   * InvalidOperationInCellEditMode before anything in it runs (Excel answers no request then).
+   */
+  cellEdit?: { syncsLeft: number } | null;
   /** Created lazily by the workbook proxy factory (set by simulated-excel.ts). */
   makeWorkbook(ctx: SimRequestContext): SimWorkbook;
   makeApplication(ctx: SimRequestContext): SimApplication;
@@ -727,6 +732,13 @@ export class SimRequestContext {
         "Simulated failure of this sync (failAtSync): nothing in the batch was applied.",
         "RequestContext.sync",
       );
+    }
+    if (host.cellEdit) {
+      if (host.cellEdit.syncsLeft > 0) host.cellEdit.syncsLeft--;
+      else {
+        record(requestBytes);
+        throw simError("InvalidOperationInCellEditMode", undefined, "RequestContext.sync");
+      }
     }
     if (requestBytes > host.maxBatchBytes) {
       record(requestBytes);

@@ -1,0 +1,68 @@
+/**
+ * What Excel refuses, through the ribbon's 集計を更新 on the simulated host: the event completes,
+ * the notice says what to do in Japanese (then English), and the workbook stays as it was.
+ */
+import {
+  createDialogNotifier,
+  ERROR_NOTICE_MAX_MS,
+  noticeFromQuery,
+  runRecomputeCommand,
+  type Notice,
+} from "../../../src/commands/recompute-command";
+import { SimulatedAddinCommands } from "../../../src/preview/simulated-addin-commands";
+import { SimulatedExcel } from "../../../src/preview/simulated-excel";
+import type { ExcelHostApi } from "../../../src/excel/excel-host";
+import { digestOf, loadWorkbook, TOKORO } from "../excel/helpers";
+
+const PAGE = "https://localhost:3000/commands.html";
+
+function excelWithAddin(sim: SimulatedExcel) {
+  const commands = new SimulatedAddinCommands();
+  const office = commands.office(sim.Office) as unknown as ExcelHostApi["Office"] &
+    Parameters<typeof createDialogNotifier>[0];
+  commands.actions.associate("recomputeSummary", (event) => {
+    void runRecomputeCommand(event, {
+      api: { Excel: sim.Excel as unknown as ExcelHostApi["Excel"], Office: office },
+      notifier: createDialogNotifier(office, PAGE, commands.clock),
+      clock: commands.clock,
+    });
+  });
+  return commands;
+}
+
+/** Clicks 集計を更新 and returns the notice shown (null: none) once the event completed. */
+async function click(sim: SimulatedExcel): Promise<{ completed: boolean; notice: Notice | null }> {
+  const commands = excelWithAddin(sim);
+  const outcome = commands.click("recomputeSummary");
+  let done = false;
+  void outcome.then(() => (done = true));
+  let notice: Notice | null = null;
+  for (let i = 0; i < 400 && !done; i++) {
+    if (commands.openDialog && !notice) notice = noticeFromQuery(new URL(commands.openDialog.url).search);
+    await commands.clock.advance(notice ? ERROR_NOTICE_MAX_MS : 0);
+  }
+  const result = await outcome;
+  return { completed: result.completed && !result.timedOut, notice };
+}
+
+async function stateOf(sim: SimulatedExcel) {
+  return { cells: await digestOf(sim), recorded: sim.inspect() };
+}
+
+describe("cell-edit mode (InvalidOperationInCellEditMode)", () => {
+  test.each([
+    ["from the start", 0],
+    ["after the reads", 2],
+  ])("%s: the event completes, the notice says to finish editing the cell, nothing is written", async (_l, afterSyncs) => {
+    const sim = SimulatedExcel.fromExcelJs(await loadWorkbook(TOKORO));
+    const before = await stateOf(sim);
+    sim.setCellEditMode(true, afterSyncs);
+    const { completed, notice } = await click(sim);
+    sim.setCellEditMode(false);
+    expect(completed).toBe(true);
+    expect(notice?.kind).toBe("error");
+    expect(notice!.lines[0]).toContain("セルの編集を終えてから、もう一度お試しください");
+    expect(notice!.lines[0].replace(/Excel/g, "")).not.toMatch(/[A-Za-z]{4,}/); // no raw API text
+    expect(await stateOf(sim)).toEqual(before);
+  });
+});
