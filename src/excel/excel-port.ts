@@ -49,11 +49,11 @@ import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port
 import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
 import {
   CellEditModeError,
-  describeCause,
   ExcelPortError,
   ExcelReadError,
   ExcelWriteError,
   isCellEditMode,
+  officeErrorCode,
 } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
@@ -447,7 +447,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       recovery = await recover(api, job, targets, settings, sentCommit, addedNow);
     } catch (e) {
       recovery = { committed: false, leftovers: targets.filter((t) => !t.refresh).map((t) => t.addAs) };
-      job.notes.push(`(recovery failed: ${e instanceof Error ? e.message : String(e)})`);
+      job.notes.push(`追加したシートの後片付けができませんでした。/ The sheets added could not be cleaned up.${codeNote(e)}`);
     }
     if (!recovery.committed) {
       const incomplete = targets.filter((t) => t.refresh).map((t) => t.refresh!.name);
@@ -542,6 +542,12 @@ async function recover(
   });
 }
 
+/** Excel's error code for a warning (" (InvalidArgument)"): never the raw English message of the API. */
+function codeNote(e: unknown): string {
+  const code = officeErrorCode(e);
+  return code ? ` (${code})` : "";
+}
+
 /**
  * The cosmetic operations, packed into as few syncs as the limit allows. Each group (one kind on one sheet) is
  * preceded by a trace message; when a sync fails, the last trace received names the group that failed: what ran
@@ -597,7 +603,7 @@ async function writeCosmetics(
       if (traces.length === 0) {
         // Failed before the first step (a sheet gone meanwhile): nothing more is tried.
         job.warnings.push(
-          `集計シートの書式・グラフなどを設定できませんでした（データは書き込み済みです）。/ The formatting, charts and links of the generated sheets could not be set (the data is written). (${describeCause(e)})`,
+          `集計シートの書式・グラフなどを設定できませんでした（データは書き込み済みです）。/ The formatting, charts and links of the generated sheets could not be set (the data is written).${codeNote(e)}`,
         );
         return;
       }
@@ -609,7 +615,7 @@ async function writeCosmetics(
         const g = groups[failed.group]!;
         const label = COSMETIC_LABELS[g.kind as keyof typeof COSMETIC_LABELS] ?? g.kind;
         job.warnings.push(
-          `「${targets[g.sheet]!.plan.name}」の${label.split(" / ")[0]}を設定できませんでした（データは書き込み済みです）。/ Could not set the ${label.split(" / ")[1]} of "${targets[g.sheet]!.plan.name}" (the data is written). (${describeCause(e)})`,
+          `「${targets[g.sheet]!.plan.name}」の${label.split(" / ")[0]}を設定できませんでした（データは書き込み済みです）。/ Could not set the ${label.split(" / ")[1]} of "${targets[g.sheet]!.plan.name}" (the data is written).${codeNote(e)}`,
         );
       }
       // The rest of the failed group is skipped; the next groups go on.

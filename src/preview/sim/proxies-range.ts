@@ -344,6 +344,7 @@ function setHyperlink(t: RangeTarget, v: unknown): void {
     if (!["address", "documentReference", "textToDisplay", "screenTip"].includes(k)) throw simError("InvalidArgument", `Unknown hyperlink field "${k}".`);
     if (h[k] !== undefined && h[k] !== null && typeof h[k] !== "string") throw simError("InvalidArgument", `hyperlink.${k} must be a string.`);
   }
+  if (typeof h.textToDisplay === "string" && h.textToDisplay.length > ops.MAX_CELL_CHARS) throw simError("InvalidArgument", `A cell holds at most ${ops.MAX_CELL_CHARS} characters.`);
   const address = (h.address as string | undefined) || undefined;
   const documentReference = (h.documentReference as string | undefined) || undefined;
   if (!address && !documentReference) throw simError("InvalidArgument", "A hyperlink needs an address or a documentReference.");

@@ -12,7 +12,7 @@ import {
 import { SimulatedAddinCommands } from "../../../src/preview/simulated-addin-commands";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
 import type { ExcelHostApi } from "../../../src/excel/excel-host";
-import { digestOf, loadWorkbook, TOKORO } from "../excel/helpers";
+import { digestOf, loadWorkbook, longListWorkbook, TOKORO } from "../excel/helpers";
 
 const PAGE = "https://localhost:3000/commands.html";
 
@@ -64,5 +64,21 @@ describe("cell-edit mode (InvalidOperationInCellEditMode)", () => {
     expect(notice!.lines[0]).toContain("セルの編集を終えてから、もう一度お試しください");
     expect(notice!.lines[0].replace(/Excel/g, "")).not.toMatch(/[A-Za-z]{4,}/); // no raw API text
     expect(await stateOf(sim)).toEqual(before);
+  });
+});
+
+describe("unbounded cells (Excel: 32,767 characters a cell, 409 pt a row)", () => {
+  test("3,000 items, 500 not evaluated, one name of 32,767 characters: the command succeeds without a notice and the footnote says 「ほか 480 件」", async () => {
+    const sim = SimulatedExcel.fromExcelJs(longListWorkbook(3000));
+    const { completed, notice } = await click(sim);
+    expect(completed).toBe(true);
+    expect(notice).toBeNull();
+    const texts = await sim.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("評価集計").getUsedRange(true);
+      r.load("values");
+      await ctx.sync();
+      return r.values.flat().filter((v): v is string => typeof v === "string");
+    });
+    expect(texts.find((t) => t.startsWith("※評価対象外"))).toMatch(/（500件）：.*ほか 480 件（要確認シート参照）$/);
   });
 });

@@ -7,7 +7,7 @@ import { createPaneHost } from "../../../../src/taskpane/host/pane-host";
 import { describeError } from "../../../../src/taskpane/host/pane-errors";
 import { DEFAULT_RULES } from "../../../../src/core/model/settings";
 import { ja as messagesJa } from "../../../../src/taskpane/i18n/messages-ja";
-import { digestOf, loadWorkbook, TOKORO } from "../../../integration/excel/helpers";
+import { digestOf, loadWorkbook, longListWorkbook, TOKORO } from "../../../integration/excel/helpers";
 
 async function setUp() {
   const sim = SimulatedExcel.fromExcelJs(await loadWorkbook(TOKORO));
@@ -57,5 +57,37 @@ describe("cell-edit mode (InvalidOperationInCellEditMode)", () => {
     expect(await stateOf(sim)).toEqual(before);
     // Once the edit is finished the same recompute goes through.
     await host.recompute(DEFAULT_RULES, () => undefined);
+  });
+});
+
+/** Every generated cell's text and every row height, read back through Excel.run. */
+async function generatedCells(sim: SimulatedExcel, sheets: string[]) {
+  return sim.Excel.run(async (ctx) => {
+    const used = sheets.map((n) => {
+      const r = ctx.workbook.worksheets.getItem(n).getUsedRange(true);
+      r.load("values");
+      return r;
+    });
+    await ctx.sync();
+    return used.flatMap((r) => r.values.flat().filter((v): v is string => typeof v === "string"));
+  });
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe("unbounded cells (Excel: 32,767 characters a cell, 409 pt a row)", () => {
+  test("3,000 items, 500 not evaluated, one name of 32,767 characters: the footnote says 「ほか 480 件」, no cell over the limit, no warning", async () => {
+    const sim = SimulatedExcel.fromExcelJs(longListWorkbook(3000));
+    const host = createPaneHost({ Excel: sim.Excel, Office: sim.Office });
+    const out = await host.recompute(DEFAULT_RULES, () => undefined);
+    // Nothing failed: no warning at all (a row height over 409 pt or an English API text would be one).
+    expect(out.result.warnings.filter((w) => /設定できませんでした/.test(w))).toEqual([]);
+    const texts = await generatedCells(sim, out.generated);
+    const foot = texts.find((t) => t.startsWith("※評価対象外"));
+    expect(foot).toMatch(/^※評価対象外（500件）：(事業\d+、){19}事業\d+ほか 480 件（要確認シート参照）$/);
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(32767);
+    expect(texts.filter((t) => LONE_SURROGATE.test(t))).toEqual([]);
+    // The long name itself fits and is written whole.
+    expect(texts).toContain("x".repeat(32765) + "𠮷");
   });
 });
