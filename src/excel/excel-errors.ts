@@ -146,9 +146,13 @@ export function errorLocation(e: unknown): string {
   return typeof info?.errorLocation === "string" ? info.errorLocation : "";
 }
 
-/** True when the merged-areas read failed (it does past 512 areas), not the batch as a whole. */
-export function isMergedAreasFailure(e: unknown): boolean {
-  if (/getMergedAreas/i.test(errorLocation(e))) return true;
-  const message = e instanceof Error ? e.message : "";
-  return /merged areas/i.test(message);
+/**
+ * True for a failure the merged-areas read may have caused (it fails past 512 areas; Excel documents neither the
+ * code nor where it is reported): a failure of the operation itself, by code — not a missing sheet, a size limit,
+ * a protected sheet or a cell being edited. The caller reads once more without merges; a failure that was not the
+ * merges' fails again and is reported.
+ */
+export function mayBeMergedAreasFailure(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  return code === "GeneralException" || code === "InvalidOperation" || code === "InvalidArgument" || code === "NotImplemented";
 }

@@ -32,7 +32,7 @@ import {
   splitUniformRows,
   utf8Length,
 } from "./excel-batching";
-import { errorLocation, isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
+import { errorLocation, isPayloadTooLarge, mayBeMergedAreasFailure } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
 
@@ -236,8 +236,8 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
         continue;
       }
-      if (withMerges && isMergedAreasFailure(e) && attempt < MAX_RETRIES) {
-        // getMergedAreasOrNullObject fails past 512 areas: read without merges.
+      if (withMerges && mayBeMergedAreasFailure(e) && attempt < MAX_RETRIES) {
+        // getMergedAreasOrNullObject fails past 512 areas: read without merges (a warning per sheet says so).
         withMerges = false;
         notes.push(NOTE_TOO_MANY_MERGED_AREAS);
         continue;

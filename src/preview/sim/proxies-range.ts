@@ -209,7 +209,9 @@ export class SimRange extends SimObject implements SimOf<Excel.Range, "address" 
         const r = t.rect;
         const areas = t.sheet.merges.filter((m) => m.r0 >= r.r0 && m.r0 <= r.r1 && m.c0 >= r.c0 && m.c0 <= r.c1);
         if (areas.length > 512) {
-          throw simError("GeneralException", `This range has ${areas.length} merged areas; getMergedAreasOrNullObject fails past 512.`);
+          // Excel's message and location for this failure are not documented and not stable: the generic
+          // GeneralException, located at the sync, so that the add-in cannot come to depend on either.
+          throw simError("GeneralException", undefined, "RequestContext.sync");
         }
         if (!areas.length) return null;
         const sorted = areas.slice().sort((a, c) => a.r0 - c.r0 || a.c0 - c.c0);

@@ -12,7 +12,11 @@ import {
 import { SimulatedAddinCommands } from "../../../src/preview/simulated-addin-commands";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
 import type { ExcelHostApi } from "../../../src/excel/excel-host";
-import { digestOf, loadWorkbook, longListWorkbook, TOKORO } from "../excel/helpers";
+import fs from "node:fs";
+import path from "node:path";
+import { digestOf, FIXTURES, loadWorkbook, longListWorkbook, TOKORO } from "../excel/helpers";
+
+const tokoro = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokorozawa-r3-list.expected.json"), "utf8"));
 
 const PAGE = "https://localhost:3000/commands.html";
 
@@ -80,5 +84,25 @@ describe("unbounded cells (Excel: 32,767 characters a cell, 409 pt a row)", () =
       return r.values.flat().filter((v): v is string => typeof v === "string");
     });
     expect(texts.find((t) => t.startsWith("※評価対象外"))).toMatch(/（500件）：.*ほか 480 件（要確認シート参照）$/);
+  });
+});
+
+describe("more than 512 merged areas", () => {
+  test("the command reads without merges and writes the report's totals", async () => {
+    const wb = await loadWorkbook(TOKORO);
+    const deco = wb.addWorksheet("装飾");
+    for (let i = 0; i < 600; i++) deco.mergeCells(i + 1, 1, i + 1, 2);
+    const sim = SimulatedExcel.fromExcelJs(wb);
+    const { completed, notice } = await click(sim);
+    expect(completed).toBe(true);
+    expect(notice).toBeNull();
+    const total = tokoro.evaluations[0].total;
+    const texts = await sim.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("評価集計").getUsedRange(true);
+      r.load("text");
+      await ctx.sync();
+      return r.text.flat();
+    });
+    expect(texts).toContain(`${total.counts.A}件 (${total.percent.A}%)`);
   });
 });
