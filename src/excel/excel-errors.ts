@@ -57,7 +57,11 @@ export class ExcelWriteError extends ExcelPortError {
    */
   readonly incompleteSheets: string[];
   constructor(cause: unknown, leftovers: string[] = [], incompleteSheets: string[] = []) {
-    const detail = isCellEditMode(cause) ? `Excel がセルの編集中です。${CELL_EDIT_JA} / ${describeCause(cause)}` : describeCause(cause);
+    const detail = isCellEditMode(cause)
+      ? `Excel がセルの編集中です。${CELL_EDIT_JA} / ${describeCause(cause)}`
+      : officeErrorCode(cause) === "AccessDenied"
+        ? `シートまたはブックが保護されています。保護を解除してから、もう一度お試しください。/ ${describeCause(cause)}`
+        : describeCause(cause);
     const names = (list: string[]) => list.map((n) => `「${n}」`).join("");
     const incompleteJa = incompleteSheets.length
       ? `集計シート${names(incompleteSheets)}は更新が途中のため不完全です。もう一度「集計を更新」を実行すると作り直されます。`
@@ -100,6 +104,26 @@ export class CellEditModeError extends ExcelPortError {
       cause,
     );
     this.name = "CellEditModeError";
+  }
+}
+
+/** A sheet the recompute must write, or the workbook's structure, is protected: refused before anything is written. */
+export class ProtectedWorkbookError extends ExcelPortError {
+  /** The protected sheets the recompute would write (empty: the workbook's structure). */
+  readonly sheets: string[];
+  constructor(sheets: string[]) {
+    const names = sheets.map((n) => `「${n}」`).join("");
+    super(
+      "protected",
+      sheets.length
+        ? `シート${names}が保護されているため、集計を書き込めませんでした。ブックは変更していません。［校閲］タブの［シート保護の解除］のあと、もう一度お試しください。`
+        : "ブックの構成が保護されているため、集計シートを追加・削除できませんでした。ブックは変更していません。［校閲］タブの［ブックの保護］を解除してから、もう一度お試しください。",
+      sheets.length
+        ? `The sheet(s) ${sheets.join(", ")} are protected, so the summary could not be written; the workbook was not changed. Unprotect them (Review > Unprotect Sheet), then try again.`
+        : "The workbook's structure is protected, so the summary sheets could not be added or removed; the workbook was not changed. Turn off Review > Protect Workbook, then try again.",
+    );
+    this.name = "ProtectedWorkbookError";
+    this.sheets = sheets;
   }
 }
 

@@ -54,6 +54,7 @@ import {
   ExcelWriteError,
   isCellEditMode,
   officeErrorCode,
+  ProtectedWorkbookError,
 } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
@@ -323,6 +324,17 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   }
 
   const existing = ownership.settingsSheet ? (findSheet(layout, ownership.settingsSheet) ?? null) : null;
+
+  // Protection, checked before anything is sent: Excel would refuse part-way (AccessDenied).
+  const written = [...targets.flatMap((t) => (t.refresh ? [t.refresh] : [])), ...obsolete, ...(existing ? [existing] : [])];
+  const locked = written.filter((s) => s.protected).map((s) => s.name);
+  if (locked.length) throw new ProtectedWorkbookError(locked);
+  const restructures =
+    !existing ||
+    existing.visibility !== "VeryHidden" ||
+    obsolete.length > 0 ||
+    targets.some((t) => !t.refresh || t.refresh.name !== t.plan.name);
+  if (layout.structureProtected && restructures) throw new ProtectedWorkbookError([]);
   if (ownership.settingsSheet && !existing)
     refuse("設定シートが見つかりません。もう一度実行してください。", "The settings sheet is gone; please run again.");
   if (!existing && findSheet(layout, ownership.settingsSheetName))

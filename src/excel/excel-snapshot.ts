@@ -65,10 +65,14 @@ export interface SheetLayout extends SheetListing {
    * cells sync then has nothing to read for this sheet.
    */
   cells: { values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | null;
+  /** Worksheet.protection.protected: Excel refuses every write to it (AccessDenied). */
+  protected: boolean;
 }
 
 export interface WorkbookLayout {
   workbookName: string;
+  /** Workbook.protection.protected: sheets cannot be added, deleted, renamed or hidden (AccessDenied). */
+  structureProtected: boolean;
   sheets: SheetLayout[];
   notes: string[];
 }
@@ -97,6 +101,8 @@ const CELL_FRAMING = 3;
 const MIN_CELL_BYTES = 16;
 const MARGIN = 1.25;
 const MAX_RETRIES = 4;
+/** Trace message queued just before the merged-areas reads of the layout sync. */
+const MERGES_TRACE = "merged-areas";
 
 function listingOf(collection: Excel.WorksheetCollection): SheetListing[] {
   return collection.items.map((w) => ({ name: w.name, visibility: w.visibility as SheetVisibility }));
@@ -211,18 +217,28 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       // Cut to the used range: a small sheet costs its own rows, not the read-ahead's.
       const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0).getIntersection(usedRange);
       sample.load("values,text,numberFormat");
-      let merged: Excel.RangeAreas | null = null;
-      if (withMerges) {
-        merged = ws.getRange().getMergedAreasOrNullObject();
-        merged.load("address");
-      }
       const tables = ws.tables;
       tables.load("items/name");
       const charts = ws.charts;
       charts.load("items/name");
       const settings = l.visibility !== "Visible" ? queueSettings(ws) : null;
-      return { l, ws, marker, used, sample, merged, tables, charts, settings };
+      const protection = ws.protection;
+      protection.load("protected");
+      const merged = null as Excel.RangeAreas | null; // queued last (below)
+      return { l, ws, marker, used, sample, merged, tables, charts, settings, protection };
     });
+    const workbookProtection = ctx.workbook.protection;
+    workbookProtection.load("protected");
+    // Merged areas last, after a trace: a failure once the trace was reached is theirs (past 512 areas Excel fails
+    // with a generic code, at a location it does not document), whatever its location or message says.
+    if (withMerges) {
+      ctx.trace(MERGES_TRACE);
+      for (const q of queued) {
+        const areas = q.ws.getRange().getMergedAreasOrNullObject();
+        areas.load("address");
+        q.merged = areas;
+      }
+    }
     const check = ctx.workbook.worksheets;
     check.load("items/name,items/visibility");
     try {
@@ -236,7 +252,8 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
         continue;
       }
-      if (withMerges && mayBeMergedAreasFailure(e) && attempt < MAX_RETRIES) {
+      const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
+      if (withMerges && mayBeMergedAreasFailure(e) && traces[traces.length - 1] === MERGES_TRACE && attempt < MAX_RETRIES) {
         // getMergedAreasOrNullObject fails past 512 areas: read without merges (a warning per sheet says so).
         withMerges = false;
         notes.push(NOTE_TOO_MANY_MERGED_AREAS);
@@ -274,9 +291,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
           ? estimateRowBytes({ values: sample.values, text: sample.text, numberFormat: sample.numberFormat }, cols)
           : 0,
         cells: rect ? wholeFromSample(sample, rect) : null,
+        protected: q.protection.protected,
       };
     });
-    return { workbookName, sheets, notes };
+    return { workbookName, structureProtected: workbookProtection.protected, sheets, notes };
   }
 }
 

@@ -106,3 +106,34 @@ describe("more than 512 merged areas", () => {
     expect(texts).toContain(`${total.counts.A}件 (${total.percent.A}%)`);
   });
 });
+
+describe("protection (Excel refuses with AccessDenied)", () => {
+  const protect = (sim: SimulatedExcel, what: { sheet?: string; structure?: boolean }) =>
+    sim.Excel.run(async (ctx) => {
+      if (what.sheet) ctx.workbook.worksheets.getItem(what.sheet).protection.protect();
+      if (what.structure) ctx.workbook.protection.protect();
+      await ctx.sync();
+    });
+
+  test("a protected generated sheet: the notice names it, the event completes, nothing is written", async () => {
+    const sim = SimulatedExcel.fromExcelJs(await loadWorkbook(TOKORO));
+    expect((await click(sim)).notice).toBeNull();
+    await protect(sim, { sheet: "評価集計" });
+    const before = await stateOf(sim);
+    const { completed, notice } = await click(sim);
+    expect(completed).toBe(true);
+    expect(notice?.kind).toBe("error");
+    expect(notice!.lines[0]).toContain("シート「評価集計」が保護されているため");
+    expect(await stateOf(sim)).toEqual(before);
+  });
+
+  test("protected workbook structure on the first run: the notice says so, the event completes, nothing is written", async () => {
+    const sim = SimulatedExcel.fromExcelJs(await loadWorkbook(TOKORO));
+    await protect(sim, { structure: true });
+    const before = await stateOf(sim);
+    const { completed, notice } = await click(sim);
+    expect(completed).toBe(true);
+    expect(notice!.lines[0]).toContain("ブックの構成が保護されているため");
+    expect(await stateOf(sim)).toEqual(before);
+  });
+});

@@ -47,3 +47,28 @@ test("cell-edit mode: every request is refused with InvalidOperationInCellEditMo
   await write("after");
   expect(savedValue(sim, "Notes", "A1")).toBe("after");
 });
+
+test("a protected sheet refuses every change with AccessDenied (reads work); a protected structure refuses adding, deleting, renaming and hiding sheets", async () => {
+  const sim = simOf();
+  const run = (f: (ctx: Excel.RequestContext) => void) =>
+    sim.Excel.run(async (ctx) => {
+      f(ctx);
+      await ctx.sync();
+    });
+  await run((ctx) => ctx.workbook.worksheets.getItem("Data").protection.protect());
+  expect((await rejectionOf(run((ctx) => (ctx.workbook.worksheets.getItem("Data").getRange("A1").values = [["x"]])))).code).toBe("AccessDenied");
+  expect((await rejectionOf(run((ctx) => ctx.workbook.worksheets.getItem("Data").getRange("A1").clear("All")))).code).toBe("AccessDenied");
+  expect(savedValue(sim, "Data", "A1")).toBe("項目");
+  await run((ctx) => ctx.workbook.worksheets.getItem("Data").getRange("A1").load("values"));
+
+  await run((ctx) => ctx.workbook.protection.protect());
+  for (const change of [
+    (ctx: Excel.RequestContext) => void ctx.workbook.worksheets.add("New"),
+    (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Notes").delete(),
+    (ctx: Excel.RequestContext) => void (ctx.workbook.worksheets.getItem("Notes").name = "Renamed"),
+    (ctx: Excel.RequestContext) => void (ctx.workbook.worksheets.getItem("Notes").visibility = "Hidden"),
+  ])
+    expect((await rejectionOf(run(change))).code).toBe("AccessDenied");
+  expect(sim.inspect().sheets.map((s) => [s.name, s.visibility])).toEqual([["Data", "Visible"], ["Notes", "Visible"]]);
+  await run((ctx) => (ctx.workbook.worksheets.getItem("Notes").getRange("A1").values = [["still editable"]]));
+});

@@ -109,3 +109,52 @@ describe("more than 512 merged areas (getMergedAreas fails; Excel's code is gene
     expect(out.result.summary.evaluations.map((e) => e.total)).toEqual(tokoro.evaluations.map((e: { total: unknown }) => e.total));
   });
 });
+
+/** Protects through the API, as a user would in Excel (校閲 → シートの保護 / ブックの保護). */
+async function protect(sim: SimulatedExcel, what: { sheet?: string; structure?: boolean }) {
+  await sim.Excel.run(async (ctx) => {
+    if (what.sheet) ctx.workbook.worksheets.getItem(what.sheet).protection.protect();
+    if (what.structure) ctx.workbook.protection.protect();
+    await ctx.sync();
+  });
+}
+
+describe("protection (Excel refuses with AccessDenied)", () => {
+  test("a protected source sheet is read, not written: the recompute goes through", async () => {
+    const { sim, host } = await setUp();
+    const source = (await digestOf(sim)).map((s) => s.name);
+    for (const name of source) await protect(sim, { sheet: name });
+    const out = await host.recompute(DEFAULT_RULES, () => undefined);
+    expect(out.result.summary.evaluations.map((e) => e.total)).toEqual(tokoro.evaluations.map((e: { total: unknown }) => e.total));
+  });
+
+  test("a protected generated sheet: the pane names it and says how to unprotect it; nothing is written", async () => {
+    const { sim, host } = await setUp();
+    await host.recompute(DEFAULT_RULES, () => undefined);
+    await protect(sim, { sheet: "評価一覧" });
+    const before = await stateOf(sim);
+    const e = await failureOf(host.recompute(DEFAULT_RULES, () => undefined));
+    const shown = describeError(e, messagesJa, "ja");
+    expect(shown.detail).toContain("シート「評価一覧」が保護されているため");
+    expect(shown.detail).toContain("ブックは変更していません");
+    expect(shown.what).toBe(messagesJa.errorWhat.protected);
+    expect(await stateOf(sim)).toEqual(before);
+  });
+
+  test("protected workbook structure, first run (sheets to add): refused in Japanese, nothing written; a refresh in place still works", async () => {
+    const { sim, host } = await setUp();
+    await protect(sim, { structure: true });
+    const before = await stateOf(sim);
+    const e = await failureOf(host.recompute(DEFAULT_RULES, () => undefined));
+    expect(describeError(e, messagesJa, "ja").detail).toContain("ブックの構成が保護されているため");
+    expect(await stateOf(sim)).toEqual(before);
+    // Unprotected, computed once, protected again: refreshing the same sheets adds and removes none.
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.protection.unprotect();
+      await ctx.sync();
+    });
+    await host.recompute(DEFAULT_RULES, () => undefined);
+    await protect(sim, { structure: true });
+    await host.recompute(DEFAULT_RULES, () => undefined);
+  });
+});
