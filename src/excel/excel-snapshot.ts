@@ -389,7 +389,7 @@ export async function readCells(
 
   let existing: string[] = [];
   let first = true;
-  for (let retries = 0; first || pending.length > 0;) {
+  while (first || pending.length > 0) {
     // The checks ride along with the first batch; they cost a few hundred bytes.
     const checkBytes = first ? layout.sheets.length * OP_OVERHEAD_BYTES * 2 : 0;
     const batch = pending.length ? packBatches(pending, budget - checkBytes)[0]! : [];
@@ -421,11 +421,20 @@ export async function readCells(
     try {
       await ctx.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e) && retries < MAX_RETRIES && batch.some((u) => u.count > 1)) {
-        // Excel refused the response: the estimate was too low for these sheets.
-        retries++;
+      if (isPayloadTooLarge(e) && batch.some((u) => u.count > 1)) {
+        // Excel refused the response: these rows are longer than the ones sampled (long notes further down).
+        // Halve the refused blocks and double the estimate until it fits; a single row over the limit fails.
         for (const u of batch) rowBytes[u.sheet] = rowBytes[u.sheet]! * 2;
-        pending = plan(pending);
+        const halves = batch.flatMap((u): Block[] => {
+          if (u.count === 1) return [u];
+          const half = Math.ceil(u.count / 2);
+          const bytesOf = (count: number) => count * rowBytes[u.sheet]! + OP_OVERHEAD_BYTES;
+          return [
+            { sheet: u.sheet, start: u.start, count: half, bytes: bytesOf(half) },
+            { sheet: u.sheet, start: u.start + half, count: u.count - half, bytes: bytesOf(u.count - half) },
+          ];
+        });
+        pending = [...halves, ...plan(pending.slice(batch.length))];
         continue;
       }
       // A sheet in the layout is gone (ItemNotFound): the caller reads the layout again.

@@ -11,7 +11,7 @@ import {
 } from "../../../src/commands/recompute-command";
 import { SimulatedAddinCommands } from "../../../src/preview/simulated-addin-commands";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
-import type { ExcelHostApi } from "../../../src/excel/excel-host";
+import type { ExcelHostApi, ExcelPortOptions } from "../../../src/excel/excel-host";
 import fs from "node:fs";
 import path from "node:path";
 import { digestOf, FIXTURES, loadWorkbook, longListWorkbook, TOKORO } from "../excel/helpers";
@@ -20,7 +20,7 @@ const tokoro = JSON.parse(fs.readFileSync(path.join(FIXTURES, "tokorozawa-r3-lis
 
 const PAGE = "https://localhost:3000/commands.html";
 
-function excelWithAddin(sim: SimulatedExcel) {
+function excelWithAddin(sim: SimulatedExcel, portOptions?: ExcelPortOptions) {
   const commands = new SimulatedAddinCommands();
   const office = commands.office(sim.Office) as unknown as ExcelHostApi["Office"] &
     Parameters<typeof createDialogNotifier>[0];
@@ -29,14 +29,15 @@ function excelWithAddin(sim: SimulatedExcel) {
       api: { Excel: sim.Excel as unknown as ExcelHostApi["Excel"], Office: office },
       notifier: createDialogNotifier(office, PAGE, commands.clock),
       clock: commands.clock,
+      ...(portOptions ? { portOptions } : {}),
     });
   });
   return commands;
 }
 
 /** Clicks 集計を更新 and returns the notice shown (null: none) once the event completed. */
-async function click(sim: SimulatedExcel): Promise<{ completed: boolean; notice: Notice | null }> {
-  const commands = excelWithAddin(sim);
+async function click(sim: SimulatedExcel, portOptions?: ExcelPortOptions): Promise<{ completed: boolean; notice: Notice | null }> {
+  const commands = excelWithAddin(sim, portOptions);
   const outcome = commands.click("recomputeSummary");
   let done = false;
   void outcome.then(() => (done = true));
@@ -135,5 +136,28 @@ describe("protection (Excel refuses with AccessDenied)", () => {
     expect(completed).toBe(true);
     expect(notice!.lines[0]).toContain("ブックの構成が保護されているため");
     expect(await stateOf(sim)).toEqual(before);
+  });
+});
+
+describe("reads: rows further down longer than the ones sampled", () => {
+  test("long notes only after row 600 (limit 256 KB a response): the refused blocks are halved until they fit; every item is read", async () => {
+    const LIMIT = 256 * 1024;
+    const wb = longListWorkbook(1200);
+    const ws = wb.getWorksheet("事業一覧")!;
+    ws.getCell(4, 8).value = "備考";
+    // 4,000 characters of Japanese (3 bytes each in UTF-8, in values and in text): ~24 KB a row from row 604 on.
+    for (let r = 604; r <= 1203; r++) ws.getCell(r, 8).value = `備考${r}：${"進捗状況の説明".repeat(571)}`;
+    ws.getCell(5, 2).value = "事業2"; // no 32,767-character name here
+    const sim = SimulatedExcel.fromExcelJs(wb, { maxBatchBytes: LIMIT });
+    const { completed, notice } = await click(sim, { maxBatchBytes: LIMIT });
+    expect(completed).toBe(true);
+    expect(notice).toBeNull();
+    const texts = await sim.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("評価集計").getUsedRange(true);
+      r.load("values");
+      await ctx.sync();
+      return r.values.flat().filter((v): v is string => typeof v === "string");
+    });
+    expect(texts.find((t) => t.startsWith("※評価対象外"))).toMatch(/^※評価対象外（200件）/);
   });
 });
