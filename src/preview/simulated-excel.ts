@@ -141,7 +141,7 @@ export class SimulatedExcel {
       wb: model,
       level,
       maxBatchBytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH,
-      stats: { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 },
+      stats: { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0, maxRequestBytes: 0 },
       failAt: options.failAtSync ?? null,
       syncsSinceFailSet: 0,
       makeWorkbook: (ctx) => makeWorkbookProxy(ctx, () => this.host.wb),
@@ -206,7 +206,7 @@ export class SimulatedExcel {
   }
 
   resetStats(): void {
-    this.host.stats = { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 };
+    this.host.stats = { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0, maxRequestBytes: 0 };
   }
 
   /** The n-th sync from now (1-based) fails with GeneralException and applies nothing; null disables. */
