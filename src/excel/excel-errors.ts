@@ -11,7 +11,11 @@ export type ExcelPortErrorKind =
   /** Writing the generated sheets failed; user sheets untouched, sheets added by the run removed (see incompleteSheets). */
   | "write"
   /** Writing failed and removing the sheets the run added failed too (see leftovers). */
-  | "write-unrecovered";
+  | "write-unrecovered"
+  /** Excel refused because the user is editing a cell; nothing was changed. */
+  | "cell-edit"
+  /** A sheet to write or the workbook's structure is protected; nothing was changed. */
+  | "protected";
 
 export class ExcelPortError extends Error {
   readonly kind: ExcelPortErrorKind;
@@ -53,7 +57,11 @@ export class ExcelWriteError extends ExcelPortError {
    */
   readonly incompleteSheets: string[];
   constructor(cause: unknown, leftovers: string[] = [], incompleteSheets: string[] = []) {
-    const detail = describeCause(cause);
+    const detail = isCellEditMode(cause)
+      ? `Excel がセルの編集中です。${CELL_EDIT_JA} / ${describeCause(cause)}`
+      : officeErrorCode(cause) === "AccessDenied"
+        ? `シートまたはブックが保護されています。保護を解除してから、もう一度お試しください。/ ${describeCause(cause)}`
+        : describeCause(cause);
     const names = (list: string[]) => list.map((n) => `「${n}」`).join("");
     const incompleteJa = incompleteSheets.length
       ? `集計シート${names(incompleteSheets)}は更新が途中のため不完全です。もう一度「集計を更新」を実行すると作り直されます。`
@@ -80,6 +88,48 @@ export class ExcelWriteError extends ExcelPortError {
     this.leftovers = leftovers;
     this.incompleteSheets = incompleteSheets;
   }
+}
+
+/** What the user must do when Excel is in cell-editing mode (pane and ribbon say the same). */
+export const CELL_EDIT_JA = "セルの編集を終えてから、もう一度お試しください。";
+export const CELL_EDIT_EN = "Finish editing the cell (Enter or Tab), then try again.";
+
+/** Excel refused the request because a cell is being edited (InvalidOperationInCellEditMode); nothing was changed. */
+export class CellEditModeError extends ExcelPortError {
+  constructor(cause: unknown) {
+    super(
+      "cell-edit",
+      `Excel がセルの編集中のため、実行できませんでした。ブックは変更していません。${CELL_EDIT_JA}`,
+      `Excel is editing a cell, so nothing was done; the workbook was not changed. ${CELL_EDIT_EN}`,
+      cause,
+    );
+    this.name = "CellEditModeError";
+  }
+}
+
+/** A sheet the recompute must write, or the workbook's structure, is protected: refused before anything is written. */
+export class ProtectedWorkbookError extends ExcelPortError {
+  /** The protected sheets the recompute would write (empty: the workbook's structure). */
+  readonly sheets: string[];
+  constructor(sheets: string[]) {
+    const names = sheets.map((n) => `「${n}」`).join("");
+    super(
+      "protected",
+      sheets.length
+        ? `シート${names}が保護されているため、集計を書き込めませんでした。ブックは変更していません。［校閲］タブの［シート保護の解除］のあと、もう一度お試しください。`
+        : "ブックの構成が保護されているため、集計シートを追加・削除できませんでした。ブックは変更していません。［校閲］タブの［ブックの保護］を解除してから、もう一度お試しください。",
+      sheets.length
+        ? `The sheet(s) ${sheets.join(", ")} are protected, so the summary could not be written; the workbook was not changed. Unprotect them (Review > Unprotect Sheet), then try again.`
+        : "The workbook's structure is protected, so the summary sheets could not be added or removed; the workbook was not changed. Turn off Review > Protect Workbook, then try again.",
+    );
+    this.name = "ProtectedWorkbookError";
+    this.sheets = sheets;
+  }
+}
+
+/** True when Excel refused because the user is editing a cell. */
+export function isCellEditMode(e: unknown): boolean {
+  return officeErrorCode(e) === "InvalidOperationInCellEditMode";
 }
 
 export class ExcelReadError extends ExcelPortError {
@@ -120,9 +170,13 @@ export function errorLocation(e: unknown): string {
   return typeof info?.errorLocation === "string" ? info.errorLocation : "";
 }
 
-/** True when the merged-areas read failed (it does past 512 areas), not the batch as a whole. */
-export function isMergedAreasFailure(e: unknown): boolean {
-  if (/getMergedAreas/i.test(errorLocation(e))) return true;
-  const message = e instanceof Error ? e.message : "";
-  return /merged areas/i.test(message);
+/**
+ * True for a failure the merged-areas read may have caused (it fails past 512 areas; Excel documents neither the
+ * code nor where it is reported): a failure of the operation itself, by code — not a missing sheet, a size limit,
+ * a protected sheet or a cell being edited. The caller reads once more without merges; a failure that was not the
+ * merges' fails again and is reported.
+ */
+export function mayBeMergedAreasFailure(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  return code === "GeneralException" || code === "InvalidOperation" || code === "InvalidArgument" || code === "NotImplemented";
 }

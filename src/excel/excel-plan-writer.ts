@@ -137,15 +137,40 @@ export function numberFormatMatrix(plan: SheetPlan, rows: number, cols: number):
   return m;
 }
 
-/** Values with the extent's exact shape: ragged rows padded, null written as "". */
-export function valueMatrix(plan: SheetPlan, rows: number, cols: number): (string | number | boolean)[][] {
+/** Excel's limit on the characters (UTF-16 units) of one cell; a longer write fails. */
+export const MAX_CELL_CHARS = 32767;
+/** Excel's largest row height, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+export const NOTE_CELL_CUT =
+  "セルに入りきらない長い文字列（32,767 文字超）を切り詰めて書き込みました。/ Text longer than a cell holds (32,767 characters) was cut.";
+
+/** `s` cut to Excel's cell limit, never between the two halves of a surrogate pair. */
+export function fitCell(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let end = MAX_CELL_CHARS - 1; // room for "…"
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose low half would be cut off
+  return `${s.slice(0, end)}…`;
+}
+
+/** Values with the extent's exact shape: ragged rows padded, null written as "", text cut to a cell's limit. */
+export function valueMatrix(
+  plan: SheetPlan,
+  rows: number,
+  cols: number,
+  onCut: () => void = () => undefined,
+): (string | number | boolean)[][] {
   const m: (string | number | boolean)[][] = [];
   for (let r = 0; r < rows; r++) {
     const src = plan.rows[r] ?? [];
     const row: (string | number | boolean)[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const v = src[c];
-      row[c] = v === null || v === undefined ? "" : v;
+      if (typeof v === "string" && v.length > MAX_CELL_CHARS) {
+        onCut();
+        row[c] = fitCell(v);
+      } else row[c] = v === null || v === undefined ? "" : v;
     }
     m.push(row);
   }
@@ -206,7 +231,9 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   // 1–2. Number formats, then values, in row blocks that fit the budget.
   if (rows > 0 && cols > 0) {
     const formats = numberFormatMatrix(plan, rows, cols);
-    const values = valueMatrix(plan, rows, cols);
+    const values = valueMatrix(plan, rows, cols, () => {
+      if (!wc.notes.includes(NOTE_CELL_CUT)) wc.notes.push(NOTE_CELL_CUT);
+    });
     const rowBytes = (r: number) => jsonBytes(formats[r]) + jsonBytes(values[r]) + 2;
     // Blocks planned from the payload, then measured whole (and split again if a block is over).
     for (const block of splitRowBlocks(rows, rowBytes, Math.floor(wc.blockBudget * 0.9)))
@@ -269,7 +296,12 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   // 5b. Row heights computed by the core from the text and the column widths (wrapped and merged cells,
   // which Excel does not autofit); consecutive rows of the same height in one operation.
   const heights = plan.rowHeights ?? [];
-  for (const run of runsOf(heights.length, (r) => heights[r])) {
+  // Capped at Excel's 409 pt (a taller value fails the whole operation); the file writer's limit too.
+  const capped = (r: number) => {
+    const h = heights[r];
+    return typeof h === "number" ? Math.min(MAX_ROW_HEIGHT, h) : h;
+  };
+  for (const run of runsOf(heights.length, capped)) {
     const h = run.value;
     if (typeof h === "number" && h > 0)
       cosmetics.push(
@@ -346,7 +378,7 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
   for (const l of plan.links) {
     const hyperlink: Excel.RangeHyperlink = {
       documentReference: `${quoteSheetName(l.sheet)}!${l.address}`,
-      textToDisplay: l.text,
+      textToDisplay: fitCell(l.text),
       screenTip: `${l.sheet}!${l.address}`,
     };
     cosmetics.push(

@@ -47,7 +47,15 @@ import {
 } from "../core/ownership";
 import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
 import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
-import { describeCause, ExcelPortError, ExcelReadError, ExcelWriteError } from "./excel-errors";
+import {
+  CellEditModeError,
+  ExcelPortError,
+  ExcelReadError,
+  ExcelWriteError,
+  isCellEditMode,
+  officeErrorCode,
+  ProtectedWorkbookError,
+} from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
 import { measureRequest, objectPathBytes } from "./excel-request-meter";
@@ -121,7 +129,8 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     try {
       return await api.Excel.run(job);
     } catch (e) {
-      throw e instanceof ExcelPortError ? e : new ExcelReadError(e);
+      if (e instanceof ExcelPortError) throw e;
+      throw isCellEditMode(e) ? new CellEditModeError(e) : new ExcelReadError(e);
     }
   }
 
@@ -315,6 +324,17 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   }
 
   const existing = ownership.settingsSheet ? (findSheet(layout, ownership.settingsSheet) ?? null) : null;
+
+  // Protection, checked before anything is sent: Excel would refuse part-way (AccessDenied).
+  const written = [...targets.flatMap((t) => (t.refresh ? [t.refresh] : [])), ...obsolete, ...(existing ? [existing] : [])];
+  const locked = written.filter((s) => s.protected).map((s) => s.name);
+  if (locked.length) throw new ProtectedWorkbookError(locked);
+  const restructures =
+    !existing ||
+    existing.visibility !== "VeryHidden" ||
+    obsolete.length > 0 ||
+    targets.some((t) => !t.refresh || t.refresh.name !== t.plan.name);
+  if (layout.structureProtected && restructures) throw new ProtectedWorkbookError([]);
   if (ownership.settingsSheet && !existing)
     refuse("設定シートが見つかりません。もう一度実行してください。", "The settings sheet is gone; please run again.");
   if (!existing && findSheet(layout, ownership.settingsSheetName))
@@ -411,6 +431,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
     batches.push([]);
 
   let sentCommit = false;
+  let batchesDone = 0;
   try {
     await api.Excel.run(async (ctx) => {
       let sheets: Excel.Worksheet[] = [];
@@ -425,9 +446,12 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
         }
         job.counter.syncs++;
         await ctx.sync();
+        batchesDone++;
       }
     });
   } catch (error) {
+    // Refused before the first batch ran (a cell being edited): nothing was written, nothing to undo.
+    if (batchesDone === 0 && isCellEditMode(error)) throw new CellEditModeError(error);
     let recovery: { committed: boolean; leftovers: string[] };
     try {
       const traces = (error as { traceMessages?: string[] }).traceMessages ?? [];
@@ -435,7 +459,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       recovery = await recover(api, job, targets, settings, sentCommit, addedNow);
     } catch (e) {
       recovery = { committed: false, leftovers: targets.filter((t) => !t.refresh).map((t) => t.addAs) };
-      job.notes.push(`(recovery failed: ${e instanceof Error ? e.message : String(e)})`);
+      job.notes.push(`追加したシートの後片付けができませんでした。/ The sheets added could not be cleaned up.${codeNote(e)}`);
     }
     if (!recovery.committed) {
       const incomplete = targets.filter((t) => t.refresh).map((t) => t.refresh!.name);
@@ -530,6 +554,12 @@ async function recover(
   });
 }
 
+/** Excel's error code for a warning (" (InvalidArgument)"): never the raw English message of the API. */
+function codeNote(e: unknown): string {
+  const code = officeErrorCode(e);
+  return code ? ` (${code})` : "";
+}
+
 /**
  * The cosmetic operations, packed into as few syncs as the limit allows. Each group (one kind on one sheet) is
  * preceded by a trace message; when a sync fails, the last trace received names the group that failed: what ran
@@ -585,7 +615,7 @@ async function writeCosmetics(
       if (traces.length === 0) {
         // Failed before the first step (a sheet gone meanwhile): nothing more is tried.
         job.warnings.push(
-          `集計シートの書式・グラフなどを設定できませんでした（データは書き込み済みです）。/ The formatting, charts and links of the generated sheets could not be set (the data is written). (${describeCause(e)})`,
+          `集計シートの書式・グラフなどを設定できませんでした（データは書き込み済みです）。/ The formatting, charts and links of the generated sheets could not be set (the data is written).${codeNote(e)}`,
         );
         return;
       }
@@ -597,7 +627,7 @@ async function writeCosmetics(
         const g = groups[failed.group]!;
         const label = COSMETIC_LABELS[g.kind as keyof typeof COSMETIC_LABELS] ?? g.kind;
         job.warnings.push(
-          `「${targets[g.sheet]!.plan.name}」の${label.split(" / ")[0]}を設定できませんでした（データは書き込み済みです）。/ Could not set the ${label.split(" / ")[1]} of "${targets[g.sheet]!.plan.name}" (the data is written). (${describeCause(e)})`,
+          `「${targets[g.sheet]!.plan.name}」の${label.split(" / ")[0]}を設定できませんでした（データは書き込み済みです）。/ Could not set the ${label.split(" / ")[1]} of "${targets[g.sheet]!.plan.name}" (the data is written).${codeNote(e)}`,
         );
       }
       // The rest of the failed group is skipped; the next groups go on.

@@ -20,8 +20,36 @@ const ACTION_BYTES = utf8Length(
   `{"Id":${ID},"ActionType":4,"Name":"","ObjectPathId":${ID},"ArgumentInfo":{"Arguments":[]}},`,
 );
 
+/**
+ * Office.js (setRangePropertiesInBulk, ExcelApi 1.3+) sends a values / numberFormat / formulas assignment of more
+ * than 1,500 cells as chunks of about 1,500 cells: per chunk, range.getRow(first).getBoundingRect(range.getRow(last))
+ * (three object paths, the last one referencing another) and a SetProperty action carrying the chunk's rows.
+ */
+export const BULK_MAX_CELLS = 1500;
+const BULK_PROPERTIES = new Set(["values", "numberFormat", "formulas", "formulasLocal", "formulasR1C1"]);
+const CHUNK_PATHS_BYTES =
+  2 * objectPathBytesOf("GetRow", [Number(ID)]) +
+  objectPathBytesOf("GetBoundingRect", [Number(ID)]) +
+  utf8Length(`,"ReferencedObjectPathIds":[${ID}]`);
+
+/** Request bytes of assigning `value` to `prop` of a range, chunked as Office.js chunks it; null when it is not chunked. */
+export function bulkAssignmentBytes(prop: string, value: unknown): number | null {
+  if (!BULK_PROPERTIES.has(prop) || !Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return null;
+  const cols = (value[0] as unknown[]).length;
+  if (value.length * cols <= BULK_MAX_CELLS) return null;
+  const perChunk = Math.max(1, Math.round(BULK_MAX_CELLS / cols));
+  let bytes = 0;
+  for (let start = 0; start < value.length; start += perChunk)
+    bytes += CHUNK_PATHS_BYTES + ACTION_BYTES + utf8Length(prop) + jsonLength([value.slice(start, start + perChunk)]);
+  return bytes;
+}
+
 /** Bytes of one object the request has to reach (a sheet by name, a collection, a range). */
 export function objectPathBytes(name: string, args: unknown[] = []): number {
+  return objectPathBytesOf(name, args);
+}
+
+function objectPathBytesOf(name: string, args: unknown[]): number {
   return PATH_BYTES + INSTANTIATE_BYTES + utf8Length(name) + jsonLength(args);
 }
 
@@ -160,7 +188,8 @@ for (const name of PROPERTIES) {
     },
     set(this: StandIn, value: unknown) {
       this.reach(this.node);
-      this.meter.bytes += ACTION_BYTES + utf8Length(name) + jsonLength(value);
+      // values / numberFormat / formulas over 1,500 cells travel in Office.js's chunks.
+      this.meter.bytes += bulkAssignmentBytes(name, value) ?? ACTION_BYTES + utf8Length(name) + jsonLength(value);
     },
   });
 }

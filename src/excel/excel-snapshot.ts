@@ -32,7 +32,7 @@ import {
   splitUniformRows,
   utf8Length,
 } from "./excel-batching";
-import { errorLocation, isMergedAreasFailure, isPayloadTooLarge } from "./excel-errors";
+import { errorLocation, isPayloadTooLarge, mayBeMergedAreasFailure } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
 
@@ -65,10 +65,14 @@ export interface SheetLayout extends SheetListing {
    * cells sync then has nothing to read for this sheet.
    */
   cells: { values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | null;
+  /** Worksheet.protection.protected: Excel refuses every write to it (AccessDenied). */
+  protected: boolean;
 }
 
 export interface WorkbookLayout {
   workbookName: string;
+  /** Workbook.protection.protected: sheets cannot be added, deleted, renamed or hidden (AccessDenied). */
+  structureProtected: boolean;
   sheets: SheetLayout[];
   notes: string[];
 }
@@ -97,6 +101,8 @@ const CELL_FRAMING = 3;
 const MIN_CELL_BYTES = 16;
 const MARGIN = 1.25;
 const MAX_RETRIES = 4;
+/** Trace message queued just before the merged-areas reads of the layout sync. */
+const MERGES_TRACE = "merged-areas";
 
 function listingOf(collection: Excel.WorksheetCollection): SheetListing[] {
   return collection.items.map((w) => ({ name: w.name, visibility: w.visibility as SheetVisibility }));
@@ -211,18 +217,28 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
       // Cut to the used range: a small sheet costs its own rows, not the read-ahead's.
       const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0).getIntersection(usedRange);
       sample.load("values,text,numberFormat");
-      let merged: Excel.RangeAreas | null = null;
-      if (withMerges) {
-        merged = ws.getRange().getMergedAreasOrNullObject();
-        merged.load("address");
-      }
       const tables = ws.tables;
       tables.load("items/name");
       const charts = ws.charts;
       charts.load("items/name");
       const settings = l.visibility !== "Visible" ? queueSettings(ws) : null;
-      return { l, ws, marker, used, sample, merged, tables, charts, settings };
+      const protection = ws.protection;
+      protection.load("protected");
+      const merged = null as Excel.RangeAreas | null; // queued last (below)
+      return { l, ws, marker, used, sample, merged, tables, charts, settings, protection };
     });
+    const workbookProtection = ctx.workbook.protection;
+    workbookProtection.load("protected");
+    // Merged areas last, after a trace: a failure once the trace was reached is theirs (past 512 areas Excel fails
+    // with a generic code, at a location it does not document), whatever its location or message says.
+    if (withMerges) {
+      ctx.trace(MERGES_TRACE);
+      for (const q of queued) {
+        const areas = q.ws.getRange().getMergedAreasOrNullObject();
+        areas.load("address");
+        q.merged = areas;
+      }
+    }
     const check = ctx.workbook.worksheets;
     check.load("items/name,items/visibility");
     try {
@@ -236,8 +252,9 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
         continue;
       }
-      if (withMerges && isMergedAreasFailure(e) && attempt < MAX_RETRIES) {
-        // getMergedAreasOrNullObject fails past 512 areas: read without merges.
+      const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
+      if (withMerges && mayBeMergedAreasFailure(e) && traces[traces.length - 1] === MERGES_TRACE && attempt < MAX_RETRIES) {
+        // getMergedAreasOrNullObject fails past 512 areas: read without merges (a warning per sheet says so).
         withMerges = false;
         notes.push(NOTE_TOO_MANY_MERGED_AREAS);
         continue;
@@ -274,9 +291,10 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
           ? estimateRowBytes({ values: sample.values, text: sample.text, numberFormat: sample.numberFormat }, cols)
           : 0,
         cells: rect ? wholeFromSample(sample, rect) : null,
+        protected: q.protection.protected,
       };
     });
-    return { workbookName, sheets, notes };
+    return { workbookName, structureProtected: workbookProtection.protected, sheets, notes };
   }
 }
 
@@ -371,7 +389,7 @@ export async function readCells(
 
   let existing: string[] = [];
   let first = true;
-  for (let retries = 0; first || pending.length > 0;) {
+  while (first || pending.length > 0) {
     // The checks ride along with the first batch; they cost a few hundred bytes.
     const checkBytes = first ? layout.sheets.length * OP_OVERHEAD_BYTES * 2 : 0;
     const batch = pending.length ? packBatches(pending, budget - checkBytes)[0]! : [];
@@ -403,11 +421,20 @@ export async function readCells(
     try {
       await ctx.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e) && retries < MAX_RETRIES && batch.some((u) => u.count > 1)) {
-        // Excel refused the response: the estimate was too low for these sheets.
-        retries++;
+      if (isPayloadTooLarge(e) && batch.some((u) => u.count > 1)) {
+        // Excel refused the response: these rows are longer than the ones sampled (long notes further down).
+        // Halve the refused blocks and double the estimate until it fits; a single row over the limit fails.
         for (const u of batch) rowBytes[u.sheet] = rowBytes[u.sheet]! * 2;
-        pending = plan(pending);
+        const halves = batch.flatMap((u): Block[] => {
+          if (u.count === 1) return [u];
+          const half = Math.ceil(u.count / 2);
+          const bytesOf = (count: number) => count * rowBytes[u.sheet]! + OP_OVERHEAD_BYTES;
+          return [
+            { sheet: u.sheet, start: u.start, count: half, bytes: bytesOf(half) },
+            { sheet: u.sheet, start: u.start + half, count: u.count - half, bytes: bytesOf(u.count - half) },
+          ];
+        });
+        pending = [...halves, ...plan(pending.slice(batch.length))];
         continue;
       }
       // A sheet in the layout is gone (ItemNotFound): the caller reads the layout again.

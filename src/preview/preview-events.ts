@@ -177,27 +177,38 @@ function eventSource(obj: Internal, member: string, kind: PreviewEventKind, perS
         hub = hubOfHost(b.host);
         hub.registrations.push(reg);
       }, level);
-      return {
-        context: obj.context,
-        remove() {
-          // Office.js removes a handler in the context it was added in, after that Excel.run has
-          // finished (Excel.run(result.context, …)): queued directly, as the object itself is not reused.
-          (obj.context as unknown as { _enqueue(op: unknown): void })._enqueue({
-            label: `${member}.remove`,
-            obj,
-            args: [],
-            viaWire: false,
-            isRead: false,
-            run: () => {
-              if (!hub) return;
-              const i = hub.registrations.indexOf(reg);
-              if (i >= 0) hub.registrations.splice(i, 1);
-            },
-          });
-        },
-      };
+      return new SimEventHandlerResult(obj.context, () => {
+        // Office.js removes a handler in the context it was added in, after that Excel.run has
+        // finished (Excel.run(result.context, …)): queued directly, as the object itself is not reused.
+        (obj.context as unknown as { _enqueue(op: unknown): void })._enqueue({
+          label: `${member}.remove`,
+          obj,
+          args: [],
+          viaWire: false,
+          isRead: false,
+          run: () => {
+            if (!hub) return;
+            const i = hub.registrations.indexOf(reg);
+            if (i >= 0) hub.registrations.splice(i, 1);
+          },
+        });
+      });
     },
   };
+}
+
+/**
+ * OfficeExtension.EventHandlerResult: a class instance (not a plain object), so that Excel.run refuses it as
+ * Office.js does; its `context` is what Excel.run takes to remove the handler.
+ */
+export class SimEventHandlerResult {
+  constructor(
+    readonly context: SimObject["context"],
+    private readonly removal: () => void,
+  ) {}
+  remove(): void {
+    this.removal();
+  }
 }
 
 let installed = false;

@@ -26,7 +26,8 @@ import { exportWorkbook, importWorkbook } from "./sim/exceljs-io";
 import { WorkbookModel } from "./sim/model";
 import { applyPackageNames, readPackageNames, writePackageNames } from "./sim/names-io";
 import { chartData, makeApplicationProxy, makeWorkbookProxy } from "./sim/proxies-sheet";
-import { runBatch, SimRequestContext, type HostState, type SyncStats } from "./sim/runtime";
+import { simError } from "./sim/errors";
+import { runBatch, SimObject, SimRequestContext, type HostState, type SyncStats } from "./sim/runtime";
 
 export const SIMULATED_HOST_LABEL = "シミュレーションExcel（テスト・試用ホスト） / Simulated Excel (test and trial host)";
 
@@ -87,6 +88,33 @@ function nodeFs(): typeof import("fs/promises") {
   return fs as typeof import("fs/promises");
 }
 
+/**
+ * The context an `Excel.run(…)` call runs in, from its arguments as Office.js reads them
+ * (ClientRequestContext._runBatchCommon): `run(batch)`; `run(object | objects | context, batch)`;
+ * `run({ previousObjects }, batch)`. Anything else (an EventHandlerResult, whose `context` must be
+ * passed instead) is refused with InvalidArgument, as Office.js refuses it.
+ */
+function contextToReuse(args: unknown[]): SimRequestContext | undefined {
+  const invalid = () => simError("InvalidArgument", "Excel.run takes (batch), (object | objects | context, batch) or (options, batch).", "Excel.run");
+  if ((args.length !== 1 && args.length !== 2) || typeof args[args.length - 1] !== "function") throw invalid();
+  if (args.length === 1) return undefined;
+  let previous = args[0];
+  const plain = previous !== null && typeof previous === "object" && Object.getPrototypeOf(previous) === Object.prototype;
+  if (plain) previous = (previous as { previousObjects?: unknown }).previousObjects;
+  if (previous === undefined || previous === null) {
+    if (plain) return undefined;
+    throw invalid();
+  }
+  if (previous instanceof SimRequestContext) return previous;
+  if (previous instanceof SimObject) return previous.context;
+  if (Array.isArray(previous) && previous.length > 0 && previous.every((o) => o instanceof SimObject)) {
+    const ctx = (previous[0] as SimObject).context;
+    if (previous.some((o) => (o as SimObject).context !== ctx)) throw simError("InvalidRequestContext", undefined, "Excel.run");
+    return ctx;
+  }
+  throw invalid();
+}
+
 export class SimulatedExcel {
   private readonly host: HostState;
   private model: WorkbookModel;
@@ -113,7 +141,7 @@ export class SimulatedExcel {
       wb: model,
       level,
       maxBatchBytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH,
-      stats: { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 },
+      stats: { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0, maxRequestBytes: 0 },
       failAt: options.failAtSync ?? null,
       syncsSinceFailSet: 0,
       makeWorkbook: (ctx) => makeWorkbookProxy(ctx, () => this.host.wb),
@@ -121,12 +149,13 @@ export class SimulatedExcel {
     };
     this.host = host;
     const run = <T>(...args: unknown[]): Promise<T> => {
-      // Excel.run(batch), Excel.run(object | objects | options, batch)
-      const batch = args.find((a) => typeof a === "function") as ((c: SimRequestContext) => Promise<T>) | undefined;
-      if (!batch) return Promise.reject(new TypeError("Excel.run needs a batch function."));
-      const first = args[0];
-      const reuse = first && typeof first === "object" && "context" in (first as object) && (first as { context: unknown }).context instanceof SimRequestContext ? ((first as { context: SimRequestContext }).context) : undefined;
-      return runBatch(host, batch, reuse);
+      let reuse: SimRequestContext | undefined;
+      try {
+        reuse = contextToReuse(args);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return runBatch(host, args[args.length - 1] as (c: SimRequestContext) => Promise<T>, reuse);
     };
     this.Excel = Object.assign(
       { run: run as unknown as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext },
@@ -177,7 +206,7 @@ export class SimulatedExcel {
   }
 
   resetStats(): void {
-    this.host.stats = { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 };
+    this.host.stats = { syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0, maxRequestBytes: 0 };
   }
 
   /** The n-th sync from now (1-based) fails with GeneralException and applies nothing; null disables. */
@@ -200,6 +229,16 @@ export class SimulatedExcel {
     if (!Number.isInteger(occurrence) || occurrence < 1) throw new Error("occurrence must be a positive integer.");
     const test = typeof match === "string" ? (l: string) => l === match : (l: string) => match.test(l);
     this.host.failOp = { match: test, remaining: occurrence };
+  }
+
+  /**
+   * A user starts editing a cell (F2, or typing into it) after `afterSyncs` more syncs (0: now): from then on
+   * every sync is refused with InvalidOperationInCellEditMode and changes nothing, until
+   * `setCellEditMode(false)` (the user pressed Enter).
+   */
+  setCellEditMode(on: boolean, afterSyncs = 0): void {
+    if (!Number.isInteger(afterSyncs) || afterSyncs < 0) throw new Error("afterSyncs must be a non-negative integer.");
+    this.host.cellEdit = on ? { syncsLeft: afterSyncs } : null;
   }
 
   /** The supported ExcelApi minor version (e.g. 7 → ExcelApi 1.7). */

@@ -37,6 +37,20 @@ export interface SheetLabels {
   sourceNames: Record<string, string>;
 }
 
+/**
+ * Names a footnote lists before 「ほか N 件」: every excluded item is on the review sheet, and a cell holds
+ * 32,767 characters at most (50,000 rows once made a footnote of 22,561 characters and a row of 5,493 pt).
+ */
+export const FOOTNOTE_MAX_NAMES = 20;
+/** Characters of one name in a footnote (a long name is cut with "…"). */
+const FOOTNOTE_NAME_CHARS = 60;
+
+function firstNames(names: string[]): string[] {
+  return names
+    .slice(0, FOOTNOTE_MAX_NAMES)
+    .map((n) => (n.length > FOOTNOTE_NAME_CHARS ? `${Array.from(n).slice(0, FOOTNOTE_NAME_CHARS - 1).join("")}…` : n));
+}
+
 export const JA: SheetLabels = {
   summaryTitle: (n, g) => `表3-${n} 評価結果（${g}毎）`,
   summaryScope: (label) => `対象：${label}`,
@@ -53,7 +67,10 @@ export const JA: SheetLabels = {
   footDenominator: (n) =>
     `※割合は評価対象${n}件に対するもので、小数点以下を四捨五入しているため合計が100%にならない場合があります。`,
   footRounded: "※「AまたはB評価の割合」は件数から計算しています（四捨五入した割合の合計ではありません）。",
-  footExcluded: (names) => `※評価対象外（${names.length}件）：${names.join("、")}`,
+  footExcluded: (names) =>
+    `※評価対象外（${names.length}件）：${firstNames(names).join("、")}${
+      names.length > FOOTNOTE_MAX_NAMES ? `ほか ${names.length - FOOTNOTE_MAX_NAMES} 件（要確認シート参照）` : ""
+    }`,
   footSource: (s) => `※評価：${s}`,
   chartData: "グラフ用データ",
   listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
@@ -104,7 +121,10 @@ export const EN: SheetLabels = {
   footDenominator: (n) =>
     `* Percentages are of the ${n} evaluated items, rounded to whole percents; they may not add up to 100%.`,
   footRounded: "* The A-or-B share is computed from the counts, not by adding rounded percents.",
-  footExcluded: (names) => `* Not evaluated (${names.length}): ${names.join(", ")}`,
+  footExcluded: (names) =>
+    `* Not evaluated (${names.length}): ${firstNames(names).join(", ")}${
+      names.length > FOOTNOTE_MAX_NAMES ? ` and ${names.length - FOOTNOTE_MAX_NAMES} more (see the review sheet)` : ""
+    }`,
   footSource: (s) => `* Grades: ${s}`,
   chartData: "Chart data",
   listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,

@@ -10,6 +10,8 @@ export type SimErrorCode =
   | "InvalidArgument"
   | "InvalidObjectPath"
   | "InvalidOperation"
+  | "InvalidOperationInCellEditMode"
+  | "AccessDenied"
   | "InvalidRequestContext"
   | "InvalidReference"
   | "ItemAlreadyExists"
@@ -27,6 +29,8 @@ const DEFAULT_MESSAGES: Record<SimErrorCode, string> = {
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidObjectPath: "The object path isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
   InvalidOperation: "The requested operation is invalid.",
+  InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  AccessDenied: "You cannot perform the requested operation.",
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   InvalidReference: "This reference isn't valid for the current operation.",
   ItemAlreadyExists: "The resource being created already exists.",

@@ -470,6 +470,8 @@ export function importWorkbook(wb: ExcelJS.Workbook, name = "Book1.xlsx"): Workb
     }
     if (w.autoFilter) sheet.passthrough.autoFilter = JSON.parse(JSON.stringify(w.autoFilter));
     if (w.sheetProtection) sheet.passthrough.sheetProtection = JSON.parse(JSON.stringify(w.sheetProtection));
+    // A sheet saved protected opens protected (its cells are in already: from here on changes are refused).
+    if (w.sheetProtection?.sheet) sheet.protected = true;
     try {
       const imgs = ws.getImages();
       if (imgs.length) sheet.passthrough.images = imgs.map((im: any) => ({ imageId: Number(im.imageId), range: JSON.parse(JSON.stringify(im.range)) }));

@@ -5,6 +5,7 @@
  * journalled and rolled back.
  */
 import { MAX_COLS, MAX_ROWS, type Rect } from "./address";
+import { simError } from "./errors";
 import { deleteSheetInFormula, mentionsSheet, renameSheetInFormula } from "./references";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS style objects are loosely typed */
@@ -220,6 +221,8 @@ export class SheetModel {
   standardWidth = DEFAULT_COL_WIDTH;
   showGridlines = true;
   passthrough: SheetPassthrough = {};
+  /** Worksheet.protection.protect(): every change to the sheet is refused (AccessDenied); stricter than Excel, which allows unlocked cells. */
+  protected = false;
 
   constructor(
     readonly wb: WorkbookModel,
@@ -230,6 +233,8 @@ export class SheetModel {
   }
 
   touch(): void {
+    if (this.protected && !followingReferences)
+      throw simError("AccessDenied", `The worksheet "${this.name}" is protected.`);
     this.wb.touchSheet(this);
   }
 
@@ -406,6 +411,8 @@ export class WorkbookModel {
   calculationMode = "Automatic";
   /** ExcelJS data kept for the round trip (media, properties). */
   passthrough: { media?: unknown[]; creator?: string; properties?: Record<string, unknown> } = {};
+  /** Workbook.protection.protect(): sheets cannot be added, deleted, renamed, moved, hidden or shown (AccessDenied). */
+  structureProtected = false;
   private seq = 0;
   private journal: { sheets: Map<SheetModel, SheetState>; wb: WorkbookState | null } | null = null;
 
@@ -414,7 +421,13 @@ export class WorkbookModel {
     return `${prefix}${this.seq}`;
   }
 
+  /** Refuses a change of the workbook's structure while it is protected. */
+  assertStructure(what: string): void {
+    if (this.structureProtected) throw simError("AccessDenied", `The workbook's structure is protected: ${what} is not allowed.`);
+  }
+
   addSheet(name: string, index = this.sheets.length): SheetModel {
+    this.assertStructure("adding a worksheet");
     this.touchWorkbook();
     const s = new SheetModel(this, this.nextId("{sheet-") + "}", name);
     this.sheets.splice(index, 0, s);
@@ -479,8 +492,24 @@ export class WorkbookModel {
   }
 }
 
+/** Set while Excel rewrites references on other sheets, which it does on protected sheets too. */
+let followingReferences = false;
+
 /** Rewrites every formula and defined name of the workbook (Excel does this on rename and delete). */
 function rewriteFormulas(wb: WorkbookModel, name: string, map: (formula: string) => string): void {
+  followingReferences = true;
+  try {
+    rewriteCells(wb, name, map);
+  } finally {
+    followingReferences = false;
+  }
+  if (wb.names.some((n) => mentionsSheet(n.formula, name))) {
+    wb.touchWorkbook();
+    wb.names = wb.names.map((n) => (mentionsSheet(n.formula, name) ? { ...n, formula: map(n.formula) } : n));
+  }
+}
+
+function rewriteCells(wb: WorkbookModel, name: string, map: (formula: string) => string): void {
   for (const sheet of wb.sheets) {
     sheet.rows.forEach((row, r) => {
       if (!row) return;
@@ -490,10 +519,6 @@ function rewriteFormulas(wb: WorkbookModel, name: string, map: (formula: string)
         sheet.setCell(r, c, { ...cell, f, ...(f.includes("#REF!") ? { v: new CellErrorValue("#REF!") } : {}) });
       });
     });
-  }
-  if (wb.names.some((n) => mentionsSheet(n.formula, name))) {
-    wb.touchWorkbook();
-    wb.names = wb.names.map((n) => (mentionsSheet(n.formula, name) ? { ...n, formula: map(n.formula) } : n));
   }
 }
 

@@ -209,7 +209,9 @@ export class SimRange extends SimObject implements SimOf<Excel.Range, "address" 
         const r = t.rect;
         const areas = t.sheet.merges.filter((m) => m.r0 >= r.r0 && m.r0 <= r.r1 && m.c0 >= r.c0 && m.c0 <= r.c1);
         if (areas.length > 512) {
-          throw simError("GeneralException", `This range has ${areas.length} merged areas; getMergedAreasOrNullObject fails past 512.`);
+          // Excel's message and location for this failure are not documented and not stable: the generic
+          // GeneralException, located at the sync, so that the add-in cannot come to depend on either.
+          throw simError("GeneralException", undefined, "RequestContext.sync");
         }
         if (!areas.length) return null;
         const sorted = areas.slice().sort((a, c) => a.r0 - c.r0 || a.c0 - c.c0);
@@ -344,6 +346,7 @@ function setHyperlink(t: RangeTarget, v: unknown): void {
     if (!["address", "documentReference", "textToDisplay", "screenTip"].includes(k)) throw simError("InvalidArgument", `Unknown hyperlink field "${k}".`);
     if (h[k] !== undefined && h[k] !== null && typeof h[k] !== "string") throw simError("InvalidArgument", `hyperlink.${k} must be a string.`);
   }
+  if (typeof h.textToDisplay === "string" && h.textToDisplay.length > ops.MAX_CELL_CHARS) throw simError("InvalidArgument", `A cell holds at most ${ops.MAX_CELL_CHARS} characters.`);
   const address = (h.address as string | undefined) || undefined;
   const documentReference = (h.documentReference as string | undefined) || undefined;
   if (!address && !documentReference) throw simError("InvalidArgument", "A hyperlink needs an address or a documentReference.");

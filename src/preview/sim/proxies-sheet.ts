@@ -45,6 +45,7 @@ export class SimWorkbook extends SimObject implements SimOf<Excel.Workbook, "nam
   declare readonly tables: SimTableCollection;
   declare readonly application: SimApplication;
   declare readonly names: SimNamedItemCollection;
+  declare readonly protection: SimWorkbookProtection;
 
   getActiveCell(): SimRange {
     return this._child("getActiveCell", [], (res) => new SimRange(this.context, res), (b) => {
@@ -69,6 +70,7 @@ defineProxy(SimWorkbook, "Workbook", {
     { name: "settings", level: 4, create: (p: SimObject) => new SimSettingCollection(p.context, (b) => p._target(b)) },
     { name: "tables", create: (p: SimObject) => new SimTableCollection(p.context, (b) => ({ wb: p._target(b) as WorkbookModel, sheet: null })) },
     { name: "application", create: (p: SimObject) => new SimApplication(p.context, (b) => p._target(b)) },
+    { name: "protection", level: 7, create: (p: SimObject) => new SimWorkbookProtection(p.context, (b) => p._target(b)) },
     namesNav(undefined, (b, p) => {
       const wb = p._target(b) as WorkbookModel | null;
       return wb ? { wb, sheet: null } : null;
@@ -198,6 +200,7 @@ export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "n
   declare readonly tables: SimTableCollection;
   declare readonly charts: SimChartCollection;
   declare readonly freezePanes: SimFreezePanes;
+  declare readonly protection: SimWorksheetProtection;
   declare readonly pageLayout: SimPageLayout;
   declare readonly names: SimNamedItemCollection;
 
@@ -217,6 +220,7 @@ export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "n
       if (s.visibility === "VeryHidden") throw simError("InvalidOperation", `The worksheet "${s.name}" is very hidden and cannot be deleted.`);
       const visible = wb.sheets.filter((x) => x.visibility === "Visible");
       if (s.visibility === "Visible" && visible.length <= 1) throw simError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.assertStructure("deleting a worksheet");
       wb.touchWorkbook();
       s.touch();
       wb.sheets = wb.sheets.filter((x) => x !== s);
@@ -333,6 +337,7 @@ defineProxy(SimWorksheet, "Worksheet", {
       get: (s: SheetModel) => s.name,
       set: (s: SheetModel, v) => {
         validateSheetName(s.wb, v, s);
+        if (v !== s.name) s.wb.assertStructure("renaming a worksheet");
         s.touch();
         const from = s.name;
         s.name = v;
@@ -346,6 +351,7 @@ defineProxy(SimWorksheet, "Worksheet", {
       set: (s: SheetModel, v) => {
         const wb = s.wb;
         if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= wb.sheets.length) throw simError("InvalidArgument", `position must be 0…${wb.sheets.length - 1}.`);
+        if (v !== wb.sheets.indexOf(s)) wb.assertStructure("moving a worksheet");
         wb.touchWorkbook();
         const rest = wb.sheets.filter((x) => x !== s);
         rest.splice(v, 0, s);
@@ -361,6 +367,7 @@ defineProxy(SimWorksheet, "Worksheet", {
         if (v !== "Visible" && s.visibility === "Visible" && wb.sheets.filter((x) => x.visibility === "Visible").length <= 1) {
           throw simError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
         }
+        if (v !== s.visibility) wb.assertStructure("hiding or showing a worksheet");
         s.touch();
         wb.touchWorkbook();
         s.visibility = v;
@@ -402,6 +409,7 @@ defineProxy(SimWorksheet, "Worksheet", {
     { name: "tables", create: (p: SimObject) => new SimTableCollection(p.context, (b) => { const s = p._target(b) as SheetModel | null; return s ? { wb: s.wb, sheet: s } : null; }) },
     { name: "charts", create: (p: SimObject) => new SimChartCollection(p.context, (b) => p._target(b)) },
     { name: "freezePanes", level: 7, create: (p: SimObject) => new SimFreezePanes(p.context, (b) => p._target(b)) },
+    { name: "protection", level: 2, create: (p: SimObject) => new SimWorksheetProtection(p.context, (b) => p._target(b)) },
     { name: "pageLayout", level: 9, create: (p: SimObject) => new SimPageLayout(p.context, (b) => p._target(b)) },
     { name: "horizontalPageBreaks", level: 9, create: (p: SimObject) => new SimPageBreakCollection(p.context, (b) => p._target(b)) },
     namesNav(4, (b, p) => {
@@ -413,6 +421,50 @@ defineProxy(SimWorksheet, "Worksheet", {
 
 // =============================================================================================
 // Freeze panes
+
+/** Worksheet.protection (ExcelApi 1.2): whether the sheet is protected; protect() / unprotect() (no password kept). */
+export class SimWorksheetProtection extends SimObject implements SimOf<Excel.WorksheetProtection, "protected" | "protect" | "unprotect"> {
+  declare readonly protected: boolean;
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this._method("protect", [options ?? null, password ?? null], (b) => {
+      const s = this._targetNN(b) as SheetModel;
+      s.wb.touchSheet(s);
+      s.protected = true;
+    }, 2);
+  }
+  unprotect(password?: string): void {
+    this._method("unprotect", [password ?? null], (b) => {
+      const s = this._targetNN(b) as SheetModel;
+      s.wb.touchSheet(s);
+      s.protected = false;
+    }, 2);
+  }
+}
+defineProxy(SimWorksheetProtection, "WorksheetProtection", {
+  scalars: [{ name: "protected", level: 2, get: (s: SheetModel) => s.protected }],
+});
+
+/** Workbook.protection (ExcelApi 1.7): whether the structure is protected; protect() / unprotect(). */
+export class SimWorkbookProtection extends SimObject implements SimOf<Excel.WorkbookProtection, "protected" | "protect" | "unprotect"> {
+  declare readonly protected: boolean;
+  protect(password?: string): void {
+    this._method("protect", [password ?? null], (b) => {
+      const wb = this._targetNN(b) as WorkbookModel;
+      wb.touchWorkbook();
+      wb.structureProtected = true;
+    }, 7);
+  }
+  unprotect(password?: string): void {
+    this._method("unprotect", [password ?? null], (b) => {
+      const wb = this._targetNN(b) as WorkbookModel;
+      wb.touchWorkbook();
+      wb.structureProtected = false;
+    }, 7);
+  }
+}
+defineProxy(SimWorkbookProtection, "WorkbookProtection", {
+  scalars: [{ name: "protected", level: 7, get: (wb: WorkbookModel) => wb.structureProtected }],
+});
 
 export class SimFreezePanes extends SimObject implements SimOf<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze"> {
   freezeRows(count = 1): void {

@@ -150,11 +150,18 @@ function checkShape(value: unknown, rect: Rect, what: string): { scalar: boolean
   return { scalar: false };
 }
 
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32767;
+
 /** Writes values or formulas: Excel's input parsing (formulas, numbers, dates) unless the cell is text ("@"). */
 export function writeValues(t: RangeTarget, value: unknown, what: "values" | "formulas"): void {
   const { rect, sheet } = t;
   const { scalar } = checkShape(value, rect, what);
   if (scalar && Array.isArray(value)) throw simError("InvalidArgument");
+  // Excel holds at most 32,767 characters (UTF-16 units) in a cell: a longer string fails the whole write.
+  const tooLong = (v: unknown) => typeof v === "string" && v.length > MAX_CELL_CHARS;
+  if (scalar ? tooLong(value) : (value as unknown[][]).some((row) => row.some(tooLong)))
+    throw simError("InvalidArgument", `A cell holds at most ${MAX_CELL_CHARS} characters.`);
   const date1904 = sheet.wb.date1904;
   sheet.touch();
   const rows = value as unknown[][];

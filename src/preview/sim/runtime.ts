@@ -40,6 +40,8 @@ export interface SyncStats {
   batchBytes: number[];
   maxBatchBytes: number;
   totalBytes: number;
+  /** The largest request (what the add-in sent, without the response). */
+  maxRequestBytes: number;
 }
 
 export interface HostState {
@@ -51,6 +53,11 @@ export interface HostState {
   syncsSinceFailSet: number;
   /** Fault injection at one operation: the n-th operation (from now) whose label matches fails; earlier ones stay applied. */
   failOp?: { match: (label: string) => boolean; remaining: number } | null;
+  /**
+   * A user editing a cell: once `syncsLeft` more syncs have run, every sync is refused with
+   * InvalidOperationInCellEditMode before anything in it runs (Excel answers no request then).
+   */
+  cellEdit?: { syncsLeft: number } | null;
   /** Created lazily by the workbook proxy factory (set by simulated-excel.ts). */
   makeWorkbook(ctx: SimRequestContext): SimWorkbook;
   makeApplication(ctx: SimRequestContext): SimApplication;
@@ -714,6 +721,7 @@ export class SimRequestContext {
     host.syncsSinceFailSet += 1;
     // Request: the operations as Office.js encodes them, with the values they carry.
     const { bytes: requestBytes, wires } = encodeRequest(ops);
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     const record = (bytes: number) => {
       stats.batchBytes.push(bytes);
       stats.totalBytes += bytes;
@@ -727,6 +735,13 @@ export class SimRequestContext {
         "Simulated failure of this sync (failAtSync): nothing in the batch was applied.",
         "RequestContext.sync",
       );
+    }
+    if (host.cellEdit) {
+      if (host.cellEdit.syncsLeft > 0) host.cellEdit.syncsLeft--;
+      else {
+        record(requestBytes);
+        throw simError("InvalidOperationInCellEditMode", undefined, "RequestContext.sync");
+      }
     }
     if (requestBytes > host.maxBatchBytes) {
       record(requestBytes);
@@ -791,6 +806,14 @@ const pascal = (label: string) => {
 };
 const ACTION_TYPE: Record<OpKind, number> = { path: 1, query: 2, method: 3, set: 4, trace: 5 };
 
+/** Rows per chunk when Office.js splits an assignment of `name` (Values, NumberFormat, Formulas…) with this value; null: one action. */
+function bulkChunks(name: string, value: unknown): number | null {
+  if (!/^(Values|NumberFormat|Formulas|FormulasLocal|FormulasR1C1)$/.test(name)) return null;
+  if (!Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return null;
+  const cols = (value[0] as unknown[]).length;
+  return value.length * cols > 1500 ? Math.max(1, Math.round(1500 / cols)) : null;
+}
+
 /**
  * The UTF-8 size of the request Office.js would send for these operations: a RequestMessageBody
  * { "Actions": [ActionInfo…], "ObjectPaths": { id: ObjectPathInfo… } }. A method that returns an
@@ -811,6 +834,8 @@ export function encodeRequest(ops: readonly Op[]): { bytes: number; wires: (stri
     first = false;
   };
   let firstPath = true;
+  // Ids of the chunks' object paths, above those of the proxies.
+  let pathId = 1e7;
   for (const op of ops) {
     const argsJson = JSON.stringify(op.args, replacer) ?? "[]";
     wires.push(op.viaWire ? argsJson : null);
@@ -826,6 +851,24 @@ export function encodeRequest(ops: readonly Op[]): { bytes: number; wires: (stri
       const q = (op.args[0] ?? {}) as { select?: string[]; expand?: unknown };
       const query = JSON.stringify({ Select: q.select ?? null, Expand: q.expand ? Object.keys(q.expand as object) : null });
       add(`{"Id":${++id},"ActionType":2,"Name":"","ObjectPathId":${parent},"QueryInfo":${query}}`);
+    } else if (op.kind === "set" && bulkChunks(name, op.args[0])) {
+      // Office.js (setRangePropertiesInBulk) sends more than 1,500 cells as chunks: per chunk
+      // getRow(first).getBoundingRect(getRow(last)) and a SetProperty action with the chunk's rows.
+      const rows = op.args[0] as unknown[][];
+      const per = bulkChunks(name, rows)!;
+      for (let start = 0; start < rows.length; start += per) {
+        const [a, b2, c] = [++pathId, ++pathId, ++pathId];
+        for (const path of [
+          `"${a}":{"Id":${a},"ObjectPathType":3,"Name":"GetRow","ParentObjectPathId":${parent},"ArgumentInfo":{"Arguments":[${start}]}}`,
+          `"${b2}":{"Id":${b2},"ObjectPathType":3,"Name":"GetRow","ParentObjectPathId":${parent},"ArgumentInfo":{"Arguments":[${Math.min(rows.length, start + per) - 1}]}}`,
+          `"${c}":{"Id":${c},"ObjectPathType":3,"Name":"GetBoundingRect","ParentObjectPathId":${a},"ArgumentInfo":{"Arguments":[${b2}],"ReferencedObjectPathIds":[${b2}]}}`,
+        ]) {
+          bytes += utf8Length(path) + (firstPath ? 0 : 1);
+          firstPath = false;
+        }
+        const slice = JSON.stringify([rows.slice(start, start + per)], replacer);
+        add(`{"Id":${++id},"ActionType":4,"Name":"${name}","ObjectPathId":${c},"ArgumentInfo":{"Arguments":${slice}}}`);
+      }
     } else {
       add(`{"Id":${++id},"ActionType":${ACTION_TYPE[op.kind]},"Name":"${name}","ObjectPathId":${parent},${args}}`);
     }

@@ -10,6 +10,7 @@ import { SETTINGS_SHEET_NAME } from "../../core/settings-store";
 import { cellAddress } from "../../core/a1-address";
 import { createExcelPort, NOTE_REPAIRED } from "../../excel/excel-port";
 import type { ExcelHostApi } from "../../excel/excel-host";
+import { isPayloadTooLarge } from "../../excel/excel-errors";
 import { reviewInMemory } from "./review-in-memory";
 import { bytesToBase64, saveFileInBrowser, XLSX_MIME, type SaveFile } from "./save-file";
 
@@ -43,7 +44,16 @@ export interface WatchHandlers {
 }
 
 /** How the report workbook reached the user. */
-export type ReportWorkbookOutcome = { how: "opened" } | { how: "downloaded"; fileName: string };
+export type ReportWorkbookOutcome =
+  | { how: "opened" }
+  /** `tooLarge`: Excel on the web could not take the workbook in one request (over 5 MB as base64). */
+  | { how: "downloaded"; fileName: string; tooLarge?: true };
+
+/**
+ * Largest base64 Excel.createWorkbook is given where a request is limited (Excel on the web: 5 MB a request,
+ * this leaves room for the request's own JSON).
+ */
+export const CREATE_WORKBOOK_MAX_BASE64 = 5_000_000 - 4096;
 
 /** Neither Excel.createWorkbook nor a download is available in this Excel. */
 export class ReportWorkbookUnavailableError extends Error {
@@ -92,10 +102,8 @@ export function topLeft(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-interface EventResult {
-  context: unknown;
-  remove(): void;
-}
+/** OfficeExtension.EventHandlerResult: removed through `Excel.run(result.context, …)`, never `Excel.run(result, …)`. */
+type EventResult = OfficeExtension.EventHandlerResult<unknown>;
 
 export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown as PaneHostApi, options: PaneHostOptions = {}): PaneHost {
   const saveFile = options.saveFile ?? saveFileInBrowser;
@@ -173,16 +181,19 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
       };
       const unregister = async () => {
         const all = results.splice(0);
-        if (all.length === 0) return;
-        try {
-          // Removal runs in the context the handlers were added in (Office.js requires it).
-          const run = api.Excel.run as unknown as (o: unknown, b: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
-          await run(all[0], async (ctx) => {
-            for (const r of all) r.remove();
-            await ctx.sync();
-          });
-        } catch {
-          // Handlers of deleted sheets are gone already; handlers die with the pane anyway.
+        // Removal runs in the context the handlers were added in (Office.js requires it): one Excel.run per context.
+        const contexts = all.map((r) => r.context).filter((c, i, a) => a.indexOf(c) === i);
+        type RunIn = (context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
+        const runIn = api.Excel.run as unknown as RunIn;
+        for (const context of contexts) {
+          try {
+            await runIn(context, async (ctx) => {
+              for (const r of all) if (r.context === context) r.remove();
+              await ctx.sync();
+            });
+          } catch {
+            // Handlers of a deleted sheet are gone already; handlers die with the pane anyway.
+          }
         }
       };
       let chain = Promise.resolve();
@@ -201,9 +212,22 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
       // request limit (a report is tens of KB; beyond, the error is shown as a too-large workbook).
       // The browser preview's simulated Excel has no createWorkbook at any level: it downloads.
       const create = api.Excel.createWorkbook;
+      let tooLarge = false;
       if (api.Office.context.requirements.isSetSupported("ExcelApi", "1.8") && typeof create === "function") {
-        await create.call(api.Excel, bytesToBase64(bytes));
-        return { how: "opened" };
+        const base64 = bytesToBase64(bytes);
+        // Only Windows and Mac take any size; elsewhere (the web, or a platform not said) the request limit holds.
+        const platform = (api.Office.context as { platform?: unknown }).platform;
+        const limited = platform !== "PC" && platform !== "Mac";
+        tooLarge = limited && base64.length > CREATE_WORKBOOK_MAX_BASE64;
+        if (!tooLarge) {
+          try {
+            await create.call(api.Excel, base64);
+            return { how: "opened" };
+          } catch (e) {
+            if (!isPayloadTooLarge(e)) throw e;
+            tooLarge = true; // refused for its size after all: the download below
+          }
+        }
       }
       let name: string | null = null;
       try {
@@ -217,7 +241,7 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
       }
       const fileName = reportFileName(name);
       if (!saveFile(fileName, bytes, XLSX_MIME)) throw new ReportWorkbookUnavailableError();
-      return { how: "downloaded", fileName };
+      return tooLarge ? { how: "downloaded", fileName, tooLarge: true } : { how: "downloaded", fileName };
     },
   };
 }

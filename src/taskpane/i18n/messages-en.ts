@@ -33,6 +33,8 @@ export const en: Messages = {
   reportWorkbookBuilding: "Creating…",
   reportWorkbookOpened: "The report workbook (generated sheets only) opened in a new window.",
   reportWorkbookDownloaded: (file: string) => `The report workbook (generated sheets only) was downloaded as “${file}”.`,
+  reportWorkbookTooLarge: (file: string) =>
+    `The report workbook is too large (over 5 MB) for this Excel to open in a new window, so it was downloaded as “${file}”; open the downloaded file.`,
   reportWorkbookFailed: "Could not create the report workbook",
   reportWorkbookUnavailable:
     "This Excel can neither open a new workbook nor download a file. Use Microsoft 365 or Excel on the web, or the command line's --report.",

@@ -32,6 +32,8 @@ export const ja = {
   reportWorkbookBuilding: "作成中…",
   reportWorkbookOpened: "報告書用ブック（集計シートのみ）を新しいウィンドウで開きました。",
   reportWorkbookDownloaded: (file: string) => `報告書用ブック（集計シートのみ）「${file}」をダウンロードしました。`,
+  reportWorkbookTooLarge: (file: string) =>
+    `報告書用ブックが大きすぎて（5 MB 超）この Excel では新しいウィンドウで開けないため、「${file}」としてダウンロードしました。ダウンロードしたファイルを開いてください。`,
   reportWorkbookFailed: "報告書用ブックを作成できませんでした",
   reportWorkbookUnavailable:
     "この Excel では新しいブックを開くこともファイルをダウンロードすることもできません。Microsoft 365 か Excel on the web でお使いいただくか、コマンドラインの --report をお使いください。",

@@ -82,7 +82,9 @@ export function ReportWorkbookButton({ plans, openReportWorkbook, disabled = fal
         {status.kind === "done"
           ? status.outcome.how === "opened"
             ? t.reportWorkbookOpened
-            : t.reportWorkbookDownloaded(status.outcome.fileName)
+            : status.outcome.tooLarge
+              ? t.reportWorkbookTooLarge(status.outcome.fileName)
+              : t.reportWorkbookDownloaded(status.outcome.fileName)
           : ""}
       </Caption1>
       {status.kind === "failed" && (

@@ -5,7 +5,8 @@
 import { reviewWorkbook } from "../../../src/core/run-review";
 import { DEFAULT_RULES } from "../../../src/core/model/settings";
 import { planWriteOps } from "../../../src/excel/excel-plan-writer";
-import { simOfFixture, TOKORO } from "./helpers";
+import { longListWorkbook, simOfFixture, TOKORO } from "./helpers";
+import { SimulatedExcel } from "../../../src/preview/simulated-excel";
 import { createExcelPort } from "../../../src/excel/excel-port";
 
 /** The request envelope ({"Actions":[],"ObjectPaths":{}}), sent once per batch, not per operation. */
@@ -39,4 +40,26 @@ test("every write operation of the generated sheets measures at least what the h
     });
   }
   expect(checked).toBeGreaterThan(50);
+}, 120_000);
+
+test("values and number formats over 1,500 cells, which Office.js sends in chunks, measure at least what the host receives", async () => {
+  const sim = SimulatedExcel.fromExcelJs(longListWorkbook(3000));
+  const snapshot = await createExcelPort({ Excel: sim.Excel, Office: sim.Office }).readSnapshot();
+  const { plans } = reviewWorkbook(snapshot, DEFAULT_RULES);
+  const list = plans.find((p) => p.role === "list")!;
+  const { data } = planWriteOps(list, 0, { features: { mergedAreas: true, pageLayout: true }, blockBudget: 4_000_000, notes: [] });
+  let chunked = 0;
+  await sim.Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.add("計測");
+    await ctx.sync();
+    for (const op of data) {
+      sim.resetStats();
+      op.apply(ws);
+      await ctx.sync();
+      const sent = sim.stats.maxRequestBytes;
+      if (sent > 100_000) chunked++;
+      expect(sent).toBeLessThanOrEqual(op.bytes + ENVELOPE);
+    }
+  });
+  expect(chunked).toBeGreaterThanOrEqual(2); // the values and the number formats of 3,000 rows
 }, 120_000);

@@ -97,3 +97,21 @@ export function workbookDigest(wb: ExcelJS.Workbook, only?: (name: string) => bo
 export async function digestOf(sim: SimulatedExcel, only?: (name: string) => boolean): Promise<SheetDigest[]> {
   return workbookDigest(await sim.toExcelJs(), only);
 }
+
+/**
+ * A progress table of `rows` items in the bench layout (every sixth item self-graded "-", i.e. not evaluated),
+ * whose item 2 has the longest name a cell holds: 32,767 UTF-16 units, ending in a surrogate pair.
+ */
+export function longListWorkbook(rows: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("事業一覧");
+  const out: unknown[][] = [["令和5年度 進捗状況"], [], ["No", "事業名", "担当課", "評価指標", "目標", "実績", "自己評価"]];
+  for (let i = 0; i < rows; i++) {
+    const target = 100 + (i % 50) * 10;
+    const actual = Math.round(target * (0.3 + ((i * 37) % 100) / 100));
+    out.push([i + 1, `事業${i + 1}`, `課${i % 40}`, `指標${i % 7}`, `${target}件`, `${actual}件`, ["A", "B", "C", "D", "B", "-"][i % 6]]);
+  }
+  out[4]![1] = "x".repeat(32765) + "𠮷";
+  out.forEach((r, i) => (ws.getRow(i + 1).values = r as ExcelJS.CellValue[]));
+  return wb;
+}

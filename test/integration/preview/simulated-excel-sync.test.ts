@@ -23,7 +23,7 @@ describe("simulated Excel: sync counting", () => {
     expect(sim.stats.totalBytes).toBe(sim.stats.batchBytes.reduce((a, b) => a + b, 0));
     expect(sim.stats.maxBatchBytes).toBe(Math.max(...sim.stats.batchBytes));
     sim.resetStats();
-    expect(sim.stats).toEqual({ syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0 });
+    expect(sim.stats).toEqual({ syncs: 0, batchBytes: [], maxBatchBytes: 0, totalBytes: 0, maxRequestBytes: 0 });
   });
 
   test("batch size includes the values written and the values loaded", async () => {

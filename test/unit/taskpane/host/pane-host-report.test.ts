@@ -103,3 +103,49 @@ test("neither createWorkbook nor a download (an old webview): ReportWorkbookUnav
   const host = createPaneHost({ Excel: sim.Excel, Office: sim.Office }, { saveFile: () => false });
   await expect(host.openReportWorkbook(report)).rejects.toBeInstanceOf(ReportWorkbookUnavailableError);
 });
+
+describe("a report workbook too large for one request of Excel on the web (5 MB)", () => {
+  // 3,800,000 bytes are 5,066,668 characters of base64: over the 5,000,000-byte request limit.
+  const big = new Uint8Array(3_800_000).map((_, i) => (i * 7919) % 251);
+
+  function onPlatform(sim: SimulatedExcel, platform: string | undefined, calls: string[], refuse = false): PaneHostApi {
+    const api = withCreateWorkbook(sim, calls);
+    const create = api.Excel.createWorkbook!;
+    return {
+      Office: { context: { ...sim.Office.context, platform } },
+      Excel: {
+        run: api.Excel.run,
+        async createWorkbook(base64?: string) {
+          if (refuse) throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+          await create(base64);
+        },
+      },
+    } as PaneHostApi;
+  }
+
+  test.each([["OfficeOnline"], [undefined]])("platform %s: downloaded instead, with the reason; createWorkbook is not called", async (platform) => {
+    const sim = await SimulatedExcel.fromFile(SAMPLE, { excelApiLevel: 8 });
+    const calls: string[] = [];
+    const saved: Saved[] = [];
+    const host = createPaneHost(onPlatform(sim, platform, calls), { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 });
+    expect(await host.openReportWorkbook(big)).toEqual({ how: "downloaded", fileName: "sample-progress_報告書.xlsx", tooLarge: true });
+    expect(calls).toEqual([]);
+    expect(Buffer.from(saved[0]!.bytes).equals(Buffer.from(big))).toBe(true);
+  });
+
+  test("Excel on Windows takes it: opened in a new window", async () => {
+    const sim = await SimulatedExcel.fromFile(SAMPLE, { excelApiLevel: 8 });
+    const calls: string[] = [];
+    const host = createPaneHost(onPlatform(sim, "PC", calls), { saveFile: () => true });
+    expect(await host.openReportWorkbook(big)).toEqual({ how: "opened" });
+    expect(calls).toHaveLength(1);
+  });
+
+  test("a smaller workbook Excel still refuses for its size: downloaded, with the reason", async () => {
+    const sim = await SimulatedExcel.fromFile(SAMPLE, { excelApiLevel: 8 });
+    const saved: Saved[] = [];
+    const host = createPaneHost(onPlatform(sim, "OfficeOnline", [], true), { saveFile: (name, bytes, type) => saved.push({ name, bytes, type }) > 0 });
+    expect(await host.openReportWorkbook(report)).toEqual({ how: "downloaded", fileName: "sample-progress_報告書.xlsx", tooLarge: true });
+    expect(saved).toHaveLength(1);
+  });
+});

@@ -90,3 +90,35 @@ test("select activates the source sheet and selects the cell (the preview's grid
   expect(events.selection?.sheet).toBe("市民部");
   await flush();
 });
+
+test.each([99, 7])("watch (ExcelApi 1.%i): sheets added and deleted re-register the handlers without stacking them; stop removes every one", async (level) => {
+  const { sim, events, host } = await setUp(SAMPLE, level);
+  const stop = await host.watch({ selection: () => undefined, changed: () => undefined });
+  const registered = events.count();
+  const sheetIds = async () =>
+    sim.Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      await ctx.sync();
+      return new Map(sheets.items.map((w) => [w.name, w.id]));
+    });
+  for (let i = 0; i < 3; i++) {
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add(`メモ${i}`);
+      await ctx.sync();
+    });
+    const added = (await sheetIds()).get(`メモ${i}`)!;
+    await events.sheetsAddedOrDeleted([added], []);
+    await flush();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(`メモ${i}`).delete();
+      await ctx.sync();
+    });
+    await events.sheetsAddedOrDeleted([], [added]);
+    await flush();
+  }
+  // Per-sheet handlers (1.7) follow the sheet count, which is back where it was; nothing stacks.
+  expect(events.count()).toBe(registered);
+  await stop();
+  expect(events.count()).toBe(0);
+});

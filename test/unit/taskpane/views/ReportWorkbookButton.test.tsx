@@ -139,3 +139,12 @@ test("a host that can neither create a workbook nor download: a clear error mess
   expect(screen.getByText(/--report/)).toBeTruthy();
   expect((screen.getByRole("button", { name: "報告書用ブックを作成" }) as HTMLButtonElement).disabled).toBe(false);
 });
+
+test("too large for Excel on the web to open: downloaded, and the pane says why and what to do", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost(async () => ({ how: "downloaded", fileName: "大きな表_報告書.xlsx", tooLarge: true }));
+  host.release();
+  renderPane(host);
+  await user.click(await screen.findByRole("button", { name: "報告書用ブックを作成" }));
+  await screen.findByText(/報告書用ブックが大きすぎて（5 MB 超）.*「大きな表_報告書.xlsx」としてダウンロードしました。ダウンロードしたファイルを開いてください。/);
+});
