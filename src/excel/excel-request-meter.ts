@@ -27,10 +27,14 @@ const ACTION_BYTES = utf8Length(
  */
 export const BULK_MAX_CELLS = 1500;
 const BULK_PROPERTIES = new Set(["values", "numberFormat", "formulas", "formulasLocal", "formulasR1C1"]);
-const CHUNK_PATHS_BYTES =
-  2 * objectPathBytesOf("GetRow", [Number(ID)]) +
-  objectPathBytesOf("GetBoundingRect", [Number(ID)]) +
-  utf8Length(`,"ReferencedObjectPathIds":[${ID}]`);
+// Computed on first use: the JSON sizes need the stand-in class defined below.
+let chunkPathsBytes: number | null = null;
+function chunkPathsBytesOf(): number {
+  return (chunkPathsBytes ??=
+    2 * objectPathBytesOf("GetRow", [Number(ID)]) +
+    objectPathBytesOf("GetBoundingRect", [Number(ID)]) +
+    utf8Length(`,"ReferencedObjectPathIds":[${ID}]`));
+}
 
 /** Request bytes of assigning `value` to `prop` of a range, chunked as Office.js chunks it; null when it is not chunked. */
 export function bulkAssignmentBytes(prop: string, value: unknown): number | null {
@@ -40,7 +44,7 @@ export function bulkAssignmentBytes(prop: string, value: unknown): number | null
   const perChunk = Math.max(1, Math.round(BULK_MAX_CELLS / cols));
   let bytes = 0;
   for (let start = 0; start < value.length; start += perChunk)
-    bytes += CHUNK_PATHS_BYTES + ACTION_BYTES + utf8Length(prop) + jsonLength([value.slice(start, start + perChunk)]);
+    bytes += chunkPathsBytesOf() + ACTION_BYTES + utf8Length(prop) + jsonLength([value.slice(start, start + perChunk)]);
   return bytes;
 }
 
