@@ -22,7 +22,7 @@ import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { OutputError, OutputFiles } from "./output-files";
 import { writeJsonFile } from "./write-json-file";
-import { limitsForInputs } from "../xlsx/package/package-limits";
+import { limitsForInputs, PackageError } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "../xlsx/report-workbook";
@@ -447,6 +447,11 @@ async function runJob(
     for (const w of warnings) io.stderr(`警告 / warning: ${w}\n`);
     return 0;
   } catch (e) {
+    // A damaged part found while copying the package is bad input, not our fault.
+    if (e instanceof PackageError) {
+      io.stderr(`エラー / error: ${e.message}\n`);
+      return 2;
+    }
     io.stderr(`内部エラー / internal error: ${(e as Error).message ?? String(e)}\n`);
     return 1;
   }

@@ -80,6 +80,8 @@ export async function readInputWorkbook(
       return { ok: false, reason: `${file}: Excel のブックではありません / not an Excel workbook (no workbook part)` };
     macros = (await pkg.readText("[Content_Types].xml")).toLowerCase().includes(MACRO_WORKBOOK);
     cells = await checkSheetSizes(pkg, wbPath, limits, usedCells);
+    // ExcelJS reads the parts without checking their CRC-32, and the output copies them: check them all first.
+    await pkg.verifyAll();
   } catch (e) {
     if (e instanceof PackageError) return { ok: false, reason: e.message };
     throw e;
