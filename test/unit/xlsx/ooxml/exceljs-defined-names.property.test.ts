@@ -38,7 +38,9 @@ const sheetName = fc
     ),
     { minLength: 1, maxLength: 31 },
   )
-  .map((cs) => cs.join("").replace(/[[\]:*?/\\\u0000-\u001f]/g, "x"))
+  .map((cs) =>
+    [...cs.join("")].map((ch) => ("[]:*?/\\".includes(ch) || ch.charCodeAt(0) < 32 ? "x" : ch)).join(""),
+  )
   .filter((n) => n.length >= 1 && n.length <= 31 && !n.startsWith("'") && !n.endsWith("'"));
 
 const ref = fc.constantFrom("$A$1:$D$3", "$1:$2", "$A:$B", "A1", "$B$5");
