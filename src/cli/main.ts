@@ -292,6 +292,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stderr(`エラー / error: ${e.message}\n`);
     return 2;
   }
+  for (const note of outputs.recovered) io.stderr(`警告 / warning: ${note}\n`);
   try {
     return await runJob(args, io, outputs, progress);
   } finally {
@@ -447,8 +448,9 @@ async function runJob(
     for (const w of warnings) io.stderr(`警告 / warning: ${w}\n`);
     return 0;
   } catch (e) {
-    // A damaged part found while copying the package is bad input, not our fault.
-    if (e instanceof PackageError) {
+    // A damaged part found while copying the package is bad input, not our fault; an output place that turned
+    // into a folder during the job is one too.
+    if (e instanceof PackageError || e instanceof OutputError) {
       io.stderr(`エラー / error: ${e.message}\n`);
       return 2;
     }

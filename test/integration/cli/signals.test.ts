@@ -104,3 +104,25 @@ it("killing the process that started the command (SIGKILL) ends the command, whi
   expect(await until(() => workers.every((w) => !alive(w)), 10_000)).toBe(true);
   expect(fs.readdirSync(dir)).toEqual([]);
 }, 60_000);
+
+it("SIGINT during the job with earlier outputs in place: exit 130, they stay as they were, and the message says so", async () => {
+  const dir = path.join(tmp, "int-old");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "out.xlsx"), "previous book");
+  fs.writeFileSync(path.join(dir, "s.json"), "previous json");
+  const p = spawn(
+    process.execPath,
+    [BIN, "summarize", input, "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "s.json")],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  p.stderr!.on("data", (d) => (stderr += d));
+  expect(await until(() => fs.readdirSync(dir).some((n) => n.endsWith(".tmp")), 30_000)).toBe(true);
+  p.kill("SIGINT");
+  const r = await exited(p);
+  expect(r.code === 130 || r.signal === "SIGINT").toBe(true);
+  expect(stderr).toContain("以前のファイルはそのままです");
+  expect(fs.readdirSync(dir).sort()).toEqual(["out.xlsx", "s.json"]);
+  expect(fs.readFileSync(path.join(dir, "out.xlsx"), "utf8")).toBe("previous book");
+  expect(fs.readFileSync(path.join(dir, "s.json"), "utf8")).toBe("previous json");
+}, 60_000);
