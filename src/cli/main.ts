@@ -27,7 +27,7 @@ import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "../xlsx/report-workbook";
 import { addChartsToPackage } from "../xlsx/ooxml/add-charts-to-package";
-import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
+import { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from "./export-pdf";
 import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";
 import { inputYearsWarning, requestedYearWarning } from "./year-warnings";
 
@@ -450,7 +450,7 @@ async function runJob(
   } catch (e) {
     // A damaged part found while copying the package is bad input, not our fault; an output place that turned
     // into a folder during the job is one too.
-    if (e instanceof PackageError || e instanceof OutputError) {
+    if (e instanceof PackageError || e instanceof OutputError || e instanceof PdfError) {
       io.stderr(`エラー / error: ${e.message}\n`);
       return 2;
     }

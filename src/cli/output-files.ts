@@ -11,7 +11,7 @@
  *   with a folder the run created for them; the message says whether the
  *   outputs were written.
  */
-import { promises as fs, constants, rmdirSync, unlinkSync } from "node:fs";
+import { promises as fs, constants, rmdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { commitAll, journalPath, recoverLeftovers, type JournalEntry } from "./commit-journal";
 
@@ -27,7 +27,7 @@ let committed = false;
 function removeLiveSync(): void {
   for (const f of live) {
     try {
-      unlinkSync(f);
+      rmSync(f, { recursive: true, force: true }); // a temporary file, or a temporary folder of ours
     } catch {
       // already gone
     }
