@@ -369,6 +369,17 @@ async function runJob(
     progress(`  ${r.workbook.worksheets.length} シート`, `  ${r.workbook.worksheets.length} sheets`);
     if (packages.length === 1) macros = r.macros;
   }
+  // The simulated host re-saves the workbook through ExcelJS, which keeps only what it models: refuse rather than
+  // drop charts, pivots, comments, protection… without a word.
+  if (args.viaExcel && !macros) {
+    const lost = await uncarriedParts(packages[0]!, await workbookPartPath(packages[0]!));
+    if (lost.length) {
+      io.stderr(
+        `エラー / error: --via-excel は模擬ホストで保存し直すため、${args.inputs[0]} の次のものを保てません。--via-excel なしで実行してください / --via-excel re-saves through the simulated host and would lose: ${lost.join("; ")} — run without --via-excel\n`,
+      );
+      return 2;
+    }
+  }
   if (macros && args.viaExcel) {
     io.stderr(
       `エラー / error: --via-excel は模擬ホストで保存し直すため、マクロを保てません / --via-excel re-saves through the simulated host and cannot keep the macros of ${args.inputs[0]}\n`,
