@@ -126,3 +126,22 @@ describe("--pdf of a list longer than 10,000 rows", () => {
     expect(fs.existsSync(dir)).toBe(false);
   }, 60_000);
 });
+
+describe("rules that would poison later runs are refused before anything is stored", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["a header row beyond the sheet (1e15)", { columnOverrides: { 進捗状況: { headerRow: 1e15 } } }, /headerRow/],
+    ["a column beyond XFD", { columnOverrides: { 進捗状況: { columns: { "16384": "item" } } } }, /columns\.16384/],
+    ["a __proto__ key", JSON.parse('{"columnOverrides":{"__proto__":{"headerRow":2}}}'), /__proto__/],
+    ["a __proto__ direction", JSON.parse('{"directionOverrides":{"__proto__":"lower"}}'), /__proto__/],
+  ];
+  it.each(cases)("%s: exit 2, one line, nothing written", async (_name, rules, reason) => {
+    const file = path.join(tmp, `rules-${Math.random().toString(36).slice(2)}.json`);
+    fs.writeFileSync(file, JSON.stringify(rules));
+    const out = path.join(tmp, "poison-out.xlsx");
+    const r = await run("summarize", input, "--rules", file, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(oneErrorLine);
+    expect(r.stderr).toMatch(reason);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
