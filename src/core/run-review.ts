@@ -141,16 +141,24 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     warnings,
   };
   const ownedNames = ownership.owned.map((o) => o.name);
+  // A generated sheet the user renamed (評価集計 → 集計R3) keeps the user's name, so their formulas and names that
+  // point at it keep working: ownership is by marker. Only a sheet name changed in the rules since the last run
+  // renames it.
+  const sheetNames = { ...rules.sheetNames };
+  for (const o of ownership.owned) {
+    const before = ownership.state?.rules.sheetNames[o.role];
+    if (before !== undefined && before === rules.sheetNames[o.role]) sheetNames[o.role] = o.name;
+  }
   const plans = planGeneratedSheets({
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,
-    rules,
+    rules: { ...rules, sheetNames },
     existingSheetNames: [...ownership.allSheetNames, ownership.settingsSheetName],
     previouslyGenerated: ownedNames,
   }).map((plan) => {
     const mine = ownership.owned.find((o) => o.role === plan.role);
-    const wanted = cleanSheetName(rules.sheetNames[plan.role]);
+    const wanted = cleanSheetName(sheetNames[plan.role]);
     const takenByUser =
       ownership.allSheetNames.some((n) => n.toLowerCase() === wanted.toLowerCase()) &&
       !ownedNames.some((n) => n.toLowerCase() === wanted.toLowerCase());

@@ -170,13 +170,39 @@ it("a visible user sheet named ProgressReview_Settings is kept, visible and unch
   expect(r.stderr).toMatch(/ProgressReview_Settings.*確認できない/);
 });
 
-it("our sheet renamed by the user is still ours: refreshed in place under the configured name", async () => {
+it("our sheet renamed by the user is still ours: refreshed in place, and keeps the user's name (issue 19, item 9)", async () => {
   const p: Parts = { ...first };
   renameSheet(p, "評価一覧", "一覧（旧）");
+  // the user's own name pointing at the renamed sheet (as Excel rewrites references on a rename)
+  p["xl/workbook.xml"] = strToU8(
+    text(p, "xl/workbook.xml").replace("</definedNames>", `<definedName name="私の一覧">'一覧（旧）'!$A$1:$C$5</definedName></definedNames>`),
+  );
   const r = await rerun("renamed-ours", p);
   expect(r.code).toBe(0);
   const names = sheets(r.out).map((s) => s.name);
-  expect(names).toContain("評価一覧");
+  expect(names).toContain("一覧（旧）");
+  expect(names).not.toContain("評価一覧");
+  expect(partOf(r.out, "一覧（旧）")).toBe(partOf(first, "評価一覧"));
+  expect(text(r.out, "xl/workbook.xml")).toContain(`<definedName name="私の一覧">'一覧（旧）'!$A$1:$C$5</definedName>`);
+  // and a third run still keeps it
+  const again = await rerun("renamed-ours-again", { ...r.out });
+  expect(sheets(again.out).map((s) => s.name)).toContain("一覧（旧）");
+  expect(sheets(again.out).map((s) => s.name)).not.toContain("評価一覧");
+});
+
+it("a sheet name changed in --rules renames our sheet (the user asked for it)", async () => {
+  const p: Parts = { ...first };
+  renameSheet(p, "評価一覧", "一覧（旧）");
+  const input = path.join(tmp, "renamed-by-rules.xlsx");
+  fs.writeFileSync(input, zipSync(p));
+  const rules = path.join(tmp, "rename-rules.json");
+  fs.writeFileSync(rules, JSON.stringify({ sheetNames: { list: "項目一覧" } }));
+  const out = path.join(tmp, "renamed-by-rules-out.xlsx");
+  const r = await run("summarize", input, "--rules", rules, "--out", out);
+  expect(r.code).toBe(0);
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
+  const names = sheets(parts).map((s) => s.name);
+  expect(names).toContain("項目一覧");
   expect(names).not.toContain("一覧（旧）");
-  expect(partOf(r.out, "評価一覧")).toBe(partOf(first, "評価一覧"));
+  expect(partOf(parts, "項目一覧")).toBe(partOf(first, "評価一覧"));
 });
