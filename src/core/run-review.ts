@@ -20,6 +20,7 @@ import { evaluationSummary } from "./summary/summarize";
 import { countEvaluation } from "./summary/count-grades";
 import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
+import { recogniseGeneratedLayout } from "./generated-layouts";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
 import type { TableLayout } from "./layout/table-model";
 import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
@@ -74,6 +75,14 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   for (const sheet of sheets) {
     if (sheet.visibility !== "Visible") {
       skipped.push({ sheet: sheet.name, reason: "hidden sheet", reasonJa: "非表示のシート" });
+      continue;
+    }
+    if (recogniseGeneratedLayout(sheet)) {
+      skipped.push({
+        sheet: sheet.name,
+        reason: "a sheet generated earlier by this add-in (no owner marker): not data",
+        reasonJa: "以前に作成された一覧（本アドインが以前に作成したシートのため、データとして読みません）",
+      });
       continue;
     }
     const grid = new SheetGrid(sheet);

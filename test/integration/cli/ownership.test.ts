@@ -206,3 +206,33 @@ it("a sheet name changed in --rules renames our sheet (the user asked for it)", 
   expect(names).not.toContain("一覧（旧）");
   expect(partOf(parts, "項目一覧")).toBe(partOf(first, "評価一覧"));
 });
+
+describe("generated sheets without an owner marker (an earlier version's, issue 19 item 10)", () => {
+  /** The first run's output with every owner marker and the settings sheet's gone: what an earlier version left. */
+  function unmarked(): Parts {
+    const p: Parts = { ...first };
+    const wb = text(p, "xl/workbook.xml").replace(
+      /<definedName name="ProgressReview_Owner"[^>]*>[^<]*<\/definedName>/g,
+      "",
+    );
+    p["xl/workbook.xml"] = strToU8(wb);
+    return p;
+  }
+
+  it("are listed as skipped 「以前に作成された一覧」, never read as data: each item counted once", async () => {
+    const once = await rerun("unmarked-baseline", { ...first });
+    const evaluated = (stderr: string) => [...stderr.matchAll(/評価 (\d+)件/g)].map((m) => Number(m[1]));
+    const r = await rerun("unmarked", unmarked());
+    expect(r.code).toBe(0);
+    expect(evaluated(r.stderr)).toEqual(evaluated(once.stderr));
+    expect(evaluated(r.stderr).length).toBeGreaterThan(0);
+    // the old sheets are the user's now (no marker): kept, and ours went elsewhere
+    const names = sheets(r.out).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["評価集計", "評価一覧", "要確認", "評価一覧 (2)"]));
+    const review = Object.entries(r.out)
+      .filter(([n]) => n.startsWith("xl/sharedStrings") || n.startsWith("xl/worksheets/"))
+      .map(([, b]) => strFromU8(b))
+      .join("");
+    expect(review).toContain("以前に作成された一覧");
+  });
+});
