@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { benchSheetRows } from "../../bench/generate-progress";
+import { oneRowMerges, rangesWorkbook } from "../../fixtures/hostile/make-ranges";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 let tmp: string;
@@ -126,3 +127,25 @@ it("SIGINT during the job with earlier outputs in place: exit 130, they stay as 
   expect(fs.readFileSync(path.join(dir, "out.xlsx"), "utf8")).toBe("previous book");
   expect(fs.readFileSync(path.join(dir, "s.json"), "utf8")).toBe("previous json");
 }, 60_000);
+
+it("SIGTERM while a sheet of 200,000 merges is read: the command answers (the work yields), exit 143, nothing written", async () => {
+  const dir = path.join(tmp, "merges");
+  fs.mkdirSync(dir);
+  const file = path.join(tmp, "merges.xlsx");
+  fs.writeFileSync(file, await rangesWorkbook(oneRowMerges(200_000)));
+  const p = spawn(process.execPath, [BIN, "summarize", file, "--out", path.join(dir, "out.xlsx"), "--progress"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  p.stderr!.on("data", (d) => (stderr += d));
+  // reading has begun
+  expect(await until(() => stderr.includes("読み込み"), 30_000)).toBe(true);
+  await sleep(1500);
+  p.kill("SIGTERM");
+  // a generous bound that only a blocked event loop (minutes) exceeds
+  const r = await Promise.race([exited(p), sleep(20_000).then(() => null)]);
+  if (r === null) p.kill("SIGKILL");
+  expect(r).not.toBeNull();
+  expect(r!.code === 143 || r!.signal === "SIGTERM").toBe(true);
+  expect(fs.readdirSync(dir)).toEqual([]);
+}, 90_000);
