@@ -22,6 +22,8 @@ export const HELP_TEXT = `progress-review — 進捗評価 / Progress Review
   --year <年度>           評価する年度（令和2年度, R2, 2020）。その年度のデータがない
                           ときは、見つかった年度を警告に示して続けます（終了コード 0）
   --rules <file.json>     評価規則（ブックに保存された規則の代わりに使う）
+  --report <file.xlsx>    生成シートだけの報告書用ブック（グラフ付き）も書き出す
+  --pdf <file.pdf>        生成シートを PDF に印刷（LibreOffice が必要。一覧 10,000 行まで）
   --via-excel             Office.js アダプタを模擬 Excel 上で使う（検証用）
   --progress              経過を標準エラーに表示（端末では常に表示）
   -h, --help              この説明
@@ -29,7 +31,7 @@ export const HELP_TEXT = `progress-review — 進捗評価 / Progress Review
 
 終了コード:
   0 成功（警告は標準エラー）  2 入力・引数が使えない（理由を1行、何も書き出さない）
-  1 内部エラー
+  1 内部エラー  130 中断（Ctrl-C。出力はすべて以前のまま、または書き出し済み）
 
 例:
   npx progress-review summarize 進捗.xlsx --out 結果.xlsx --json 集計.json --year R3
@@ -48,6 +50,9 @@ Options:
   --year <year>           fiscal year to evaluate (令和2年度, R2, 2020). A year with
                           no data is a warning naming the years found (exit 0)
   --rules <file.json>     grading rules (instead of the rules stored in the workbook)
+  --report <file.xlsx>    also write a workbook of only the generated sheets, with charts
+  --pdf <file.pdf>        print the generated sheets to PDF (needs LibreOffice; up to
+                          10,000 list rows)
   --via-excel             run through the Office.js adapter on the simulated Excel host
   --progress              progress on stderr (always shown on a terminal)
   -h, --help              this help
@@ -56,6 +61,7 @@ Options:
 Exit codes:
   0 success (warnings on stderr)   2 unusable input or arguments (one-line
   reason, nothing written)         1 internal error
+  130 interrupted (Ctrl-C; the outputs are all as before, or all written)
 `;
 
 export type EarlyArgs =

@@ -6,7 +6,7 @@
  * (one-line reason, nothing written); 1 internal error.
  * Inputs are only read; every output file is written through a temporary file, all of them or none.
  */
-import { promises as fs, realpathSync, statSync } from "node:fs";
+import { promises as fs, constants as fsConstants, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
@@ -22,12 +22,12 @@ import { writePackage } from "../xlsx/package/package-writer";
 import { uncarriedParts } from "../xlsx/package/uncarried-parts";
 import { OutputError, OutputFiles } from "./output-files";
 import { writeJsonFile } from "./write-json-file";
-import { limitsForInputs } from "../xlsx/package/package-limits";
+import { limitsForInputs, PackageError } from "../xlsx/package/package-limits";
 import { readInputWorkbook } from "./read-input";
 import { parseYearArg } from "./parse-year-arg";
 import { buildReportWorkbook } from "../xlsx/report-workbook";
 import { addChartsToPackage } from "../xlsx/ooxml/add-charts-to-package";
-import { convertToPdf, findSoffice, SOFFICE_MISSING } from "./export-pdf";
+import { convertToPdf, findSoffice, PdfError, SOFFICE_MISSING } from "./export-pdf";
 import { createProgress, describeArgsError, HELP_TEXT, progressWanted, readEarlyArgs } from "./cli-args";
 import { inputYearsWarning, requestedYearWarning } from "./year-warnings";
 
@@ -176,17 +176,7 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
 
   let rules: Rules | undefined;
   if (values.rules !== undefined) {
-    let text: string;
-    try {
-      text = await fs.readFile(values.rules, "utf8");
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(
-        code === "ENOENT"
-          ? `--rules: ファイルがありません / file not found: ${values.rules}`
-          : `--rules: 読み込めません / cannot read ${values.rules} (${code ?? (e as Error).message})`,
-      );
-    }
+    const text = await readRulesFile(values.rules);
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -215,6 +205,53 @@ async function parseCommandLine(argv: string[]): Promise<CliArgs | "help"> {
     yearOverride: year !== undefined && !rules ? year : undefined,
   };
 }
+
+/** `<workbookProtection lockStructure="1">`: Excel allows no sheet to be added, renamed or removed. */
+function structureProtected(workbookXml: string): boolean {
+  const tag = /<(?:[\w.-]+:)?workbookProtection\b[^>]*>/.exec(workbookXml)?.[0];
+  return !!tag && /\slockStructure\s*=\s*["'](?:1|true)["']/.test(tag);
+}
+
+/** Rules are a few KB: a larger file is not a rules file (and would be stored in the workbook). */
+export const MAX_RULES_BYTES = 1024 * 1024;
+
+/**
+ * The --rules file's text. Opened without blocking and checked to be a regular file of at most 1 MiB before it is
+ * read: a FIFO or a device would hang the command, a huge file would be copied into the output.
+ */
+async function readRulesFile(file: string): Promise<string> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === "ENOENT"
+        ? `--rules: ファイルがありません / file not found: ${file}`
+        : `--rules: 読み込めません / cannot read ${file} (${code ?? (e as Error).message})`,
+    );
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile())
+      throw new InputError(
+        `--rules: 通常のファイルではありません（フォルダ・パイプ・デバイス）/ not a regular file (a folder, a pipe or a device): ${file}`,
+      );
+    if (st.size > MAX_RULES_BYTES)
+      throw new InputError(
+        `--rules: ファイルが大きすぎます（${(st.size / 1024 / 1024).toFixed(1)} MiB、上限 1 MiB）。評価規則のファイルか確認してください / the file is ${(st.size / 1024 / 1024).toFixed(1)} MiB, more than the 1 MiB a rules file can be: ${file}`,
+      );
+    return (await handle.readFile()).toString("utf8");
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`--rules: 読み込めません / cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Most rows of a generated sheet that --pdf prints: LibreOffice took 57 s for 5,000 and 315 s for 20,000 (BENCHMARKS.md). */
+export const PDF_MAX_ROWS = 10_000;
 
 function describeEvaluation(ev: Evaluation): string {
   const counts = Object.entries(ev.total.counts)
@@ -292,6 +329,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stderr(`エラー / error: ${e.message}\n`);
     return 2;
   }
+  for (const note of outputs.recovered) io.stderr(`警告 / warning: ${note}\n`);
   try {
     return await runJob(args, io, outputs, progress);
   } finally {
@@ -331,9 +369,27 @@ async function runJob(
     progress(`  ${r.workbook.worksheets.length} シート`, `  ${r.workbook.worksheets.length} sheets`);
     if (packages.length === 1) macros = r.macros;
   }
+  // The simulated host re-saves the workbook through ExcelJS, which keeps only what it models: refuse rather than
+  // drop charts, pivots, comments, protection… without a word.
+  if (args.viaExcel && !macros) {
+    const lost = await uncarriedParts(packages[0]!, await workbookPartPath(packages[0]!));
+    if (lost.length) {
+      io.stderr(
+        `エラー / error: --via-excel は模擬ホストで保存し直すため、${args.inputs[0]} の次のものを保てません。--via-excel なしで実行してください / --via-excel re-saves through the simulated host and would lose: ${lost.join("; ")} — run without --via-excel\n`,
+      );
+      return 2;
+    }
+  }
   if (macros && args.viaExcel) {
     io.stderr(
       `エラー / error: --via-excel は模擬ホストで保存し直すため、マクロを保てません / --via-excel re-saves through the simulated host and cannot keep the macros of ${args.inputs[0]}\n`,
+    );
+    return 2;
+  }
+  // Excel refuses to add sheets to a workbook whose structure is protected: so do we, rather than add four.
+  if (structureProtected(await packages[0]!.readText(await workbookPartPath(packages[0]!)))) {
+    io.stderr(
+      `エラー / error: ${args.inputs[0]} はブックの構成が保護されています。［校閲］→［ブックの保護］を解除してから実行してください / the workbook's structure is protected (Review > Protect Workbook), so no sheet can be added; unprotect it first\n`,
     );
     return 2;
   }
@@ -416,6 +472,16 @@ async function runJob(
       const bytes = writePackage(port.output());
       writeOut = (file) => fs.writeFile(file, bytes);
     }
+    if (args.pdf) {
+      const rows = Math.max(0, ...result.plans.map((p) => p.rows.length));
+      if (rows > PDF_MAX_ROWS) {
+        const n = (x: number) => x.toLocaleString("en-US");
+        io.stderr(
+          `エラー / error: --pdf は生成シート 1 枚 ${n(PDF_MAX_ROWS)} 行までです（この結果は ${n(rows)} 行）。--report で書き出したブックを Excel で印刷してください。何も書き出していません / --pdf prints up to ${n(PDF_MAX_ROWS)} rows a sheet (this result has ${n(rows)}; LibreOffice would take far too long): write --report and print it from Excel; nothing was written\n`,
+        );
+        return 2;
+      }
+    }
     // The report and the PDF are made before anything is committed: every file or none.
     const report = args.report || args.pdf ? await buildReportWorkbook(result.plans) : null;
     await outputs.commit([
@@ -447,6 +513,12 @@ async function runJob(
     for (const w of warnings) io.stderr(`警告 / warning: ${w}\n`);
     return 0;
   } catch (e) {
+    // A damaged part found while copying the package is bad input, not our fault; an output place that turned
+    // into a folder during the job is one too.
+    if (e instanceof PackageError || e instanceof OutputError || e instanceof PdfError) {
+      io.stderr(`エラー / error: ${e.message}\n`);
+      return 2;
+    }
     io.stderr(`内部エラー / internal error: ${(e as Error).message ?? String(e)}\n`);
     return 1;
   }

@@ -1,30 +1,45 @@
 /**
- * The command's output files (--out, --json) as one unit:
+ * The command's output files (--out, --json, --report, --pdf) as one unit:
  * - reserved before the job: a temporary file is created beside each target,
  *   which proves the place is writable (exit 2 at once, not after the job);
- * - committed as a pair: every temporary file is written, then renamed over
- *   its target; if any rename fails the targets are put back as they were
- *   (both or neither);
+ *   leftovers of earlier interrupted runs in those folders are recovered first
+ *   (commit-journal.ts);
+ * - committed as a set: every temporary file is written, then all are put in
+ *   place synchronously under a journal (all new, or on a failure all old);
  * - removed on SIGINT / SIGTERM / SIGHUP, and when the launcher that started
- *   this process dies (the worker would otherwise finish later and write).
+ *   this process dies (the worker would otherwise finish later and write),
+ *   with a folder the run created for them; the message says whether the
+ *   outputs were written.
  */
-import { promises as fs, constants, unlinkSync } from "node:fs";
+import { promises as fs, constants, rmdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
+import { commitAll, journalPath, recoverLeftovers, type JournalEntry } from "./commit-journal";
 
 /** A target that cannot be written: exit 2 with this one-line message. */
 export class OutputError extends Error {}
 
 const live = new Set<string>();
+/** Folders created for the outputs, the deepest first: removed again when nothing is written. */
+const liveDirs: string[] = [];
+/** Set once the outputs are all in place: an interruption after it must not say "nothing was written". */
+let committed = false;
 
 function removeLiveSync(): void {
   for (const f of live) {
     try {
-      unlinkSync(f);
+      rmSync(f, { recursive: true, force: true }); // a temporary file, or a temporary folder of ours
     } catch {
       // already gone
     }
   }
   live.clear();
+  for (const d of liveDirs.splice(0)) {
+    try {
+      rmdirSync(d); // only if empty
+    } catch {
+      // not empty or gone
+    }
+  }
 }
 
 let installed = false;
@@ -42,19 +57,38 @@ export function installExitCleanup(): void {
   ];
   for (const [sig, code] of signals)
     process.on(sig, () => {
+      for (const hook of interruptHooks) hook();
       removeLiveSync();
-      process.stderr.write(`中断しました / interrupted (${sig}); nothing was written\n`);
+      process.stderr.write(
+        committed
+          ? `中断しました / interrupted (${sig}); 出力はすべて書き出し済みです / the outputs were all written (all new)\n`
+          : `中断しました / interrupted (${sig}); 何も書き込んでいません（以前のファイルはそのままです）/ nothing was written (the previous files are as they were)\n`,
+      );
       process.exit(code);
     });
   // Our parent (a launcher such as the bin script or tsx) was killed: stop instead of writing later.
   const parent = process.ppid;
   const timer = setInterval(() => {
     if (process.ppid !== parent) {
+      for (const hook of interruptHooks) hook();
       removeLiveSync();
       process.exit(129);
     }
   }, 250);
   timer.unref();
+}
+
+/** Run (synchronously) when the command is interrupted, before it exits: e.g. kill a child process group. */
+const interruptHooks = new Set<() => void>();
+export function onInterrupt(hook: () => void): () => void {
+  interruptHooks.add(hook);
+  return () => interruptHooks.delete(hook);
+}
+
+/** A temporary path of this run (a folder or file) removed if the run is interrupted. */
+export function holdTemporary(p: string): () => void {
+  live.add(p);
+  return () => live.delete(p);
 }
 
 function tempName(target: string): string {
@@ -67,12 +101,20 @@ function reason(e: unknown): string {
 }
 
 export class OutputFiles {
-  private constructor(private readonly temps: Map<string, string>) {}
+  /** Leftovers of earlier interrupted runs that were recovered, one line each (warnings). */
+  recovered: string[] = [];
+  private constructor(
+    private readonly temps: Map<string, string>,
+    private readonly createdDirs: string[] = [],
+  ) {}
 
   /** Check every target can be written, and hold a temporary file beside each. */
   static async reserve(targets: { option: string; file: string }[]): Promise<OutputFiles> {
     const temps = new Map<string, string>();
+    const createdDirs: string[] = [];
+    let recovered: string[] = [];
     try {
+      recovered = recoverLeftovers(targets.map((t) => t.file));
       for (const { option, file } of targets) {
         const abs = path.resolve(file);
         const st = await fs.stat(abs).catch(() => null);
@@ -86,7 +128,14 @@ export class OutputFiles {
           }
         }
         try {
-          await fs.mkdir(path.dirname(abs), { recursive: true });
+          // the folders made here are removed again if nothing is written
+          const first = await fs.mkdir(path.dirname(abs), { recursive: true });
+          if (first)
+            for (let d = path.dirname(abs); d.length >= first.length; d = path.dirname(d)) {
+              createdDirs.push(d);
+              liveDirs.push(d);
+              if (d === first) break;
+            }
         } catch (e) {
           throw new OutputError(`${option}: フォルダを作れません / cannot create the folder of ${file} (${reason(e)})`);
         }
@@ -101,10 +150,12 @@ export class OutputFiles {
         temps.set(abs, tmp);
       }
     } catch (e) {
-      await new OutputFiles(temps).discard();
+      await new OutputFiles(temps, createdDirs).discard();
       throw e;
     }
-    return new OutputFiles(temps);
+    const files = new OutputFiles(temps, createdDirs);
+    files.recovered = recovered;
+    return files;
   }
 
   /** The reserved temporary file of a target. */
@@ -122,32 +173,25 @@ export class OutputFiles {
       await this.discard();
       throw e;
     }
-    const done: { target: string; backup: string | null }[] = [];
+    const entries: JournalEntry[] = [];
     try {
       for (const w of writers) {
         const target = path.resolve(w.file);
-        let backup: string | null = null;
         const st = await fs.stat(target).catch(() => null);
         if (st?.isDirectory())
           throw new OutputError(`${w.file}: フォルダになっています / ${w.file} is now a directory`);
-        if (st) {
-          backup = `${this.temp(w.file)}.previous`;
-          await fs.rename(target, backup);
-        }
-        done.push({ target, backup });
-        await fs.rename(this.temp(w.file), target);
-        live.delete(this.temp(w.file));
+        entries.push({ target, temp: this.temp(w.file), backup: st ? `${this.temp(w.file)}.previous` : null });
       }
+      // synchronous: a signal's handler runs before or after, never between two renames
+      commitAll(journalPath(path.resolve(writers[0]!.file)), entries);
     } catch (e) {
-      // put every target back as it was
-      for (const d of done.reverse()) {
-        if (d.backup) await fs.rename(d.backup, d.target).catch(() => undefined);
-        else await fs.rm(d.target, { force: true }).catch(() => undefined);
-      }
       await this.discard();
       throw e;
     }
-    for (const d of done) if (d.backup) await fs.rm(d.backup, { force: true }).catch(() => undefined);
+    committed = true;
+    for (const e of entries) live.delete(e.temp);
+    liveDirs.splice(0);
+    this.createdDirs.splice(0);
   }
 
   /** Remove the temporary files (nothing is written). */
@@ -155,6 +199,11 @@ export class OutputFiles {
     for (const tmp of this.temps.values()) {
       await fs.rm(tmp, { force: true }).catch(() => undefined);
       live.delete(tmp);
+    }
+    for (const d of this.createdDirs.splice(0)) {
+      await fs.rmdir(d).catch(() => undefined); // only if empty
+      const i = liveDirs.indexOf(d);
+      if (i >= 0) liveDirs.splice(i, 1);
     }
   }
 }

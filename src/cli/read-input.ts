@@ -10,6 +10,8 @@ import { PackageReader } from "../xlsx/package/package-reader";
 import { DEFAULT_LIMITS, PackageError, type CellCounts, type PackageLimits } from "../xlsx/package/package-limits";
 import { checkSheetSizes } from "../xlsx/package/scan-sheet-size";
 import { workbookPartPath } from "../xlsx/xlsx-package-port";
+import { excelJsInput, type ExcelJsInput } from "../xlsx/package/exceljs-input";
+import { applyMerges } from "../xlsx/apply-merges";
 
 export type InputRead =
   | { ok: true; workbook: ExcelJS.Workbook; label: string; pkg: PackageReader; macros: boolean; cells: CellCounts }
@@ -73,26 +75,40 @@ export async function readInputWorkbook(
   let pkg: PackageReader;
   let macros = false;
   let cells: CellCounts = { value: 0, formatted: 0 };
+  let input: ExcelJsInput;
   try {
     pkg = await PackageReader.open(buf, file, limits);
     const wbPath = await workbookPartPath(pkg);
     if (!pkg.has(wbPath) || !pkg.has("[Content_Types].xml"))
       return { ok: false, reason: `${file}: Excel のブックではありません / not an Excel workbook (no workbook part)` };
     macros = (await pkg.readText("[Content_Types].xml")).toLowerCase().includes(MACRO_WORKBOOK);
-    cells = await checkSheetSizes(pkg, wbPath, limits, usedCells);
+    const scanned = await checkSheetSizes(pkg, wbPath, limits, usedCells);
+    cells = { value: scanned.value, formatted: scanned.formatted };
+    // ExcelJS reads the parts without checking their CRC-32, and the output copies them: check them all first.
+    await pkg.verifyAll();
+    input = await excelJsInput(pkg, buf, scanned.sheets, limits, usedCells.formatted + cells.formatted);
   } catch (e) {
     if (e instanceof PackageError) return { ok: false, reason: e.message };
     throw e;
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(input.bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const msg = ((e as Error).message ?? String(e)).split("\n")[0];
     return {
       ok: false,
       reason: `${file}: 壊れているか .xlsx ではありません / corrupt or not an .xlsx workbook (${msg})`,
     };
+  }
+  try {
+    for (const [name, merges] of input.merges) {
+      const ws = workbook.getWorksheet(name);
+      if (ws) await applyMerges(ws, merges, file);
+    }
+  } catch (e) {
+    if (e instanceof PackageError) return { ok: false, reason: e.message };
+    throw e;
   }
   if (workbook.worksheets.length === 0)
     return { ok: false, reason: `${file}: ワークシートがありません / no worksheets (not an Excel workbook?)` };

@@ -20,6 +20,7 @@ import { evaluationSummary } from "./summary/summarize";
 import { countEvaluation } from "./summary/count-grades";
 import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
+import { recogniseGeneratedLayout } from "./generated-layouts";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
 import type { TableLayout } from "./layout/table-model";
 import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
@@ -74,6 +75,14 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   for (const sheet of sheets) {
     if (sheet.visibility !== "Visible") {
       skipped.push({ sheet: sheet.name, reason: "hidden sheet", reasonJa: "非表示のシート" });
+      continue;
+    }
+    if (recogniseGeneratedLayout(sheet)) {
+      skipped.push({
+        sheet: sheet.name,
+        reason: "a sheet generated earlier by this add-in (no owner marker): not data",
+        reasonJa: "以前に作成された一覧（本アドインが以前に作成したシートのため、データとして読みません）",
+      });
       continue;
     }
     const grid = new SheetGrid(sheet);
@@ -141,16 +150,24 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     warnings,
   };
   const ownedNames = ownership.owned.map((o) => o.name);
+  // A generated sheet the user renamed (評価集計 → 集計R3) keeps the user's name, so their formulas and names that
+  // point at it keep working: ownership is by marker. Only a sheet name changed in the rules since the last run
+  // renames it.
+  const sheetNames = { ...rules.sheetNames };
+  for (const o of ownership.owned) {
+    const before = ownership.state?.rules.sheetNames[o.role];
+    if (before !== undefined && before === rules.sheetNames[o.role]) sheetNames[o.role] = o.name;
+  }
   const plans = planGeneratedSheets({
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,
-    rules,
+    rules: { ...rules, sheetNames },
     existingSheetNames: [...ownership.allSheetNames, ownership.settingsSheetName],
     previouslyGenerated: ownedNames,
   }).map((plan) => {
     const mine = ownership.owned.find((o) => o.role === plan.role);
-    const wanted = cleanSheetName(rules.sheetNames[plan.role]);
+    const wanted = cleanSheetName(sheetNames[plan.role]);
     const takenByUser =
       ownership.allSheetNames.some((n) => n.toLowerCase() === wanted.toLowerCase()) &&
       !ownedNames.some((n) => n.toLowerCase() === wanted.toLowerCase());

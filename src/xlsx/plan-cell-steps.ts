@@ -11,6 +11,16 @@ import { columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 import { PLAN_STYLES, toArgb, toExcelJsStyle, type ExcelJsStyleParts } from "./plan-styles";
 
 export const MAX_CELL_CHARS = 32767;
+
+/**
+ * Text cut to Excel's cell limit (32,767 UTF-16 units), never between the two halves of a surrogate pair (an
+ * emoji, a rare kanji): a lone half is not valid XML text and Excel refuses the file.
+ */
+export function cutCellText(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const last = text.charCodeAt(MAX_CELL_CHARS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS);
+}
 export const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 
 export type StyleOp = (st: Partial<ExcelJS.Style>) => void;
@@ -71,8 +81,8 @@ export function planCellSteps(plan: SheetPlan): PlanCellSteps {
 
 /** An internal link to a source row, as ExcelJS stores it (the text capped at Excel's cell limit). */
 export function linkValue(l: PlanLink): ExcelJS.CellValue {
-  const text = l.text.length > MAX_CELL_CHARS ? l.text.slice(0, MAX_CELL_CHARS) : l.text;
-  return { text, hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
+  return {
+    text: cutCellText(l.text), hyperlink: `#${quoteSheetName(l.sheet)}!${l.address.replace(/\$/g, "")}` };
 }
 
 /** Grade colours: cells equal to a grade's text get its fill and font colour. */

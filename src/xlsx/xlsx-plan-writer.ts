@@ -18,7 +18,7 @@ import { cellAddress, rectAddress } from "../core/a1-address";
 export { cellAddress, columnLetters, quoteSheetName, rectAddress } from "../core/a1-address";
 import { PLAN_STYLES, toArgb } from "./plan-styles";
 import {
-  MAX_CELL_CHARS,
+  cutCellText,
   conditionalFormatting,
   linkValue,
   pageSetupOf,
@@ -197,7 +197,7 @@ export class SharedStyles {
 /** A plan value as ExcelJS should store it; strings stay strings whatever they start with. */
 export function cellValueOf(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string") return v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v;
+  if (typeof v === "string") return cutCellText(v);
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v;
   return String(v);

@@ -9,6 +9,7 @@ import { cellToRaw } from "./cell-value";
 import { formatValue } from "../core/format/number-format";
 
 const MERGE = ExcelJS.ValueType.Merge;
+const FORMULA = ExcelJS.ValueType.Formula;
 
 export function visibilityOf(state: string | undefined): SheetVisibility {
   if (state === "hidden") return "Hidden";
@@ -144,6 +145,8 @@ export function snapshotWorksheet(
   let left = Infinity;
   let bottom = -1;
   let right = -1;
+  // formulas saved without their result (written by a tool that does not calculate): read as empty cells
+  let uncalculated = 0;
   ws.eachRow((row, rowNumber) => {
     const r = rowNumber - 1;
     row.eachCell((cell, colNumber) => {
@@ -159,6 +162,7 @@ export function snapshotWorksheet(
       }
       const raw = cellToRaw(cell, date1904);
       const v = raw.value;
+      if (cell.type === FORMULA && cell.result === undefined) uncalculated++;
       rs.push(r);
       cs.push(c);
       vs.push(v);
@@ -172,6 +176,10 @@ export function snapshotWorksheet(
     });
   });
 
+  if (uncalculated > 0)
+    onWarning?.(
+      `シート「${ws.name}」の数式 ${uncalculated} 個に計算結果がありません。再計算されていません。Excel で開いて保存してください（空のセルとして読みました） / ${uncalculated} formula(s) of sheet "${ws.name}" have no saved result (the workbook was not recalculated): open it in Excel and save it (read as empty cells)`,
+    );
   const base = {
     name: ws.name,
     visibility: visibilityOf(ws.state),

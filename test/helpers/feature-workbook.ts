@@ -137,7 +137,8 @@ export function featureWorkbookParts(options: FeatureWorkbookOptions = {}): Reco
     "xl/workbook.xml":
       `${HEAD}<workbook ${NS}><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27029"/>` +
       `<workbookPr${macros ? ' codeName="ThisWorkbook"' : ""} defaultThemeVersion="166925"/>` +
-      `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/>` +
+      // a password-protected window arrangement: adding sheets stays allowed (with lockStructure Excel adds none, and the command refuses the workbook)
+      `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockWindows="1"/>` +
       `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>` +
       `<sheets><sheet name="データ" sheetId="1" r:id="rId1"/><sheet name="ピボット" sheetId="2" r:id="rId2"/></sheets>` +
       `<externalReferences><externalReference r:id="rId5"/></externalReferences>` +

@@ -100,11 +100,21 @@ function checkBands(bands: { label: string; min: number | null }[], ctx: RefineC
   });
 }
 
+/** Last zero-based row and column of a worksheet (1,048,576 rows × 16,384 columns). */
+const MAX_ROW_INDEX = 1_048_575;
+const MAX_COLUMN_INDEX = 16_383;
+
 const columnOverrideSchema = strictObject({
   /** Zero-based sheet column index → role. */
-  columns: record(oneOf(COLUMN_ROLES), /^\d+$/).default({}),
-  /** Zero-based sheet row index of the (last) header row. */
-  headerRow: number({ integer: true, min: 0 }).optional(),
+  columns: record(oneOf(COLUMN_ROLES), /^\d{1,5}$/)
+    .refine((cols, ctx) => {
+      for (const k of Object.keys(cols))
+        if (Number(k) > MAX_COLUMN_INDEX)
+          ctx.addIssue({ path: [k], message: `列は 0〜${MAX_COLUMN_INDEX} です / a column index is 0 to ${MAX_COLUMN_INDEX}` });
+    })
+    .default({}),
+  /** Zero-based sheet row index of the (last) header row: inside a worksheet, or every later run finds no table. */
+  headerRow: number({ integer: true, min: 0, max: MAX_ROW_INDEX }).optional(),
   /** Year column index → fiscal year, for year columns whose header is not a year. */
   skip: boolean().optional(),
 });
@@ -213,7 +223,27 @@ function hint(key: string, known: string[]): string {
   return best !== null && bestD <= (key.length <= 3 ? 1 : 2) ? best : "";
 }
 
+/**
+ * Keys that a record cannot hold as data (`__proto__` would set the prototype and vanish): the path of the first
+ * one in `input`, or null. JSON.parse makes them own properties, so they are found here before zod drops them.
+ */
+function reservedKeyPath(input: unknown, at: string[] = []): string[] | null {
+  if (input === null || typeof input !== "object") return null;
+  for (const key of Object.keys(input)) {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return [...at, key];
+    const inner = reservedKeyPath((input as Record<string, unknown>)[key], [...at, key]);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 export function parseRules(input: unknown): { ok: true; rules: Rules } | { ok: false; message: string } {
+  const reserved = reservedKeyPath(input);
+  if (reserved)
+    return {
+      ok: false,
+      message: `使えない項目名「${reserved.join(".")}」があります / the key "${reserved.join(".")}" cannot be used`,
+    };
   const r = rulesSchema.safeParse(input);
   if (r.success) return { ok: true, rules: r.data };
   const messages: string[] = [];

@@ -3,7 +3,8 @@
  * by ExcelJS (which cannot write charts): for each sheet, a drawing with its
  * charts, the sheet's relationship and <drawing> element, and the content
  * types. Only the named sheets' XML and rels, [Content_Types].xml and the new
- * parts change; every other part is copied as it was.
+ * parts change (and workbook.xml where ExcelJS left a name's sheet reference
+ * unquoted); every other part is copied as it was.
  */
 import JSZip from "jszip";
 import type { SheetPlan } from "../../core/model/sheet-plan";
@@ -11,6 +12,7 @@ import { sheetChartParts } from "./sheet-chart-parts";
 import { xmlAttr } from "./xml-text";
 import { insertDrawingElement } from "./insert-drawing";
 import { attr } from "../package/opc-xml";
+import { requoteExcelJsNames } from "./exceljs-defined-names";
 
 /** Sheet name → its part path ("xl/worksheets/sheet4.xml"). */
 function sheetPaths(workbookXml: string, relsXml: string): Map<string, string> {
@@ -101,5 +103,7 @@ export async function addChartsToPackage(
     zip.file(sheetPath, insertDrawingElement((await read(sheetPath))!, built.drawingElement));
   }
   zip.file("[Content_Types].xml", contentTypes);
+  const requoted = requoteExcelJsNames(workbookXml);
+  if (requoted !== workbookXml) zip.file("xl/workbook.xml", requoted);
   return zip.generateAsync({ type: "uint8array", compression, compressionOptions: { level: 6 } });
 }

@@ -8,6 +8,7 @@
  * and relationship id (its part is replaced); a sheet of ours that is removed
  * takes its own parts with it. Nothing else is touched.
  */
+import { requoteExcelJsNames } from "../ooxml/exceljs-defined-names";
 import { unzipSync, strFromU8, strToU8 } from "fflate";
 import { PackageError } from "./package-limits";
 import type { PackageReader } from "./package-reader";
@@ -173,7 +174,8 @@ export async function graftPackage(req: GraftRequest): Promise<OutputPart[]> {
   const sWbXml = textOf(scratch[sWbPath]);
   const sWbRels = parseRelationships(textOf(scratch[relsPathOf(sWbPath)]));
   const sSheets = parseSheets(sWbXml);
-  const sNames = parseDefinedNames(sWbXml);
+  // ExcelJS leaves apostrophes in a sheet name undoubled: every name goes through quoteSheetName
+  const sNames = parseDefinedNames(requoteExcelJsNames(sWbXml));
   const sCt = parseContentTypes(textOf(scratch["[Content_Types].xml"]));
   const sStylesRel = sWbRels.find((r) => sameRelType(r.type, REL.styles));
   const sSstRel = sWbRels.find((r) => sameRelType(r.type, REL.sharedStrings));

@@ -5,8 +5,14 @@
  * limits are refused before any part is inflated. Reading a part counts the
  * inflated bytes (yauzl's validateEntrySizes) so a part that inflates to more
  * than it declared is refused as soon as it passes its declaration.
+ *
+ * yauzl does not check CRC-32s: every read, scan and raw copy checks the
+ * part's CRC-32 against the central directory (a raw copy is inflated once
+ * for that), so a damaged part is refused (exit 2) instead of being read as
+ * data or copied into the output with the same bad CRC.
  */
 import type { Readable } from "node:stream";
+import { crc32 } from "node:zlib";
 import * as yauzl from "yauzl";
 import { DEFAULT_LIMITS, PackageError, formatBytes, type PackageLimits } from "./package-limits";
 
@@ -25,8 +31,15 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The CRC check's one-line failure. */
+export function crcMessage(label: string, part: string): string {
+  return `${label}: 部品「${part}」のチェックサム (CRC-32) が合いません。ファイルが壊れています / the part "${part}" fails its CRC-32 check: the file is damaged`;
+}
+
 export class PackageReader {
   private readonly byKey = new Map<string, PackagePart>();
+  /** Parts whose inflated bytes have matched their CRC-32. */
+  private readonly checked = new Set<string>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -121,43 +134,72 @@ export class PackageReader {
     return this.byKey.get(name.toLowerCase());
   }
 
-  /** The inflated bytes of a part; refused if it inflates beyond its declared size. */
+  /** The inflated bytes of a part; refused if it inflates beyond its declared size or fails its CRC-32. */
   async read(name: string): Promise<Buffer> {
     const p = this.requirePart(name);
+    let bytes: Buffer;
     try {
-      return await readAll(await this.zip.openReadStreamPromise(p.entry));
+      bytes = await readAll(await this.zip.openReadStreamPromise(p.entry));
     } catch (e) {
-      throw new PackageError(
-        `${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`,
-      );
+      throw this.corrupt(p, e);
     }
+    this.checkCrc(p, crc32(bytes));
+    return bytes;
   }
 
   async readText(name: string): Promise<string> {
     return (await this.read(name)).toString("utf8").replace(/^\uFEFF/, "");
   }
 
-  /** The part's bytes as stored (still compressed), to copy it unchanged. */
+  /**
+   * The part's bytes as stored (still compressed), to copy it unchanged. Its CRC-32 is checked first (the
+   * output would otherwise carry a damaged part under a CRC that says it is whole).
+   */
   async raw(name: string): Promise<Buffer> {
     const p = this.requirePart(name);
-    // a stored (uncompressed) part is already its raw bytes
-    const options = p.compressionMethod === 0 ? {} : { decompress: false };
-    return readAll(await this.zip.openReadStreamPromise(p.entry, options));
+    if (!this.checked.has(p.name)) await this.scan(p.name, () => undefined);
+    try {
+      // a stored (uncompressed) part is already its raw bytes
+      const options = p.compressionMethod === 0 ? {} : { decompress: false };
+      return await readAll(await this.zip.openReadStreamPromise(p.entry, options));
+    } catch (e) {
+      throw this.corrupt(p, e);
+    }
   }
 
-  /** Inflate a part chunk by chunk (the caller may throw to stop early). */
+  /** Inflate a part chunk by chunk (the caller may throw to stop early); the CRC-32 is checked at the end. */
   async scan(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
     const p = this.requirePart(name);
-    const stream = await this.zip.openReadStreamPromise(p.entry);
+    let crc = 0;
+    let stream: Readable | undefined;
     try {
-      for await (const chunk of stream) onChunk(chunk as Buffer);
+      stream = await this.zip.openReadStreamPromise(p.entry);
+      for await (const chunk of stream) {
+        crc = crc32(chunk as Buffer, crc);
+        onChunk(chunk as Buffer);
+      }
     } catch (e) {
-      stream.destroy();
+      stream?.destroy();
       if (e instanceof PackageError) throw e;
-      throw new PackageError(
-        `${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`,
-      );
+      throw this.corrupt(p, e);
     }
+    this.checkCrc(p, crc);
+  }
+
+  /** Check every part's CRC-32 (inflating each once, chunk by chunk). */
+  async verifyAll(): Promise<void> {
+    for (const p of this.parts) if (!this.checked.has(p.name)) await this.scan(p.name, () => undefined);
+  }
+
+  private checkCrc(p: PackagePart, actual: number): void {
+    if (actual >>> 0 !== p.crc32 >>> 0) throw new PackageError(crcMessage(this.label, p.name));
+    this.checked.add(p.name);
+  }
+
+  private corrupt(p: PackagePart, e: unknown): PackageError {
+    return new PackageError(
+      `${this.label}: 部品「${p.name}」が壊れています / the part "${p.name}" is corrupt (${firstLine(e)})`,
+    );
   }
 
   close(): void {

@@ -33,7 +33,8 @@ class StoredPart implements ZipInputFile {
   }
 }
 
-export function writePackage(parts: OutputPart[]): Buffer {
+/** `level`: deflate level of new and edited parts (a package only read back at once needs no more than 1). */
+export function writePackage(parts: OutputPart[], options: { level?: 1 | 6 } = {}): Buffer {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -51,7 +52,7 @@ export function writePackage(parts: OutputPart[]): Buffer {
       f.emit();
     } else {
       const f = new StoredPart(p.name, {
-        bytes: deflateRawSync(p.data, { level: 6 }),
+        bytes: deflateRawSync(p.data, { level: options.level ?? 6 }),
         crc32: crc32(p.data),
         size: p.data.length,
         method: 8,

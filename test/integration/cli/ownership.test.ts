@@ -170,13 +170,69 @@ it("a visible user sheet named ProgressReview_Settings is kept, visible and unch
   expect(r.stderr).toMatch(/ProgressReview_Settings.*確認できない/);
 });
 
-it("our sheet renamed by the user is still ours: refreshed in place under the configured name", async () => {
+it("our sheet renamed by the user is still ours: refreshed in place, and keeps the user's name (issue 19, item 9)", async () => {
   const p: Parts = { ...first };
   renameSheet(p, "評価一覧", "一覧（旧）");
+  // the user's own name pointing at the renamed sheet (as Excel rewrites references on a rename)
+  p["xl/workbook.xml"] = strToU8(
+    text(p, "xl/workbook.xml").replace("</definedNames>", `<definedName name="私の一覧">'一覧（旧）'!$A$1:$C$5</definedName></definedNames>`),
+  );
   const r = await rerun("renamed-ours", p);
   expect(r.code).toBe(0);
   const names = sheets(r.out).map((s) => s.name);
-  expect(names).toContain("評価一覧");
+  expect(names).toContain("一覧（旧）");
+  expect(names).not.toContain("評価一覧");
+  expect(partOf(r.out, "一覧（旧）")).toBe(partOf(first, "評価一覧"));
+  expect(text(r.out, "xl/workbook.xml")).toContain(`<definedName name="私の一覧">'一覧（旧）'!$A$1:$C$5</definedName>`);
+  // and a third run still keeps it
+  const again = await rerun("renamed-ours-again", { ...r.out });
+  expect(sheets(again.out).map((s) => s.name)).toContain("一覧（旧）");
+  expect(sheets(again.out).map((s) => s.name)).not.toContain("評価一覧");
+});
+
+it("a sheet name changed in --rules renames our sheet (the user asked for it)", async () => {
+  const p: Parts = { ...first };
+  renameSheet(p, "評価一覧", "一覧（旧）");
+  const input = path.join(tmp, "renamed-by-rules.xlsx");
+  fs.writeFileSync(input, zipSync(p));
+  const rules = path.join(tmp, "rename-rules.json");
+  fs.writeFileSync(rules, JSON.stringify({ sheetNames: { list: "項目一覧" } }));
+  const out = path.join(tmp, "renamed-by-rules-out.xlsx");
+  const r = await run("summarize", input, "--rules", rules, "--out", out);
+  expect(r.code).toBe(0);
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
+  const names = sheets(parts).map((s) => s.name);
+  expect(names).toContain("項目一覧");
   expect(names).not.toContain("一覧（旧）");
-  expect(partOf(r.out, "評価一覧")).toBe(partOf(first, "評価一覧"));
+  expect(partOf(parts, "項目一覧")).toBe(partOf(first, "評価一覧"));
+});
+
+describe("generated sheets without an owner marker (an earlier version's, issue 19 item 10)", () => {
+  /** The first run's output with every owner marker and the settings sheet's gone: what an earlier version left. */
+  function unmarked(): Parts {
+    const p: Parts = { ...first };
+    const wb = text(p, "xl/workbook.xml").replace(
+      /<definedName name="ProgressReview_Owner"[^>]*>[^<]*<\/definedName>/g,
+      "",
+    );
+    p["xl/workbook.xml"] = strToU8(wb);
+    return p;
+  }
+
+  it("are listed as skipped 「以前に作成された一覧」, never read as data: each item counted once", async () => {
+    const once = await rerun("unmarked-baseline", { ...first });
+    const evaluated = (stderr: string) => [...stderr.matchAll(/評価 (\d+)件/g)].map((m) => Number(m[1]));
+    const r = await rerun("unmarked", unmarked());
+    expect(r.code).toBe(0);
+    expect(evaluated(r.stderr)).toEqual(evaluated(once.stderr));
+    expect(evaluated(r.stderr).length).toBeGreaterThan(0);
+    // the old sheets are the user's now (no marker): kept, and ours went elsewhere
+    const names = sheets(r.out).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["評価集計", "評価一覧", "要確認", "評価一覧 (2)"]));
+    const review = Object.entries(r.out)
+      .filter(([n]) => n.startsWith("xl/sharedStrings") || n.startsWith("xl/worksheets/"))
+      .map(([, b]) => strFromU8(b))
+      .join("");
+    expect(review).toContain("以前に作成された一覧");
+  });
 });

@@ -331,3 +331,14 @@ it("--via-excel on a macro-enabled workbook is refused rather than dropping the 
   expect(r.stderr).toMatch(/マクロ.*cannot keep the macros/);
   expect(fs.existsSync(out)).toBe(false);
 });
+
+it("--via-excel on a feature-rich .xlsx is refused (exit 2), naming what the simulated host would lose", async () => {
+  const input = write("features-via-excel.xlsx", featureWorkbook());
+  const out = path.join(tmp, "features-via-excel-out.xlsx");
+  const r = await run("summarize", input, "--out", out, "--via-excel");
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^エラー \/ error: [^\n]*--via-excel[^\n]*\n$/);
+  for (const what of ["charts", "pivot tables", "external links", "custom document properties", "workbook protection"])
+    expect(r.stderr).toContain(what);
+  expect(fs.existsSync(out)).toBe(false);
+});

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { benchSheetRows } from "../../bench/generate-progress";
+import { oneRowMerges, rangesWorkbook } from "../../fixtures/hostile/make-ranges";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 let tmp: string;
@@ -104,3 +105,47 @@ it("killing the process that started the command (SIGKILL) ends the command, whi
   expect(await until(() => workers.every((w) => !alive(w)), 10_000)).toBe(true);
   expect(fs.readdirSync(dir)).toEqual([]);
 }, 60_000);
+
+it("SIGINT during the job with earlier outputs in place: exit 130, they stay as they were, and the message says so", async () => {
+  const dir = path.join(tmp, "int-old");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "out.xlsx"), "previous book");
+  fs.writeFileSync(path.join(dir, "s.json"), "previous json");
+  const p = spawn(
+    process.execPath,
+    [BIN, "summarize", input, "--out", path.join(dir, "out.xlsx"), "--json", path.join(dir, "s.json")],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  p.stderr!.on("data", (d) => (stderr += d));
+  expect(await until(() => fs.readdirSync(dir).some((n) => n.endsWith(".tmp")), 30_000)).toBe(true);
+  p.kill("SIGINT");
+  const r = await exited(p);
+  expect(r.code === 130 || r.signal === "SIGINT").toBe(true);
+  expect(stderr).toContain("以前のファイルはそのままです");
+  expect(fs.readdirSync(dir).sort()).toEqual(["out.xlsx", "s.json"]);
+  expect(fs.readFileSync(path.join(dir, "out.xlsx"), "utf8")).toBe("previous book");
+  expect(fs.readFileSync(path.join(dir, "s.json"), "utf8")).toBe("previous json");
+}, 60_000);
+
+it("SIGTERM while a sheet of 200,000 merges is read: the command answers (the work yields), exit 143, nothing written", async () => {
+  const dir = path.join(tmp, "merges");
+  fs.mkdirSync(dir);
+  const file = path.join(tmp, "merges.xlsx");
+  fs.writeFileSync(file, await rangesWorkbook(oneRowMerges(200_000)));
+  const p = spawn(process.execPath, [BIN, "summarize", file, "--out", path.join(dir, "out.xlsx"), "--progress"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  p.stderr!.on("data", (d) => (stderr += d));
+  // reading has begun
+  expect(await until(() => stderr.includes("読み込み"), 30_000)).toBe(true);
+  await sleep(1500);
+  p.kill("SIGTERM");
+  // a generous bound that only a blocked event loop (minutes) exceeds
+  const r = await Promise.race([exited(p), sleep(20_000).then(() => null)]);
+  if (r === null) p.kill("SIGKILL");
+  expect(r).not.toBeNull();
+  expect(r!.code === 143 || r!.signal === "SIGTERM").toBe(true);
+  expect(fs.readdirSync(dir)).toEqual([]);
+}, 90_000);

@@ -386,8 +386,9 @@ describe("--report / --pdf with --out and --json: every file or none", () => {
     } finally {
       process.env.PATH = saved;
     }
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/simulated failure/);
+    // LibreOffice failing is exit 2 with its reason in one line, not an internal error (issue 19)
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^エラー \/ error: [^\n]*simulated failure[^\n]*\n$/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
