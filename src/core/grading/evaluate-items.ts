@@ -17,6 +17,7 @@ import {
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
   REVIEW_INDICATOR,
   REVIEW_ITEM_EXCLUDED,
+  REVIEW_NO_VALUES,
   REVIEW_SELF_VS_SUGGESTED,
   REVIEW_UNKNOWN_GRADE,
 } from "./reason-codes";
@@ -207,6 +208,12 @@ function reviewEntry(code: number, it: GradedItem, selfText: string | null, indi
         ...at,
         reason: `excluded: ${it.excludedReason}`,
         reasonJa: `${it.name}：評価対象外（${it.excludedReasonJa}）`,
+      };
+    case REVIEW_NO_VALUES:
+      return {
+        ...at,
+        reason: "no suggestion: the target and actual columns were not found",
+        reasonJa: `${it.name}：目標・実績の列が見つからないため、提案の評価がありません（列の割り当てで指定してください）`,
       };
     default:
       throw new Error(`unknown review code ${code}`);

@@ -35,6 +35,7 @@ const {
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
   REVIEW_INDICATOR,
   REVIEW_ITEM_EXCLUDED,
+  REVIEW_NO_VALUES,
   REVIEW_SELF_VS_SUGGESTED,
   REVIEW_UNKNOWN_GRADE,
   SELF_BLANK,
@@ -267,6 +268,7 @@ class Grader {
     const yearActualCol = yearKey === null ? -1 : yearColumn(table.actuals, yearKey);
     const finalCol = finalTarget ? yearColumn(table.targets, finalTarget.fiscalYear) : -1;
     const grid = table.grid;
+    const noValues = table.layout.valuesNotFound === true;
 
     for (let item = 0; item < m; item++) {
       let suggested = NO_GRADE;
@@ -385,6 +387,7 @@ class Grader {
         grade = suggested;
         adopted = ADOPTED_SUGGESTED;
       }
+      if (noValues) review.push3(REVIEW_NO_VALUES, item, -1);
       itemGrade[item] = grade;
       itemAdopted[item] = adopted;
       // Every item without a grade is listed with its reason.

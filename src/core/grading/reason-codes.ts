@@ -36,3 +36,5 @@ export const REVIEW_SELF_VS_SUGGESTED = 2;
 export const REVIEW_EXCLUDED_WORD_VS_SUGGESTED = 3;
 export const REVIEW_UNKNOWN_GRADE = 4;
 export const REVIEW_ITEM_EXCLUDED = 5;
+/** The table names indicators but its target / actual columns were not found: no suggestion could be made. */
+export const REVIEW_NO_VALUES = 6;
