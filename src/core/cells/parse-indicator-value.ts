@@ -6,6 +6,7 @@
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
 import { normalise, rationalFromDecimalString, type Rational } from "./exact-number";
 import { QUALIFIER_CODES, scanNumberText } from "./scan-number-text";
+import { isMagnitudeChar, readMagnitude } from "./read-magnitude";
 import type { RawValue } from "../model/snapshot";
 import {
   mayEndWithWord,
@@ -166,6 +167,10 @@ export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   // Thousands separators must be well placed, else this is not a number ("1,2,3").
   if (digits.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
   let rest = m[5]!.trim();
+  // 114.5万冊, 114万5346冊, 1億2千万円: the magnitude is part of the number, not of the unit.
+  const magnitude = rest !== "" && isMagnitudeChar(rest.charCodeAt(0)) ? readMagnitude(digits + rest) : null;
+  if (rest !== "" && isMagnitudeChar(rest.charCodeAt(0)) && magnitude === null) return null;
+  if (magnitude) rest = magnitude.rest;
   let qualifier: Qualifier | null = lead?.qualifier ?? null;
   let qualifierText: string | null = lead?.qualifierText ?? null;
   for (const q of QUALIFIERS) {
@@ -186,8 +191,10 @@ export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   // Anything longer than a unit is a sentence, not a value.
   if (!isUnitText(rest)) return null;
   const unit = rest === "" ? null : rest;
+  if (magnitude && unit === "%") return null;
   // "16.68%" is 16.68e-2: the decimal as written, so the exact value needs no float.
-  const decimal = (negative ? "-" : "") + digits.replace(/,/g, "") + (unit === "%" ? "e-2" : "");
+  const decimal =
+    (negative ? "-" : "") + (magnitude ? magnitude.decimal : digits.replace(/,/g, "") + (unit === "%" ? "e-2" : ""));
   return new NumberValue(Number(decimal), decimal, unit, qualifier, qualifierText ?? qualifier, basis, basisText);
 }
 
@@ -247,11 +254,19 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     const trailing = qualifier === null && mayEndWithWord(shown) ? splitTrailingQualifier(cleanText(shown)) : null;
     const qualifierText = qualifier ?? words?.qualifierText ?? trailing?.qualifierText ?? null;
     qualifier ??= words?.qualifier ?? trailing?.qualifier ?? null;
-    const unitClean = unit ? stripQualifier(unit) : null;
+    let unitClean = unit ? stripQualifier(unit) : null;
     const basis = words?.basis ?? null;
+    // 72 shown through #,##0"万冊" is 720,000 冊.
+    let decimal = String(value);
+    const power = unitClean ? MAGNITUDE_POWER[unitClean.charAt(0)] : undefined;
+    if (power !== undefined && unitClean) {
+      decimal = `${decimal}e${power}`;
+      value = Number(decimal);
+      unitClean = unitClean.slice(1);
+    }
     return new NumberValue(
       value,
-      String(value),
+      decimal,
       unitClean || null,
       qualifier,
       qualifierText,
@@ -269,6 +284,16 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
   const parsed = parseNumberTextByPattern(s);
   if (parsed) return parsed;
   return { kind: "unreadable", text: cleanText(s), why: "text" };
+}
+
+const MAGNITUDE_POWER: Record<string, number> = { 千: 3, 万: 4, 億: 8, 兆: 12 };
+
+/** The unit a number format shows (its quoted literal without a cap word and a magnitude), or "" for none. */
+export function formatUnit(format: string): string {
+  const u = unitFromFormat(format);
+  if (!u) return "";
+  const clean = stripQualifier(u);
+  return MAGNITUDE_POWER[clean.charAt(0)] !== undefined ? clean.slice(1) : clean;
 }
 
 function stripQualifier(unit: string): string {

@@ -5,7 +5,13 @@
  * parseIndicatorValue, so both give the same reading (a property test compares them).
  */
 import type { RawValue } from "../model/snapshot";
-import { isDateFormat, parseIndicatorValue, type IndicatorValue } from "./parse-indicator-value";
+import {
+  formatUnit,
+  isDateFormat,
+  unitFromFormat,
+  parseIndicatorValue,
+  type IndicatorValue,
+} from "./parse-indicator-value";
 import * as scanner from "./scan-number-text";
 
 // Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
@@ -23,10 +29,40 @@ export interface CellReading {
   value: number;
   /** A cap that makes lower better (GRADING.md §2 rule 2): 以内, 以下, 未満, まで. */
   lowerQualifier: boolean;
+  /** The unit of a number ("" for none; % for a percent): a target and an actual in other units are not divided. */
+  unit: string;
 }
 
 export function newCellReading(): CellReading {
-  return { kind: CELL_BLANK, value: 0, lowerQualifier: false };
+  return { kind: CELL_BLANK, value: 0, lowerQualifier: false, unit: "" };
+}
+
+const MAGNITUDE = "\u0000";
+
+/** Unit of a number format, answered once per distinct format. */
+const formatUnits = new Map<string, string>();
+function unitOfFormat(format: string): string {
+  if (format === "General" || format === "") return "";
+  let u = formatUnits.get(format);
+  if (u === undefined) {
+    if (formatUnits.size > 4096) formatUnits.clear();
+    // A format that shows a magnitude (#,##0"万冊") scales the value: such cells go the long way (MAGNITUDE).
+    formatUnits.set(format, (u = /^[千万億兆]/.test(unitFromFormat(format) ?? "") ? MAGNITUDE : formatUnit(format)));
+  }
+  return u;
+}
+
+/** The last unit sliced from a text: most columns repeat one unit, so its string is reused, not sliced again. */
+let lastUnit = "";
+function unitOfText(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len <= 0) return "";
+  if (lastUnit.length === len) {
+    let same = true;
+    for (let k = 0; same && k < len; k++) same = lastUnit.charCodeAt(k) === text.charCodeAt(start + k);
+    if (same) return lastUnit;
+  }
+  return (lastUnit = text.slice(start, end));
 }
 
 /** Scanner qualifier codes (QUALIFIER_CODES order: 以内 以下 未満 以上 まで 超) that cap a target. */
@@ -48,10 +84,12 @@ function isDate(format: string): boolean {
 function fromValue(v: IndicatorValue, out: CellReading): void {
   out.value = 0;
   out.lowerQualifier = false;
+  out.unit = "";
   switch (v.kind) {
     case "number":
       out.kind = CELL_NUMBER;
       out.value = v.value;
+      out.unit = v.unit ?? "";
       out.lowerQualifier = v.qualifier !== null && LOWER_QUALIFIERS.has(v.qualifier);
       return;
     case "blank":
@@ -82,6 +120,7 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.kind = CELL_NUMBER;
       out.value = s.value;
       out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
+      out.unit = s.unitIsPercent ? "%" : unitOfText(value, s.unitStart, s.unitEnd);
       return;
     }
     if (isBlankText(value)) {
@@ -90,13 +129,19 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.lowerQualifier = false;
       return;
     }
-  } else if (typeof value === "number" && Number.isFinite(value) && !isDate(format)) {
+  } else if (
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    !isDate(format) &&
+    unitOfFormat(format) !== MAGNITUDE
+  ) {
     // The displayed text can carry a cap through the format (15"分以内"): the scanner reads it when it is of the
     // common form; anything else (words before the number, "or less") goes the long way.
     if (text === "") {
       out.kind = CELL_NUMBER;
       out.value = value;
       out.lowerQualifier = false;
+      out.unit = unitOfFormat(format);
       return;
     }
     const s = scanNumberText(text);
@@ -104,6 +149,7 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.kind = CELL_NUMBER;
       out.value = value;
       out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
+      out.unit = unitOfFormat(format);
       return;
     }
   } else if (value === null || value === undefined) {

@@ -8,6 +8,7 @@ import type { Rules } from "../model/settings";
 import { compare, div, sub, toNumber, type Rational } from "../cells/exact-number";
 import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
+import { sameUnit } from "../cells/same-unit";
 import * as cellCodes from "../cells/read-cell-code";
 import type { CellReading } from "../cells/read-cell-code";
 import * as columnarTable from "../layout/columnar-table";
@@ -32,6 +33,7 @@ const {
   REASON_TARGET_BASE,
   REASON_TARGET_EQUALS_BASELINE,
   REASON_TARGET_ZERO,
+  REASON_UNIT_MISMATCH,
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
   REVIEW_INDICATOR,
   REVIEW_ITEM_EXCLUDED,
@@ -117,7 +119,8 @@ function bandOfExact(r: Rational, bands: Rules["bands"]): number {
 
 /** Review flag of a reason code (unreadable values, errors, zero targets go to the review list). */
 export function reasonGoesToReview(code: number): boolean {
-  if (code === REASON_TARGET_ZERO || code === REASON_TARGET_EQUALS_BASELINE) return true;
+  if (code === REASON_TARGET_ZERO || code === REASON_TARGET_EQUALS_BASELINE || code === REASON_UNIT_MISMATCH)
+    return true;
   if (code >= REASON_TARGET_BASE) {
     const kind = code & 7;
     if (kind === CELL_ERROR || kind === CELL_UNREADABLE) return true;
@@ -324,6 +327,7 @@ class Grader {
           let rate = 0;
           if (t.kind !== CELL_NUMBER) reason = REASON_TARGET_BASE + t.kind;
           else if (a.kind !== CELL_NUMBER) reason = REASON_ACTUAL_BASE + a.kind;
+          else if (t.unit !== a.unit && !sameUnit(t.unit, a.unit)) reason = REASON_UNIT_MISMATCH;
           else if (baselineMode) {
             if (b.kind !== CELL_NUMBER) reason = REASON_BASELINE_BASE + b.kind;
             else if (t.value === b.value) reason = REASON_TARGET_EQUALS_BASELINE;

@@ -8,6 +8,7 @@ import { compare, div, rationalFromNumber, sub, toNumber, type Rational } from "
 import type { IndicatorValue } from "../cells/parse-indicator-value";
 import { BASIS_EN, BASIS_JA } from "../cells/value-words";
 import type { Direction } from "./detect-direction";
+import { sameUnit } from "../cells/same-unit";
 
 export type IndicatorOutcome =
   | {
@@ -141,6 +142,16 @@ export function gradeIndicator(input: {
   const a = notGraded(actual, "actual");
   if (a) return a;
   if (target.kind !== "number" || actual.kind !== "number") throw new Error("unreachable");
+  if (!sameUnit(target.unit, actual.unit)) {
+    const tw = formatValue(target);
+    const aw = formatValue(actual);
+    return {
+      graded: false,
+      reason: `units differ (target ${tw}, actual ${aw})`,
+      reasonJa: `目標「${tw}」と実績「${aw}」の単位が異なるため、達成率を計算しません`,
+      review: true,
+    };
+  }
   const bands = rules.bands;
   const dirText = direction.lowerIsBetter ? "lower is better" : "higher is better";
   // R in floating point first; the exact rational is computed only where it can matter:

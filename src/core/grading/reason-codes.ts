@@ -10,6 +10,8 @@ export const REASON_GRADED = 0;
 export const REASON_NOT_EVALUATED = 1;
 export const REASON_TARGET_ZERO = 2;
 export const REASON_TARGET_EQUALS_BASELINE = 3;
+/** Target and actual in units that cannot be reconciled (冊 vs 人, % vs 件): never divided, listed. */
+export const REASON_UNIT_MISMATCH = 4;
 /** + CELL_BLANK / CELL_EXCLUDED / CELL_ERROR / CELL_UNREADABLE. */
 export const REASON_TARGET_BASE = 8;
 export const REASON_ACTUAL_BASE = 16;
