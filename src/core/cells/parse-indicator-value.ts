@@ -236,6 +236,23 @@ export function withBasis(v: IndicatorValue, basis: ValueBasis, basisText: strin
   return new NumberValue(n.value, n.decimalText, n.unit, n.qualifier, n.qualifierText, basis, basisText);
 }
 
+/** Is a 単位 column's text a percent sign (「%」「％」): its plain numbers are percent points then. */
+export function isPercentUnit(unit: string | null): boolean {
+  return unit === "%" || unit === "％";
+}
+
+/**
+ * A plain number under a 単位 column of 「%」 (目標 100, 実績 90) as the percent it is: 100 → 100 % (1.0), so that
+ * it prints as 100%, not 10000.0% (issue 16, item 3). A value with a unit of its own keeps it.
+ */
+export function asPercentPoints(v: IndicatorValue): IndicatorValue {
+  if (v.kind !== "number" || v.unit !== null) return v;
+  const n = v as NumberValue;
+  const m = /^(.*?)(?:e([+-]?\d+))?$/i.exec(n.decimalText)!;
+  const decimal = `${m[1]}e${Number(m[2] ?? "0") - 2}`;
+  return new NumberValue(Number(decimal), decimal, "%", n.qualifier, n.qualifierText, n.basis, n.basisText);
+}
+
 /** Reads one indicator cell from its raw value, displayed text and number format. */
 export function parseIndicatorValue(value: RawValue, text: string, numberFormat: string): IndicatorValue {
   if (value === null || value === undefined || (typeof value === "string" && cleanText(value) === "")) {

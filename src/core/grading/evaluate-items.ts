@@ -6,7 +6,13 @@
  */
 import type { Rules } from "../model/settings";
 import type { Evaluation, IndicatorResult, ItemResult, ReviewEntry } from "../model/summary";
-import { parseIndicatorValue, withBasis, type IndicatorValue } from "../cells/parse-indicator-value";
+import {
+  asPercentPoints,
+  isPercentUnit,
+  parseIndicatorValue,
+  withBasis,
+  type IndicatorValue,
+} from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
 import { gradeIndicator } from "./grade-indicator";
@@ -75,18 +81,24 @@ function materializeItem(
             years.push([k, col]);
         });
         years.sort((x, y) => x[0] - y[0]);
-        for (const [, col] of years) targets.push(readCell(table, tRow, col));
+        const pctYears = isPercentUnit(table.indicatorUnit[i]!);
+        for (const [, col] of years)
+          targets.push(pctYears ? asPercentPoints(readCell(table, tRow, col)) : readCell(table, tRow, col));
       }
       let tCol = columnOfYear(table, table.targets, tRow, yearKey);
       const aCol = columnOfYear(table, table.actuals, aRow, yearKey);
-      let target = readCell(table, tRow, tCol);
+      // Under a 単位 column of 「%」 a plain 90 is 90 %.
+      const pct = isPercentUnit(table.indicatorUnit[i]!);
+      const read = (row: number, col: number) =>
+        pct ? asPercentPoints(readCell(table, row, col)) : readCell(table, row, col);
+      let target = read(tRow, tCol);
       if (tCol < 0 && finalTarget && typeof yearKey === "number" && yearKey < finalTarget.fiscalYear) {
         // The only target column is headed by a later year (目標値（令和７年度）): the plan's final-year target.
         tCol = columnOfYear(table, table.targets, tRow, finalTarget.fiscalYear);
-        target = withBasis(readCell(table, tRow, tCol), "finalYear", finalTarget.label);
+        target = withBasis(read(tRow, tCol), "finalYear", finalTarget.label);
       }
-      const actual = readCell(table, aRow, aCol);
-      const baseline = table.baselineCol >= 0 ? readCell(table, indRow, table.baselineCol) : null;
+      const actual = read(aRow, aCol);
+      const baseline = table.baselineCol >= 0 ? read(indRow, table.baselineCol) : null;
       const direction = detectDirection({
         // Own keys only: an indicator named "constructor" must not find Object.prototype.
         override: Object.hasOwn(rules.directionOverrides, name) ? rules.directionOverrides[name]! : null,

@@ -6,7 +6,12 @@
  */
 import type { Rules } from "../model/settings";
 import { compare, div, sub, toNumber, type Rational } from "../cells/exact-number";
-import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
+import {
+  asPercentPoints,
+  isPercentUnit,
+  parseIndicatorValue,
+  type IndicatorValue,
+} from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { sameUnit } from "../cells/same-unit";
 import * as cellCodes from "../cells/read-cell-code";
@@ -184,9 +189,10 @@ class Grader {
     else readCellCode(v, "", "General", out);
   }
 
-  private exact(table: ColumnarTable, row: number, col: number): IndicatorValue {
+  private exact(table: ColumnarTable, row: number, col: number, pct: boolean): IndicatorValue {
     const g = table.grid;
-    return parseIndicatorValue(g.value(row, col), g.text(row, col), g.format(row, col));
+    const v = parseIndicatorValue(g.value(row, col), g.text(row, col), g.format(row, col));
+    return pct ? asPercentPoints(v) : v;
   }
 
   private wordsDirection(name: string, cell: string | null): number {
@@ -291,6 +297,13 @@ class Grader {
           const indRow = table.indicatorRow[i]!;
           const hasBaseline = table.baselineCol >= 0;
           if (hasBaseline) this.read(table, indRow, table.baselineCol, b);
+          // Under a 単位 column of 「%」 a plain 90 is 90 % (as asPercentPoints reads it for the reasons).
+          const pct = table.indicatorUnit[i] !== null && isPercentUnit(table.indicatorUnit[i]!);
+          if (pct) {
+            percentPoints(t);
+            percentPoints(a);
+            if (hasBaseline) percentPoints(b);
+          }
 
           // Direction: the words (override, direction cell, indicator name) once per distinct pair, else the values.
           let lower: boolean;
@@ -342,12 +355,12 @@ class Grader {
             let achievement = rate;
             if (rate !== Infinity && nearBoundary(rate, bands)) {
               // R near a band minimum or zero: compare the exact rational of the values as written.
-              const te = this.exact(table, tRow, tCol);
-              const ae = this.exact(table, aRow, aCol);
+              const te = this.exact(table, tRow, tCol, pct);
+              const ae = this.exact(table, aRow, aCol, pct);
               if (te.kind !== "number" || ae.kind !== "number") throw new Error("a number cell read differently");
               let exact: Rational | null;
               if (baselineMode) {
-                const be = this.exact(table, indRow, table.baselineCol);
+                const be = this.exact(table, indRow, table.baselineCol, pct);
                 if (be.kind !== "number") throw new Error("a number cell read differently");
                 exact = div(sub(ae.exact, be.exact), sub(te.exact, be.exact));
               } else exact = lower ? div(te.exact, ae.exact) : div(ae.exact, te.exact);
@@ -415,6 +428,13 @@ class Grader {
       review: review.data.slice(0, review.length),
     };
   }
+}
+
+/** A plain number under a 単位 column of 「%」 as a percent (asPercentPoints for a reading). */
+function percentPoints(r: CellReading): void {
+  if (r.kind !== CELL_NUMBER || r.unit !== "") return;
+  r.value /= 100;
+  r.unit = "%";
 }
 
 const BLANK_SELF: SelfCode = { kind: SELF_BLANK, grade: NO_GRADE };
