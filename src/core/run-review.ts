@@ -14,6 +14,7 @@ import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
 import { tablesOutsideYear } from "./grading/evaluation-slots";
 import { materializeEvaluations } from "./grading/evaluate-items";
+import { checkStatedCounts } from "./grading/stated-counts-check";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { evaluationSummary } from "./summary/summarize";
@@ -94,6 +95,7 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   // summary.json and the sheet plans.
   const columnar = gradeTables(tables, rules);
   const graded = materializeEvaluations(columnar, rules);
+  checkStatedCounts(tables, graded);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
