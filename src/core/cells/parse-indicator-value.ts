@@ -13,6 +13,7 @@ import {
   mayStartWithWord,
   splitLeadingWords,
   splitTrailingBasis,
+  splitPeriod,
   splitTrailingQualifier,
   type ValueBasis,
 } from "./value-words";
@@ -32,8 +33,10 @@ export type IndicatorValue =
       qualifierText: string | null;
       /** What a word before the number says the value is (毎年 → everyYear, 最終年度に → finalYear). */
       basis: ValueBasis | null;
-      /** That word as written. */
+      /** That word as written (for a period target, the whole cell: 3年間で4.5万冊). */
       basisText: string | null;
+      /** The years of a period target (3年間で… → 3), else null. */
+      periodYears: number | null;
     }
   | { kind: "blank" }
   /** A word that means "not evaluated": 評価期間前, 対象外, -, … */
@@ -148,11 +151,13 @@ export function scannedValue(raw: string): IndicatorValue | null {
 /** The word-aware parser (and the scanner's test oracle): every form the scanner declines. */
 export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
-  // Most cells start with the number and end with a unit: the word tables are skipped for them.
-  const lead = mayStartWithWord(t) ? splitLeadingWords(t) : null;
-  let body = lead ? lead.rest : t;
-  let basis = lead?.basis ?? null;
-  let basisText = lead?.basisText ?? null;
+  // 3年間で4.5万冊: a total over the period, never the target of one year.
+  const period = /^[\d一二三四五六七八九十]/.test(t) ? splitPeriod(t) : null;
+  const written = period ? t : "";
+  const lead = period ? null : mayStartWithWord(t) ? splitLeadingWords(t) : null;
+  let body = period ? period.rest : lead ? lead.rest : t;
+  let basis: ValueBasis | null = period ? "period" : (lead?.basis ?? null);
+  let basisText = period ? written : (lead?.basisText ?? null);
   const trailingBasis = basis === null && mayEndWithWord(body) ? splitTrailingBasis(body) : null;
   if (trailingBasis) {
     basis = trailingBasis.basis;
@@ -195,7 +200,19 @@ export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   // "16.68%" is 16.68e-2: the decimal as written, so the exact value needs no float.
   const decimal =
     (negative ? "-" : "") + (magnitude ? magnitude.decimal : digits.replace(/,/g, "") + (unit === "%" ? "e-2" : ""));
-  return new NumberValue(Number(decimal), decimal, unit, qualifier, qualifierText ?? qualifier, basis, basisText);
+  return new NumberValue(
+    Number(decimal),
+    decimal,
+    unit,
+    qualifier,
+    qualifierText ?? qualifier,
+    basis,
+    basisText,
+    0,
+    0,
+    false,
+    period?.years ?? null,
+  );
 }
 
 /** A class, not an object literal with a getter: creating millions of these stays cheap. */
@@ -214,6 +231,7 @@ class NumberValue {
     private readonly mantissa = 0,
     private readonly scale = 0,
     private readonly negative = false,
+    readonly periodYears: number | null = null,
   ) {}
   get decimalText(): string {
     return this.decimal ?? `${this.negative ? "-" : ""}${this.mantissa}e-${this.scale}`;
@@ -225,7 +243,14 @@ class NumberValue {
     return (this.exactValue = normalise({ num: this.negative ? -num : num, den: BigInt(10) ** BigInt(this.scale) }));
   }
   toJSON() {
-    return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };
+    return {
+      kind: this.kind,
+      value: this.value,
+      unit: this.unit,
+      qualifier: this.qualifier,
+      basis: this.basis,
+      ...(this.periodYears !== null ? { periodYears: this.periodYears } : {}),
+    };
   }
 }
 
@@ -250,7 +275,19 @@ export function asPercentPoints(v: IndicatorValue): IndicatorValue {
   const n = v as NumberValue;
   const m = /^(.*?)(?:e([+-]?\d+))?$/i.exec(n.decimalText)!;
   const decimal = `${m[1]}e${Number(m[2] ?? "0") - 2}`;
-  return new NumberValue(Number(decimal), decimal, "%", n.qualifier, n.qualifierText, n.basis, n.basisText);
+  return new NumberValue(
+    Number(decimal),
+    decimal,
+    "%",
+    n.qualifier,
+    n.qualifierText,
+    n.basis,
+    n.basisText,
+    0,
+    0,
+    false,
+    n.periodYears,
+  );
 }
 
 /** Reads one indicator cell from its raw value, displayed text and number format. */

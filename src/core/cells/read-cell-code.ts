@@ -31,10 +31,12 @@ export interface CellReading {
   lowerQualifier: boolean;
   /** The unit of a number ("" for none; % for a percent): a target and an actual in other units are not divided. */
   unit: string;
+  /** The years of a period target (3年間で100% → 3), else 0. */
+  periodYears: number;
 }
 
 export function newCellReading(): CellReading {
-  return { kind: CELL_BLANK, value: 0, lowerQualifier: false, unit: "" };
+  return { kind: CELL_BLANK, value: 0, lowerQualifier: false, unit: "", periodYears: 0 };
 }
 
 const MAGNITUDE = "\u0000";
@@ -90,6 +92,7 @@ function fromValue(v: IndicatorValue, out: CellReading): void {
       out.kind = CELL_NUMBER;
       out.value = v.value;
       out.unit = v.unit ?? "";
+      out.periodYears = v.periodYears ?? 0;
       out.lowerQualifier = v.qualifier !== null && LOWER_QUALIFIERS.has(v.qualifier);
       return;
     case "blank":
@@ -114,6 +117,7 @@ function isBlankText(s: string): boolean {
 
 /** Reads a cell into `out` (reused by the caller; nothing is allocated for the common cell). */
 export function readCellCode(value: RawValue, text: string, format: string, out: CellReading): void {
+  out.periodYears = 0;
   if (typeof value === "string") {
     const s = scanNumberText(value);
     if (s !== null) {

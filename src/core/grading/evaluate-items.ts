@@ -108,7 +108,7 @@ function materializeItem(
         target,
         indicatorName: name,
       });
-      const out = gradeIndicator({ target, actual, baseline, direction, rules });
+      const out = gradeIndicator({ target, actual, baseline, direction, rules, elapsedYears: block.elapsedYears });
       const unit =
         (target.kind === "number" && target.unit) ||
         (actual.kind === "number" && actual.unit) ||

@@ -5,7 +5,7 @@
  * character code; no string is built on this path.
  */
 import type { Rules } from "../model/settings";
-import { compare, div, sub, toNumber, type Rational } from "../cells/exact-number";
+import { compare, div, rationalFromNumber, sub, toNumber, type Rational } from "../cells/exact-number";
 import {
   asPercentPoints,
   isPercentUnit,
@@ -37,6 +37,8 @@ const {
   REASON_NOT_EVALUATED,
   REASON_TARGET_BASE,
   REASON_TARGET_EQUALS_BASELINE,
+  REASON_PERIOD_START_UNKNOWN,
+  REASON_TARGET_PERIOD,
   REASON_TARGET_ZERO,
   REASON_UNIT_MISMATCH,
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
@@ -60,6 +62,8 @@ export interface GradedBlock {
   /** The year of the indicator data graded; null: the indicators are not graded (nor shown). */
   yearKey: YearKey | null;
   finalTarget: { fiscalYear: number; label: string } | null;
+  /** Years of the plan elapsed by the evaluated year (for period targets, pro rata); 0 when not known. */
+  elapsedYears: number;
   /** Per indicator (the table's indicator order). */
   indicatorGrade: Uint8Array;
   /** R; NaN when not graded or infinite (lower is better, actual 0). */
@@ -124,7 +128,13 @@ function bandOfExact(r: Rational, bands: Rules["bands"]): number {
 
 /** Review flag of a reason code (unreadable values, errors, zero targets go to the review list). */
 export function reasonGoesToReview(code: number): boolean {
-  if (code === REASON_TARGET_ZERO || code === REASON_TARGET_EQUALS_BASELINE || code === REASON_UNIT_MISMATCH)
+  if (
+    code === REASON_TARGET_ZERO ||
+    code === REASON_TARGET_EQUALS_BASELINE ||
+    code === REASON_UNIT_MISMATCH ||
+    code === REASON_TARGET_PERIOD ||
+    code === REASON_PERIOD_START_UNKNOWN
+  )
     return true;
   if (code >= REASON_TARGET_BASE) {
     const kind = code & 7;
@@ -180,6 +190,7 @@ class Grader {
       out.kind = CELL_BLANK;
       out.value = 0;
       out.lowerQualifier = false;
+      out.periodYears = 0;
       return;
     }
     const g = table.grid;
@@ -249,7 +260,7 @@ class Grader {
     return this.yearTargets.cols;
   }
 
-  block(table: ColumnarTable, gradeIndex: number, yearKey: YearKey | null): GradedBlock {
+  block(table: ColumnarTable, gradeIndex: number, yearKey: YearKey | null, evaluatedYear: number | null): GradedBlock {
     const rules = this.rules;
     const bands = rules.bands;
     const codes = this.codes;
@@ -278,6 +289,8 @@ class Grader {
     const finalCol = finalTarget ? yearColumn(table.targets, finalTarget.fiscalYear) : -1;
     const grid = table.grid;
     const noValues = table.layout.valuesNotFound === true;
+    const proRata = rules.cumulative === "pro-rata";
+    const elapsedYears = elapsedOf(table, rules, evaluatedYear ?? (typeof yearKey === "number" ? yearKey : null));
 
     for (let item = 0; item < m; item++) {
       let suggested = NO_GRADE;
@@ -338,16 +351,22 @@ class Grader {
 
           let reason = REASON_GRADED;
           let rate = 0;
+          // A period target (3年間で…): the share of it due by the evaluated year, pro rata.
+          const periodYears = t.kind === CELL_NUMBER ? t.periodYears : 0;
+          const dueYears = periodYears > 0 ? Math.min(elapsedYears, periodYears) : 0;
+          const tv = periodYears > 0 ? (t.value * dueYears) / periodYears : t.value;
           if (t.kind !== CELL_NUMBER) reason = REASON_TARGET_BASE + t.kind;
           else if (a.kind !== CELL_NUMBER) reason = REASON_ACTUAL_BASE + a.kind;
           else if (t.unit !== a.unit && !sameUnit(t.unit, a.unit)) reason = REASON_UNIT_MISMATCH;
+          else if (periodYears > 0 && !proRata) reason = REASON_TARGET_PERIOD;
+          else if (periodYears > 0 && dueYears < 1) reason = REASON_PERIOD_START_UNKNOWN;
           else if (baselineMode) {
             if (b.kind !== CELL_NUMBER) reason = REASON_BASELINE_BASE + b.kind;
-            else if (t.value === b.value) reason = REASON_TARGET_EQUALS_BASELINE;
-            else rate = (a.value - b.value) / (t.value - b.value);
-          } else if (lower) rate = a.value === 0 ? Infinity : t.value / a.value;
-          else if (t.value === 0) reason = REASON_TARGET_ZERO;
-          else rate = a.value / t.value;
+            else if (tv === b.value) reason = REASON_TARGET_EQUALS_BASELINE;
+            else rate = (a.value - b.value) / (tv - b.value);
+          } else if (lower) rate = a.value === 0 ? Infinity : tv / a.value;
+          else if (tv === 0) reason = REASON_TARGET_ZERO;
+          else rate = a.value / tv;
           indicatorReason[i] = reason;
 
           if (reason === REASON_GRADED) {
@@ -358,12 +377,16 @@ class Grader {
               const te = this.exact(table, tRow, tCol, pct);
               const ae = this.exact(table, aRow, aCol, pct);
               if (te.kind !== "number" || ae.kind !== "number") throw new Error("a number cell read differently");
+              const tExact =
+                periodYears > 0
+                  ? div(te.exact, div(rationalFromNumber(periodYears), rationalFromNumber(dueYears))!)!
+                  : te.exact;
               let exact: Rational | null;
               if (baselineMode) {
                 const be = this.exact(table, indRow, table.baselineCol, pct);
                 if (be.kind !== "number") throw new Error("a number cell read differently");
-                exact = div(sub(ae.exact, be.exact), sub(te.exact, be.exact));
-              } else exact = lower ? div(te.exact, ae.exact) : div(ae.exact, te.exact);
+                exact = div(sub(ae.exact, be.exact), sub(tExact, be.exact));
+              } else exact = lower ? div(tExact, ae.exact) : div(ae.exact, tExact);
               if (exact === null) {
                 band = 0;
                 achievement = Infinity;
@@ -415,6 +438,7 @@ class Grader {
       gradeIndex,
       yearKey,
       finalTarget,
+      elapsedYears,
       indicatorGrade,
       indicatorAchievement,
       indicatorReason,
@@ -428,6 +452,20 @@ class Grader {
       review: review.data.slice(0, review.length),
     };
   }
+}
+
+/**
+ * Years of the plan elapsed by the evaluated year (year 2 of 3 → 2), counted from the rules' planStartYear, else
+ * the table's first year column; 0 when either year is not known.
+ */
+export function elapsedOf(table: ColumnarTable, rules: Rules, evaluatedYear: number | null): number {
+  if (evaluatedYear === null) return 0;
+  let start = rules.planStartYear;
+  if (start === null)
+    for (const k of [...table.targets.keys, ...table.actuals.keys])
+      if (typeof k === "number" && (start === null || k < start)) start = k;
+  if (start === null) return 0;
+  return Math.max(0, evaluatedYear - start + 1);
 }
 
 /** A plain number under a 単位 column of 「%」 as a percent (asPercentPoints for a reading). */
@@ -451,7 +489,7 @@ export function gradeTables(tables: ColumnarTable[], rules: Rules): ColumnarEval
         ev = { key: p.slot.key, label: p.slot.label, fiscalYear: p.slot.fiscalYear, source: "self", blocks: [] };
         evaluations.set(p.slot.key, ev);
       }
-      ev.blocks.push(grader.block(table, p.gradeIndex, p.yearKey));
+      ev.blocks.push(grader.block(table, p.gradeIndex, p.yearKey, p.slot.fiscalYear));
     }
   });
   for (const ev of evaluations.values()) {

@@ -114,6 +114,24 @@ function targetWords(target: Extract<IndicatorValue, { kind: "number" }>): {
 const FINAL_YEAR_TARGET = { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" } as const;
 const PLAIN_TARGET = { en: "target", enAfter: "", ja: "目標", jaAfter: "" } as const;
 
+type NumberReading = Extract<IndicatorValue, { kind: "number" }>;
+
+/** The share of a period target due after `due` of its `years` (exact: the total × due / years). */
+function proRataTarget(v: NumberReading, due: number, years: number): NumberReading {
+  const exact = div(v.exact, div(rationalFromNumber(years), rationalFromNumber(due))!)!;
+  return {
+    kind: "number",
+    value: (v.value * due) / years,
+    exact,
+    unit: v.unit,
+    qualifier: v.qualifier,
+    qualifierText: v.qualifierText,
+    basis: null,
+    basisText: null,
+    periodYears: null,
+  };
+}
+
 export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): string {
   if (v.unit === "%") return `${trim(v.value * 100)}%`;
   return `${trim(v.value)}${v.unit ?? ""}`;
@@ -135,8 +153,12 @@ export function gradeIndicator(input: {
   baseline: IndicatorValue | null;
   direction: Direction;
   rules: Rules;
+  /** Years of the plan elapsed by the evaluated year (period targets, pro rata); 0 or absent: not known. */
+  elapsedYears?: number;
 }): IndicatorOutcome {
-  const { target, actual, rules, direction } = input;
+  const { rules, direction } = input;
+  let target = input.target;
+  const actual = input.actual;
   const t = notGraded(target, "target");
   if (t) return t;
   const a = notGraded(actual, "actual");
@@ -151,6 +173,34 @@ export function gradeIndicator(input: {
       reasonJa: `目標「${tw}」と実績「${aw}」の単位が異なるため、達成率を計算しません`,
       review: true,
     };
+  }
+  let periodWords: ReturnType<typeof targetWords> | null = null;
+  if (target.periodYears !== null && target.periodYears > 0) {
+    const written = target.basisText ?? formatValue(target);
+    if (rules.cumulative !== "pro-rata")
+      return {
+        graded: false,
+        reason: `period target (${written}): not graded as one year's target (rules: cumulative "pro-rata" grades it pro rata)`,
+        reasonJa: `期間目標（${written}）：単年度の目標ではないため評価しません（評価基準で按分を選ぶと経過年数に応じて評価します）`,
+        review: true,
+      };
+    const elapsed = input.elapsedYears ?? 0;
+    if (elapsed < 1)
+      return {
+        graded: false,
+        reason: `period target (${written}): the plan's first year is not known (rules: planStartYear)`,
+        reasonJa: `期間目標（${written}）：計画の開始年度が分からないため按分できません（評価基準の planStartYear）`,
+        review: true,
+      };
+    const years = target.periodYears;
+    const due = Math.min(elapsed, years);
+    periodWords = {
+      en: "pro-rata target",
+      enAfter: ` (${due}/${years} of ${written}, year ${elapsed} of ${years})`,
+      ja: "按分目標",
+      jaAfter: `（${written}の${due}/${years}、${years}年間の${elapsed}年目）`,
+    };
+    target = proRataTarget(target, due, years);
   }
   const bands = rules.bands;
   const dirText = direction.lowerIsBetter ? "lower is better" : "higher is better";
@@ -180,7 +230,7 @@ export function gradeIndicator(input: {
     how = `(actual ${actualText} − baseline ${baseText}) / (target ${targetText} − baseline)`;
     howJa = `（実績${actualText}−基準値${baseText}）÷（目標${targetText}−基準値）`;
   } else if (direction.lowerIsBetter) {
-    const tw = targetWords(target);
+    const tw = periodWords ?? targetWords(target);
     rateFloat = actual.value === 0 ? Infinity : target.value / actual.value;
     how = `${tw.en} ${targetText}${tw.enAfter} / actual ${actualText} (${dirText}: ${direction.why})`;
     howJa = `${tw.ja}${targetText}${tw.jaAfter}÷実績${actualText}（低いほど良い：${direction.whyJa}）`;
@@ -188,7 +238,7 @@ export function gradeIndicator(input: {
     if (target.value === 0) {
       return { graded: false, reason: "target is zero", reasonJa: "目標が0のため達成率を計算できません", review: true };
     }
-    const tw = targetWords(target);
+    const tw = periodWords ?? targetWords(target);
     rateFloat = actual.value / target.value;
     how = `actual ${actualText} / ${tw.en} ${targetText}${tw.enAfter}`;
     howJa = `実績${actualText}÷${tw.ja}${targetText}${tw.jaAfter}`;

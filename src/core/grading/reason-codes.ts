@@ -12,6 +12,10 @@ export const REASON_TARGET_ZERO = 2;
 export const REASON_TARGET_EQUALS_BASELINE = 3;
 /** Target and actual in units that cannot be reconciled (冊 vs 人, % vs 件): never divided, listed. */
 export const REASON_UNIT_MISMATCH = 4;
+/** A period target (3年間で…) without the pro-rata rule: listed, never graded as a one-year target. */
+export const REASON_TARGET_PERIOD = 5;
+/** A period target with the pro-rata rule, but the plan's first year is not known. */
+export const REASON_PERIOD_START_UNKNOWN = 6;
 /** + CELL_BLANK / CELL_EXCLUDED / CELL_ERROR / CELL_UNREADABLE. */
 export const REASON_TARGET_BASE = 8;
 export const REASON_ACTUAL_BASE = 16;

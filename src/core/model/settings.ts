@@ -123,6 +123,13 @@ export const rulesSchema = z.strictObject({
   includeExcludedInDenominator: z.boolean().default(false),
   /** Evaluated fiscal year for year-column sheets (null: the latest year with actuals). */
   year: z.number().int().min(1989).max(2200).nullable().default(null),
+  /**
+   * Period targets (3年間で4.5万冊): "none" lists them on 要確認; "pro-rata" grades the actual against the share of
+   * the period elapsed by the evaluated year (year 2 of 3 → 2/3 of the total), counted from planStartYear.
+   */
+  cumulative: z.enum(["none", "pro-rata"]).default("none"),
+  /** First fiscal year of the plan's period (null: the first year column of the table). */
+  planStartYear: z.number().int().min(1989).max(2200).nullable().default(null),
   /** Per indicator name: force the direction. */
   directionOverrides: z.record(z.string(), z.enum(["higher", "lower"])).default({}),
   /** Per source sheet name: column roles chosen by the user. */
