@@ -136,7 +136,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       graded,
     ),
   );
-  const evaluations = graded.map((g, k) => evaluationSummary(g, countEvaluation(columnar[k]!, rules)));
+  const labels = rules.bands.map((b) => b.label);
+  const evaluations = graded.map((g, k) => evaluationSummary(g, countEvaluation(columnar[k]!, rules), labels));
   const summary: SummaryJson = {
     evaluations,
     skippedSheets: skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),

@@ -62,6 +62,11 @@ export interface Evaluation {
   total: Omit<GroupSummary, "name">;
   items: ItemResult[];
   review: ReviewEntry[];
+  /**
+   * The grade labels best first (the rules' bands). Object keys that look like integers (a 5-level scale 5…1) are
+   * ordered ascending by JSON / JavaScript, so the counts' key order is not the scale's: read the order here.
+   */
+  grades?: string[];
 }
 
 export interface SkippedSheet {

@@ -97,14 +97,22 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
   if (new Set(names).size !== names.length && !errors["sheetNames.list"])
     errors["sheetNames.list"] = { ja: "3つのシート名は別々にしてください", en: "The three sheet names must differ" };
   if (Object.keys(errors).length) return { ok: false, errors };
+  // The form edits the three upper minimums of a four-grade scale: its labels are kept (S/A/B/C stays S/A/B/C); a
+  // scale of another length (AA–D, five levels) set by --rules is kept whole while its minimums are not edited.
+  const baseLabels = base.bands.map((b) => b.label);
+  const untouched = draft.preset === "custom" && draft.mins.every((m, i) => m === draftOf(base).mins[i]);
+  const labels = baseLabels.length === 4 ? baseLabels : ["A", "B", "C", "D"];
   const candidate = {
     ...base,
-    bands: [
-      { label: "A", min: mins[0] },
-      { label: "B", min: mins[1] },
-      { label: "C", min: mins[2] },
-      { label: "D", min: null },
-    ],
+    bands:
+      untouched && baseLabels.length !== 4
+        ? base.bands
+        : [
+            { label: labels[0]!, min: mins[0] },
+            { label: labels[1]!, min: mins[1] },
+            { label: labels[2]!, min: mins[2] },
+            { label: labels[3]!, min: null },
+          ],
     count: draft.count,
     year: draft.year,
     directionOverrides: draft.directionOverrides,

@@ -129,7 +129,11 @@ export function planListSheet(
         ? [
             {
               range: { top: 1, left: 9, bottom: last, right: 11 },
-              rules: labels.map((l, i) => ({ text: l, ...GRADE_COLOURS[i]! })),
+              // The best grade green, the lowest red on any scale (S–C, AA–D, five levels), the middle ones between.
+              rules: labels.map((l, i) => ({
+                text: l,
+                ...GRADE_COLOURS[i === labels.length - 1 ? 3 : Math.min(i, 2)]!,
+              })),
             },
           ]
         : [],

@@ -171,7 +171,13 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
             </Field>
             {draft.preset === "custom" &&
               (["A", "B", "C"] as const).map((g, i) => (
-                <Field key={g} label={t.minOf(g)} validationMessage={err(`min${g}`)} validationState={err(`min${g}`) ? "error" : "none"}>
+                // The field keeps its name (minA…); its label is the scale's own grade (S on an S–C scale).
+                <Field
+                  key={g}
+                  label={t.minOf(rules.bands.length === 4 ? rules.bands[i]!.label : g)}
+                  validationMessage={err(`min${g}`)}
+                  validationState={err(`min${g}`) ? "error" : "none"}
+                >
                   <Input
                     inputMode="decimal"
                     value={draft.mins[i]}
