@@ -16,6 +16,7 @@ import {
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
 import { gradeIndicator } from "./grade-indicator";
+import { bandOverrideFor, overrideWords } from "./band-overrides";
 import { columnOfYear, type ColumnarTable } from "../layout/columnar-table";
 import type { EvaluationKey } from "./evaluation-slots";
 import type { ColumnarEvaluation, GradedBlock } from "./grade-columnar";
@@ -108,7 +109,19 @@ function materializeItem(
         target,
         indicatorName: name,
       });
-      const out = gradeIndicator({ target, actual, baseline, direction, rules, elapsedYears: block.elapsedYears });
+      const exception =
+        rules.bandOverrides.length > 0
+          ? bandOverrideFor(rules, name, target.kind === "number" ? { value: target.value, unit: target.unit } : null)
+          : null;
+      const out = gradeIndicator({
+        target,
+        actual,
+        baseline,
+        direction,
+        rules: exception ? { ...rules, bands: exception.bands } : rules,
+        elapsedYears: block.elapsedYears,
+        ...(exception ? { exception: overrideWords(exception) } : {}),
+      });
       const unit =
         (target.kind === "number" && target.unit) ||
         (actual.kind === "number" && actual.unit) ||

@@ -19,6 +19,7 @@ import type { CellReading } from "../cells/read-cell-code";
 import * as columnarTable from "../layout/columnar-table";
 import type { ColumnarTable, YearKey } from "../layout/columnar-table";
 import { exactBands } from "./grade-indicator";
+import { bandOverrideFor } from "./band-overrides";
 import { directionFromWords } from "./detect-direction";
 import { finalTargetColumn, planEvaluations, type EvaluationKey } from "./evaluation-slots";
 import * as reasonCodes from "./reason-codes";
@@ -180,9 +181,15 @@ class Grader {
   /** Targets of a multi-year table in year order (per table). */
   private yearTargets: { table: ColumnarTable | null; cols: number[] } = { table: null, cols: [] };
 
+  /** Per band override: its band index → the scale's grade code. */
+  private readonly overrideCodes: Uint8Array[];
+
   constructor(readonly rules: Rules) {
     this.codes = gradeCodes(rules);
     this.labels = rules.bands.map((x) => x.label);
+    this.overrideCodes = rules.bandOverrides.map((o) =>
+      Uint8Array.from(o.bands, (b) => this.codes[this.labels.indexOf(b.label)]!),
+    );
   }
 
   private read(table: ColumnarTable, row: number, col: number, out: CellReading): void {
@@ -262,7 +269,6 @@ class Grader {
 
   block(table: ColumnarTable, gradeIndex: number, yearKey: YearKey | null, evaluatedYear: number | null): GradedBlock {
     const rules = this.rules;
-    const bands = rules.bands;
     const codes = this.codes;
     const n = table.indicatorCount;
     const m = table.itemCount;
@@ -290,6 +296,7 @@ class Grader {
     const grid = table.grid;
     const noValues = table.layout.valuesNotFound === true;
     const proRata = rules.cumulative === "pro-rata";
+    const hasOverrides = rules.bandOverrides.length > 0;
     const elapsedYears = elapsedOf(table, rules, evaluatedYear ?? (typeof yearKey === "number" ? yearKey : null));
 
     for (let item = 0; item < m; item++) {
@@ -370,6 +377,16 @@ class Grader {
           indicatorReason[i] = reason;
 
           if (reason === REASON_GRADED) {
+            // An exception for this indicator (by name, or by its target) grades it with its own bands.
+            let bands = rules.bands;
+            let bandCodes = codes;
+            if (hasOverrides) {
+              const o = bandOverrideFor(rules, table.indicatorName[i]!, { value: t.value, unit: t.unit });
+              if (o) {
+                bands = o.bands;
+                bandCodes = this.overrideCodes[rules.bandOverrides.indexOf(o)]!;
+              }
+            }
             let band: number;
             let achievement = rate;
             if (rate !== Infinity && nearBoundary(rate, bands)) {
@@ -395,7 +412,7 @@ class Grader {
                 achievement = toNumber(exact);
               }
             } else band = bandOfFloat(rate, bands);
-            const grade = codes[band]!;
+            const grade = bandCodes[band]!;
             indicatorGrade[i] = grade;
             if (Number.isFinite(achievement)) indicatorAchievement[i] = achievement;
             // The item's suggestion is its lowest indicator grade.

@@ -155,6 +155,8 @@ export function gradeIndicator(input: {
   rules: Rules;
   /** Years of the plan elapsed by the evaluated year (period targets, pro rata); 0 or absent: not known. */
   elapsedYears?: number;
+  /** The indicator is graded with an exception's bands (rules.bands is then those bands): named in the reason. */
+  exception?: { en: string; ja: string };
 }): IndicatorOutcome {
   const { rules, direction } = input;
   let target = input.target;
@@ -256,8 +258,9 @@ export function gradeIndicator(input: {
   const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
   const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : rate.num <= BigInt(0));
   const words = bandWords(bands, grade);
-  const bandText = nonPositive ? "R ≤ 0" : words.en;
-  const bandJa = nonPositive ? "0%以下" : words.ja;
+  const ex = input.exception;
+  const bandText = (nonPositive ? "R ≤ 0" : words.en) + (ex ? `, ${ex.en}` : "");
+  const bandJa = (nonPositive ? "0%以下" : words.ja) + (ex ? `、${ex.ja}` : "");
   const pct = percentText(achievement);
   return {
     graded: true,

@@ -93,6 +93,29 @@ function checkBands(bands: { label: string; min: number | null }[], ctx: z.Refin
   });
 }
 
+/**
+ * Bands for some indicators only (issue 16, item 5): by the indicator's name, or by its target (「目標が100%の指標は
+ * 達成でA」 beside 110/90/60 for the rest). Validated like the bands, and their labels must be the scale's.
+ */
+const bandOverrideSchema = z
+  .strictObject({
+    /** The indicator's name as the sheet writes it. */
+    indicator: z.string().trim().min(1).optional(),
+    /** The target as a percent: 100 matches a target of 100 % (100%, 1 shown as 0%, or 100 under a 単位 of %). */
+    targetPercent: z.number().finite().min(0).optional(),
+    bands: z.array(bandSchema).min(2).max(6).superRefine(checkBands),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.indicator === undefined) === (o.targetPercent === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["indicator"],
+        message:
+          "indicator（指標名）か targetPercent（目標の%）のどちらか一方を指定してください / give either indicator or targetPercent",
+      });
+  });
+export type BandOverride = z.infer<typeof bandOverrideSchema>;
+
 const columnOverrideSchema = z.strictObject({
   /** Zero-based sheet column index → role. */
   columns: z.record(z.string().regex(/^\d+$/), z.enum(COLUMN_ROLES)).default({}),
@@ -103,65 +126,82 @@ const columnOverrideSchema = z.strictObject({
 });
 export type ColumnOverride = z.infer<typeof columnOverrideSchema>;
 
-export const rulesSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  bands: z
-    .array(bandSchema)
-    .min(2)
-    .max(6)
-    .superRefine(checkBands)
-    .default([
-      { label: "A", min: 1 },
-      { label: "B", min: 0.8 },
-      { label: "C", min: 0.5 },
-      { label: "D", min: null },
-    ]),
-  /** ratio: R = actual / target; baseline: R = (actual − baseline) / (target − baseline). */
-  mode: z.enum(["ratio", "baseline"]).default("ratio"),
-  /** Count items (default) or indicators in the summary. */
-  count: z.enum(["items", "indicators"]).default("items"),
-  includeExcludedInDenominator: z.boolean().default(false),
-  /** Evaluated fiscal year for year-column sheets (null: the latest year with actuals). */
-  year: z.number().int().min(1989).max(2200).nullable().default(null),
-  /**
-   * Period targets (3年間で4.5万冊): "none" lists them on 要確認; "pro-rata" grades the actual against the share of
-   * the period elapsed by the evaluated year (year 2 of 3 → 2/3 of the total), counted from planStartYear.
-   */
-  cumulative: z.enum(["none", "pro-rata"]).default("none"),
-  /** First fiscal year of the plan's period (null: the first year column of the table). */
-  planStartYear: z.number().int().min(1989).max(2200).nullable().default(null),
-  /** Per indicator name: force the direction. */
-  directionOverrides: z.record(z.string(), z.enum(["higher", "lower"])).default({}),
-  /** Per source sheet name: column roles chosen by the user. */
-  columnOverrides: z.record(z.string(), columnOverrideSchema).default({}),
-  sheetNames: z
-    .strictObject({
-      summary: sheetNameSchema("評価集計"),
-      list: sheetNameSchema("評価一覧"),
-      review: sheetNameSchema("要確認"),
-    })
-    .superRefine((names, ctx) => {
-      const seen = new Map<string, string>();
-      for (const [role, name] of Object.entries(names)) {
-        const key = name.toLowerCase();
-        if (seen.has(key))
+export const rulesSchema = z
+  .strictObject({
+    version: z.literal(1).default(1),
+    bands: z
+      .array(bandSchema)
+      .min(2)
+      .max(6)
+      .superRefine(checkBands)
+      .default([
+        { label: "A", min: 1 },
+        { label: "B", min: 0.8 },
+        { label: "C", min: 0.5 },
+        { label: "D", min: null },
+      ]),
+    /** ratio: R = actual / target; baseline: R = (actual − baseline) / (target − baseline). */
+    mode: z.enum(["ratio", "baseline"]).default("ratio"),
+    /** Count items (default) or indicators in the summary. */
+    count: z.enum(["items", "indicators"]).default("items"),
+    includeExcludedInDenominator: z.boolean().default(false),
+    /** Evaluated fiscal year for year-column sheets (null: the latest year with actuals). */
+    year: z.number().int().min(1989).max(2200).nullable().default(null),
+    /**
+     * Period targets (3年間で4.5万冊): "none" lists them on 要確認; "pro-rata" grades the actual against the share of
+     * the period elapsed by the evaluated year (year 2 of 3 → 2/3 of the total), counted from planStartYear.
+     */
+    cumulative: z.enum(["none", "pro-rata"]).default("none"),
+    /** First fiscal year of the plan's period (null: the first year column of the table). */
+    planStartYear: z.number().int().min(1989).max(2200).nullable().default(null),
+    /** Bands for some indicators (by name or by target), tried in order; the first that matches applies. */
+    bandOverrides: z.array(bandOverrideSchema).default([]),
+    /** Per indicator name: force the direction. */
+    directionOverrides: z.record(z.string(), z.enum(["higher", "lower"])).default({}),
+    /** Per source sheet name: column roles chosen by the user. */
+    columnOverrides: z.record(z.string(), columnOverrideSchema).default({}),
+    sheetNames: z
+      .strictObject({
+        summary: sheetNameSchema("評価集計"),
+        list: sheetNameSchema("評価一覧"),
+        review: sheetNameSchema("要確認"),
+      })
+      .superRefine((names, ctx) => {
+        const seen = new Map<string, string>();
+        for (const [role, name] of Object.entries(names)) {
+          const key = name.toLowerCase();
+          if (seen.has(key))
+            ctx.addIssue({
+              code: "custom",
+              path: [role],
+              message: `シート名「${name}」が ${seen.get(key)} と同じです / the same sheet name is used for ${seen.get(key)} and ${role}`,
+            });
+          else seen.set(key, role);
+          if (key === "progressreview_settings")
+            ctx.addIssue({
+              code: "custom",
+              path: [role],
+              message: `「${name}」は設定シートの名前です / "${name}" is the settings sheet's name`,
+            });
+        }
+      })
+      .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
+    language: z.enum(["ja", "en"]).default("ja"),
+  })
+  .superRefine((rules, ctx) => {
+    // An exception's grades are the scale's grades, or they could not be counted in 表3-1.
+    const labels = new Set(rules.bands.map((b) => b.label));
+    rules.bandOverrides.forEach((o, i) =>
+      o.bands.forEach((b, j) => {
+        if (!labels.has(b.label))
           ctx.addIssue({
             code: "custom",
-            path: [role],
-            message: `シート名「${name}」が ${seen.get(key)} と同じです / the same sheet name is used for ${seen.get(key)} and ${role}`,
+            path: ["bandOverrides", i, "bands", j, "label"],
+            message: `評価「${b.label}」は評価区分（${[...labels].join("・")}）にありません / "${b.label}" is not one of the grades ${[...labels].join(", ")}`,
           });
-        else seen.set(key, role);
-        if (key === "progressreview_settings")
-          ctx.addIssue({
-            code: "custom",
-            path: [role],
-            message: `「${name}」は設定シートの名前です / "${name}" is the settings sheet's name`,
-          });
-      }
-    })
-    .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
-  language: z.enum(["ja", "en"]).default("ja"),
-});
+      }),
+    );
+  });
 export type Rules = z.infer<typeof rulesSchema>;
 
 export const DEFAULT_RULES: Rules = rulesSchema.parse({});
