@@ -9,6 +9,7 @@ import type { SkippedSheet, SummaryJson } from "./model/summary";
 import { SheetGrid } from "./layout/sheet-grid";
 import { detectTable } from "./layout/detect-header";
 import { readColumnarTable } from "./layout/read-columnar-table";
+import { readFormTable } from "./layout/read-form-table";
 import type { ColumnarTable } from "./layout/columnar-table";
 import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
@@ -80,6 +81,12 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     const grid = new SheetGrid(sheet);
     const override = Object.hasOwn(rules.columnOverrides, sheet.name) ? rules.columnOverrides[sheet.name] : undefined;
     const detection = detectTable(grid, override);
+    // No header row: maybe a form (指標名 / 目標 / 実績 / 評価 as label–value rows, one block per indicator).
+    const form = !detection.ok && !override?.skip ? readFormTable(grid, strings) : null;
+    if (form) {
+      tables.push(form);
+      continue;
+    }
     if (!detection.ok) {
       skipped.push({ sheet: sheet.name, reason: detection.reason, reasonJa: detection.reasonJa });
       continue;
