@@ -127,11 +127,13 @@ function materializeItem(
         (actual.kind === "number" && actual.unit) ||
         table.indicatorUnit[i] ||
         null;
+      const actualUnit = actual.kind === "number" && actual.unit && actual.unit !== unit ? actual.unit : null;
       indicators.push({
         name,
         target: target.kind === "number" ? target.value : null,
         actual: actual.kind === "number" ? actual.value : null,
         unit,
+        ...(actualUnit ? { actualUnit } : {}),
         lowerIsBetter: direction.lowerIsBetter,
         achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
         grade: out.graded ? out.grade : null,

@@ -97,7 +97,7 @@ export const LOOSE_VOCABULARY: VocabularyEntry[] = [
   },
   {
     role: "item",
-    pattern: /(取組|取り組み|取組み|業務|方策|事業|施策|事務|計画|対策|プラン|活動)(名|名称|内容|項目)?$/,
+    pattern: /(取組|取り組み|取組み|業務|方策|事業|施策|事務|対策|プラン|活動)(名|名称|内容|項目)?$/,
     confidence: 0.7,
   },
 ];

@@ -20,6 +20,8 @@ export interface IndicatorResult {
   target: number | null;
   actual: number | null;
   unit: string | null;
+  /** The actual's unit when it is not `unit` (units that cannot be reconciled: the row is listed, not graded). */
+  actualUnit?: string;
   lowerIsBetter: boolean;
   /** Achievement rate R (1 = 100 %); null when not graded; Infinity is written as null with reason. */
   achievement: number | null;

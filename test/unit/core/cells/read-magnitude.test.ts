@@ -115,6 +115,15 @@ describe("a target and an actual in different notations or units", () => {
     expect(ev.review.map((r) => [r.row, r.reason])).toEqual([
       [4, "利用登録: units differ (target 5000人, actual 4800冊)"],
     ]);
+    // Both values as read, each with its own unit (この行 and 評価一覧).
+    expect(ev.items[2]!.indicators[0]!.unit).toBe("人");
+    expect(ev.items[2]!.indicators[0]!.actualUnit).toBe("冊");
+  });
+
+  it("shows the actual with its own unit on 評価一覧", () => {
+    const r = reviewSheets([sheetOf("s", [rows[0]!, rows[3]!])]);
+    const list = r.plans.find((p) => p.role === "list")!;
+    expect(list.rows[1]!.slice(6, 8)).toEqual([5000, "4,800冊"]);
   });
 
   it("never divides a percent by a count", () => {

@@ -139,7 +139,7 @@ describe("property: headings that contain 目標 / 実績 / an undertaking word 
         pick(["", "値", "数値", "（件）", "水準"]),
         pick(["活動", "事業", "年間", "取組", "利用"]),
         pick(["", "値", "数", "（件）"]),
-        pick(["重点取組業務", "具体的方策", "主要事業", "取組項目", "実施計画"]),
+        pick(["重点取組業務", "具体的方策", "主要事業", "取組項目", "主な活動"]),
         (tPre, tSuf, aPre, aSuf, itemWord) => {
           const rows: CellSpec[][] = [
             ["No", itemWord, `${tPre}目標${tSuf}`, `${aPre}実績${aSuf}`, "評価"],
