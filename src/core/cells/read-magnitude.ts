@@ -5,7 +5,9 @@
  */
 
 const BIG: Record<string, number> = { 万: 4, 億: 8, 兆: 12 };
-const TOKEN = /\s*(?:(\d[\d,]*(?:\.\d+)?|\.\d+)|([千万億兆]))/y;
+// Global, not sticky (IE11 and EdgeHTML 18, where the ribbon command runs, have no /y): a token must start where
+// the previous one ended.
+const TOKEN = /\s*(?:(\d[\d,]*(?:\.\d+)?|\.\d+)|([千万億兆]))/g;
 
 export interface Magnitude {
   value: number;
@@ -36,8 +38,9 @@ export function readMagnitude(body: string): Magnitude | null {
   let sawMagnitude = false;
   let end = 0;
   for (;;) {
+    const at = TOKEN.lastIndex;
     const m = TOKEN.exec(body);
-    if (!m) break;
+    if (!m || m.index !== at) break;
     if (m[1] !== undefined) {
       if (pending !== null) break;
       const d = m[1];

@@ -85,7 +85,9 @@ export function statedCounts(text: string): Record<string, number> | null {
   let n = 0;
   let rest = "";
   let last = 0;
-  for (const m of t.matchAll(COUNT_PART)) {
+  COUNT_PART.lastIndex = 0;
+  // exec, not matchAll: the ribbon command's engines (IE11, EdgeHTML 18) have no matchAll.
+  for (let m = COUNT_PART.exec(t); m !== null; m = COUNT_PART.exec(t)) {
     rest += t.slice(last, m.index);
     last = m.index + m[0].length;
     const label = m[1]!.toUpperCase();
