@@ -13,6 +13,7 @@ import {
   type IndicatorValue,
 } from "./parse-indicator-value";
 import * as scanner from "./scan-number-text";
+import { sameUnit } from "./same-unit";
 
 // Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
 const { scanNumberText } = scanner;
@@ -29,14 +30,28 @@ export interface CellReading {
   value: number;
   /** A cap that makes lower better (GRADING.md §2 rule 2): 以内, 以下, 未満, まで. */
   lowerQualifier: boolean;
-  /** The unit of a number ("" for none; % for a percent): a target and an actual in other units are not divided. */
-  unit: string;
+  /**
+   * The unit of a number as a span of `unitSource` (the cell's text, or the unit itself), so that reading a cell
+   * allocates nothing: `readingUnit` slices it when it is needed; "" for none, "%" for a percent. A target and an
+   * actual in other units are not divided (`sameReadingUnit`).
+   */
+  unitSource: string;
+  unitStart: number;
+  unitEnd: number;
   /** The years of a period target (3年間で100% → 3), else 0. */
   periodYears: number;
 }
 
 export function newCellReading(): CellReading {
-  return { kind: CELL_BLANK, value: 0, lowerQualifier: false, unit: "", periodYears: 0 };
+  return {
+    kind: CELL_BLANK,
+    value: 0,
+    lowerQualifier: false,
+    unitSource: "",
+    unitStart: 0,
+    unitEnd: 0,
+    periodYears: 0,
+  };
 }
 
 const MAGNITUDE = "\u0000";
@@ -54,17 +69,30 @@ function unitOfFormat(format: string): string {
   return u;
 }
 
-/** The last unit sliced from a text: most columns repeat one unit, so its string is reused, not sliced again. */
-let lastUnit = "";
-function unitOfText(text: string, start: number, end: number): string {
-  const len = end - start;
-  if (len <= 0) return "";
-  if (lastUnit.length === len) {
+function setUnit(out: CellReading, source: string, start: number, end: number): void {
+  out.unitSource = source;
+  out.unitStart = start;
+  out.unitEnd = end;
+}
+
+/** The unit of a reading as a string ("" for none). */
+export function readingUnit(r: CellReading): string {
+  return r.unitStart === 0 && r.unitEnd === r.unitSource.length
+    ? r.unitSource
+    : r.unitSource.slice(r.unitStart, r.unitEnd);
+}
+
+/** Can two readings be divided: either has no unit, or both have the same (compared by character code first). */
+export function sameReadingUnit(a: CellReading, b: CellReading): boolean {
+  const n = a.unitEnd - a.unitStart;
+  if (n === 0 || b.unitEnd === b.unitStart) return true;
+  if (n === b.unitEnd - b.unitStart) {
     let same = true;
-    for (let k = 0; same && k < len; k++) same = lastUnit.charCodeAt(k) === text.charCodeAt(start + k);
-    if (same) return lastUnit;
+    for (let k = 0; same && k < n; k++)
+      same = a.unitSource.charCodeAt(a.unitStart + k) === b.unitSource.charCodeAt(b.unitStart + k);
+    if (same) return true;
   }
-  return (lastUnit = text.slice(start, end));
+  return sameUnit(readingUnit(a), readingUnit(b));
 }
 
 /** Scanner qualifier codes (QUALIFIER_CODES order: 以内 以下 未満 以上 まで 超) that cap a target. */
@@ -86,12 +114,12 @@ function isDate(format: string): boolean {
 function fromValue(v: IndicatorValue, out: CellReading): void {
   out.value = 0;
   out.lowerQualifier = false;
-  out.unit = "";
+  setUnit(out, "", 0, 0);
   switch (v.kind) {
     case "number":
       out.kind = CELL_NUMBER;
       out.value = v.value;
-      out.unit = v.unit ?? "";
+      if (v.unit) setUnit(out, v.unit, 0, v.unit.length);
       out.periodYears = v.periodYears ?? 0;
       out.lowerQualifier = v.qualifier !== null && LOWER_QUALIFIERS.has(v.qualifier);
       return;
@@ -124,7 +152,8 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.kind = CELL_NUMBER;
       out.value = s.value;
       out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
-      out.unit = s.unitIsPercent ? "%" : unitOfText(value, s.unitStart, s.unitEnd);
+      if (s.unitIsPercent) setUnit(out, "%", 0, 1);
+      else setUnit(out, value, s.unitStart, s.unitEnd);
       return;
     }
     if (isBlankText(value)) {
@@ -145,7 +174,8 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.kind = CELL_NUMBER;
       out.value = value;
       out.lowerQualifier = false;
-      out.unit = unitOfFormat(format);
+      const u = unitOfFormat(format);
+      setUnit(out, u, 0, u.length);
       return;
     }
     const s = scanNumberText(text);
@@ -153,7 +183,8 @@ export function readCellCode(value: RawValue, text: string, format: string, out:
       out.kind = CELL_NUMBER;
       out.value = value;
       out.lowerQualifier = s.qualifier >= 0 && LOWER_CODE[s.qualifier]!;
-      out.unit = unitOfFormat(format);
+      const u = unitOfFormat(format);
+      setUnit(out, u, 0, u.length);
       return;
     }
   } else if (value === null || value === undefined) {

@@ -13,7 +13,6 @@ import {
   type IndicatorValue,
 } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
-import { sameUnit } from "../cells/same-unit";
 import * as cellCodes from "../cells/read-cell-code";
 import type { CellReading } from "../cells/read-cell-code";
 import * as columnarTable from "../layout/columnar-table";
@@ -25,7 +24,16 @@ import { finalTargetColumn, planEvaluations, type EvaluationKey } from "./evalua
 import * as reasonCodes from "./reason-codes";
 
 // Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
-const { CELL_BLANK, CELL_ERROR, CELL_NUMBER, CELL_UNREADABLE, newCellReading, readCellCode } = cellCodes;
+const {
+  CELL_BLANK,
+  CELL_ERROR,
+  CELL_NUMBER,
+  CELL_UNREADABLE,
+  newCellReading,
+  readCellCode,
+  readingUnit,
+  sameReadingUnit,
+} = cellCodes;
 const { yearColumn } = columnarTable;
 const {
   ADOPTED_NONE,
@@ -364,7 +372,7 @@ class Grader {
           const tv = periodYears > 0 ? (t.value * dueYears) / periodYears : t.value;
           if (t.kind !== CELL_NUMBER) reason = REASON_TARGET_BASE + t.kind;
           else if (a.kind !== CELL_NUMBER) reason = REASON_ACTUAL_BASE + a.kind;
-          else if (t.unit !== a.unit && !sameUnit(t.unit, a.unit)) reason = REASON_UNIT_MISMATCH;
+          else if (!sameReadingUnit(t, a)) reason = REASON_UNIT_MISMATCH;
           else if (periodYears > 0 && !proRata) reason = REASON_TARGET_PERIOD;
           else if (periodYears > 0 && dueYears < 1) reason = REASON_PERIOD_START_UNKNOWN;
           else if (baselineMode) {
@@ -381,7 +389,7 @@ class Grader {
             let bands = rules.bands;
             let bandCodes = codes;
             if (hasOverrides) {
-              const o = bandOverrideFor(rules, table.indicatorName[i]!, { value: t.value, unit: t.unit });
+              const o = bandOverrideFor(rules, table.indicatorName[i]!, { value: t.value, unit: readingUnit(t) });
               if (o) {
                 bands = o.bands;
                 bandCodes = this.overrideCodes[rules.bandOverrides.indexOf(o)]!;
@@ -487,9 +495,11 @@ export function elapsedOf(table: ColumnarTable, rules: Rules, evaluatedYear: num
 
 /** A plain number under a 単位 column of 「%」 as a percent (asPercentPoints for a reading). */
 function percentPoints(r: CellReading): void {
-  if (r.kind !== CELL_NUMBER || r.unit !== "") return;
+  if (r.kind !== CELL_NUMBER || r.unitEnd !== r.unitStart) return;
   r.value /= 100;
-  r.unit = "%";
+  r.unitSource = "%";
+  r.unitStart = 0;
+  r.unitEnd = 1;
 }
 
 const BLANK_SELF: SelfCode = { kind: SELF_BLANK, grade: NO_GRADE };
