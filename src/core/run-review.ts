@@ -9,11 +9,13 @@ import type { SkippedSheet, SummaryJson } from "./model/summary";
 import { SheetGrid } from "./layout/sheet-grid";
 import { detectTable } from "./layout/detect-header";
 import { readColumnarTable } from "./layout/read-columnar-table";
+import { readFormTable } from "./layout/read-form-table";
 import type { ColumnarTable } from "./layout/columnar-table";
 import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
 import { tablesOutsideYear } from "./grading/evaluation-slots";
 import { materializeEvaluations } from "./grading/evaluate-items";
+import { checkStatedCounts } from "./grading/stated-counts-check";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { evaluationSummary } from "./summary/summarize";
@@ -88,6 +90,12 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     const grid = new SheetGrid(sheet);
     const override = Object.hasOwn(rules.columnOverrides, sheet.name) ? rules.columnOverrides[sheet.name] : undefined;
     const detection = detectTable(grid, override);
+    // No header row: maybe a form (指標名 / 目標 / 実績 / 評価 as label–value rows, one block per indicator).
+    const form = !detection.ok && !override?.skip ? readFormTable(grid, strings) : null;
+    if (form) {
+      tables.push(form);
+      continue;
+    }
     if (!detection.ok) {
       skipped.push({ sheet: sheet.name, reason: detection.reason, reasonJa: detection.reasonJa });
       continue;
@@ -103,6 +111,7 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   // summary.json and the sheet plans.
   const columnar = gradeTables(tables, rules);
   const graded = materializeEvaluations(columnar, rules);
+  checkStatedCounts(tables, graded);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
@@ -143,7 +152,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       graded,
     ),
   );
-  const evaluations = graded.map((g, k) => evaluationSummary(g, countEvaluation(columnar[k]!, rules)));
+  const labels = rules.bands.map((b) => b.label);
+  const evaluations = graded.map((g, k) => evaluationSummary(g, countEvaluation(columnar[k]!, rules), labels));
   const summary: SummaryJson = {
     evaluations,
     skippedSheets: skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),

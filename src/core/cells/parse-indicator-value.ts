@@ -6,12 +6,14 @@
 import { toHalfWidth, cleanText } from "../japanese/normalize-text";
 import { rationalFromDecimalString, type Rational } from "./exact-number";
 import { QUALIFIER_CODES, scanNumberText } from "./scan-number-text";
+import { isMagnitudeChar, readMagnitude } from "./read-magnitude";
 import type { RawValue } from "../model/snapshot";
 import {
   mayEndWithWord,
   mayStartWithWord,
   splitLeadingWords,
   splitTrailingBasis,
+  splitPeriod,
   splitTrailingQualifier,
   type ValueBasis,
 } from "./value-words";
@@ -31,8 +33,10 @@ export type IndicatorValue =
       qualifierText: string | null;
       /** What a word before the number says the value is (毎年 → everyYear, 最終年度に → finalYear). */
       basis: ValueBasis | null;
-      /** That word as written. */
+      /** That word as written (for a period target, the whole cell: 3年間で4.5万冊). */
       basisText: string | null;
+      /** The years of a period target (3年間で… → 3), else null. */
+      periodYears: number | null;
     }
   | { kind: "blank" }
   /** A word that means "not evaluated": 評価期間前, 対象外, -, … */
@@ -147,11 +151,13 @@ export function scannedValue(raw: string): IndicatorValue | null {
 /** The word-aware parser (and the scanner's test oracle): every form the scanner declines. */
 export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   const t = toHalfWidth(cleanText(raw)).replace(/，/g, ",").replace(/．/g, ".");
-  // Most cells start with the number and end with a unit: the word tables are skipped for them.
-  const lead = mayStartWithWord(t) ? splitLeadingWords(t) : null;
-  let body = lead ? lead.rest : t;
-  let basis = lead?.basis ?? null;
-  let basisText = lead?.basisText ?? null;
+  // 3年間で4.5万冊: a total over the period, never the target of one year.
+  const period = /^[\d一二三四五六七八九十]/.test(t) ? splitPeriod(t) : null;
+  const written = period ? t : "";
+  const lead = period ? null : mayStartWithWord(t) ? splitLeadingWords(t) : null;
+  let body = period ? period.rest : lead ? lead.rest : t;
+  let basis: ValueBasis | null = period ? "period" : (lead?.basis ?? null);
+  let basisText = period ? written : (lead?.basisText ?? null);
   const trailingBasis = basis === null && mayEndWithWord(body) ? splitTrailingBasis(body) : null;
   if (trailingBasis) {
     basis = trailingBasis.basis;
@@ -166,6 +172,10 @@ export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   // Thousands separators must be well placed, else this is not a number ("1,2,3").
   if (digits.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
   let rest = m[5]!.trim();
+  // 114.5万冊, 114万5346冊, 1億2千万円: the magnitude is part of the number, not of the unit.
+  const magnitude = rest !== "" && isMagnitudeChar(rest.charCodeAt(0)) ? readMagnitude(digits + rest) : null;
+  if (rest !== "" && isMagnitudeChar(rest.charCodeAt(0)) && magnitude === null) return null;
+  if (magnitude) rest = magnitude.rest;
   let qualifier: Qualifier | null = lead?.qualifier ?? null;
   let qualifierText: string | null = lead?.qualifierText ?? null;
   for (const q of QUALIFIERS) {
@@ -186,9 +196,23 @@ export function parseNumberTextByPattern(raw: string): IndicatorValue | null {
   // Anything longer than a unit is a sentence, not a value.
   if (!isUnitText(rest)) return null;
   const unit = rest === "" ? null : rest;
+  if (magnitude && unit === "%") return null;
   // "16.68%" is 16.68e-2: the decimal as written, so the exact value needs no float.
-  const decimal = (negative ? "-" : "") + digits.replace(/,/g, "") + (unit === "%" ? "e-2" : "");
-  return new NumberValue(Number(decimal), decimal, unit, qualifier, qualifierText ?? qualifier, basis, basisText);
+  const decimal =
+    (negative ? "-" : "") + (magnitude ? magnitude.decimal : digits.replace(/,/g, "") + (unit === "%" ? "e-2" : ""));
+  return new NumberValue(
+    Number(decimal),
+    decimal,
+    unit,
+    qualifier,
+    qualifierText ?? qualifier,
+    basis,
+    basisText,
+    0,
+    0,
+    false,
+    period?.years ?? null,
+  );
 }
 
 /** A class, not an object literal with a getter: creating millions of these stays cheap. */
@@ -207,6 +231,7 @@ class NumberValue {
     private readonly mantissa = 0,
     private readonly scale = 0,
     private readonly negative = false,
+    readonly periodYears: number | null = null,
   ) {}
   get decimalText(): string {
     return this.decimal ?? `${this.negative ? "-" : ""}${this.mantissa}e-${this.scale}`;
@@ -216,7 +241,14 @@ class NumberValue {
     return (this.exactValue = rationalFromDecimalString(this.decimalText));
   }
   toJSON() {
-    return { kind: this.kind, value: this.value, unit: this.unit, qualifier: this.qualifier, basis: this.basis };
+    return {
+      kind: this.kind,
+      value: this.value,
+      unit: this.unit,
+      qualifier: this.qualifier,
+      basis: this.basis,
+      ...(this.periodYears !== null ? { periodYears: this.periodYears } : {}),
+    };
   }
 }
 
@@ -225,6 +257,35 @@ export function withBasis(v: IndicatorValue, basis: ValueBasis, basisText: strin
   if (v.kind !== "number" || v.basis !== null) return v;
   const n = v as NumberValue;
   return new NumberValue(n.value, n.decimalText, n.unit, n.qualifier, n.qualifierText, basis, basisText);
+}
+
+/** Is a 単位 column's text a percent sign (「%」「％」): its plain numbers are percent points then. */
+export function isPercentUnit(unit: string | null): boolean {
+  return unit === "%" || unit === "％";
+}
+
+/**
+ * A plain number under a 単位 column of 「%」 (目標 100, 実績 90) as the percent it is: 100 → 100 % (1.0), so that
+ * it prints as 100%, not 10000.0% (issue 16, item 3). A value with a unit of its own keeps it.
+ */
+export function asPercentPoints(v: IndicatorValue): IndicatorValue {
+  if (v.kind !== "number" || v.unit !== null) return v;
+  const n = v as NumberValue;
+  const m = /^(.*?)(?:e([+-]?\d+))?$/i.exec(n.decimalText)!;
+  const decimal = `${m[1]}e${Number(m[2] ?? "0") - 2}`;
+  return new NumberValue(
+    Number(decimal),
+    decimal,
+    "%",
+    n.qualifier,
+    n.qualifierText,
+    n.basis,
+    n.basisText,
+    0,
+    0,
+    false,
+    n.periodYears,
+  );
 }
 
 /** Reads one indicator cell from its raw value, displayed text and number format. */
@@ -245,11 +306,19 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
     const trailing = qualifier === null && mayEndWithWord(shown) ? splitTrailingQualifier(cleanText(shown)) : null;
     const qualifierText = qualifier ?? words?.qualifierText ?? trailing?.qualifierText ?? null;
     qualifier ??= words?.qualifier ?? trailing?.qualifier ?? null;
-    const unitClean = unit ? stripQualifier(unit) : null;
+    let unitClean = unit ? stripQualifier(unit) : null;
     const basis = words?.basis ?? null;
+    // 72 shown through #,##0"万冊" is 720,000 冊.
+    let decimal = String(value);
+    const power = unitClean ? MAGNITUDE_POWER[unitClean.charAt(0)] : undefined;
+    if (power !== undefined && unitClean) {
+      decimal = `${decimal}e${power}`;
+      value = Number(decimal);
+      unitClean = unitClean.slice(1);
+    }
     return new NumberValue(
       value,
-      String(value),
+      decimal,
       unitClean || null,
       qualifier,
       qualifierText,
@@ -267,6 +336,16 @@ export function parseIndicatorValue(value: RawValue, text: string, numberFormat:
   const parsed = parseNumberTextByPattern(s);
   if (parsed) return parsed;
   return { kind: "unreadable", text: cleanText(s), why: "text" };
+}
+
+const MAGNITUDE_POWER: Record<string, number> = { 千: 3, 万: 4, 億: 8, 兆: 12 };
+
+/** The unit a number format shows (its quoted literal without a cap word and a magnitude), or "" for none. */
+export function formatUnit(format: string): string {
+  const u = unitFromFormat(format);
+  if (!u) return "";
+  const clean = stripQualifier(u);
+  return MAGNITUDE_POWER[clean.charAt(0)] !== undefined ? clean.slice(1) : clean;
 }
 
 function stripQualifier(unit: string): string {

@@ -129,6 +129,8 @@ export function scanNumberText(text: string): ScannedNumber | null {
   if (i < n) {
     c = text.charCodeAt(i);
     if ((c === 0x25 || c === 0xff05) && i + 1 === n) unitIsPercent = true;
+    // 114.5万冊: a magnitude, read by the word-aware parser (read-magnitude.ts).
+    else if (c === 0x4e07 || c === 0x5104 || c === 0x5343 || c === 0x5146) return null;
     else {
       for (let k = i; k < n; k++) if (!isUnitChar(text.charCodeAt(k))) return null;
       for (let q = 0; q < QUALIFIER_CODES.length; q++) {

@@ -11,9 +11,10 @@ import type { Qualifier } from "./parse-indicator-value";
  * What a leading word says the number is:
  * - everyYear: the same value is the target of every year (毎年, 各年度, 年間, each year);
  * - finalYear: the value is to be reached by the plan's last year (最終年度に, by the final year);
- * - cumulative: a running total (累計).
+ * - cumulative: a running total (累計);
+ * - period: a total over a period of years (3年間で4.5万冊): graded pro rata, or listed (issue 16, item 4).
  */
-export type ValueBasis = "everyYear" | "finalYear" | "cumulative";
+export type ValueBasis = "everyYear" | "finalYear" | "cumulative" | "period";
 
 export interface LeadingWords {
   basis: ValueBasis | null;
@@ -159,9 +160,26 @@ export const BASIS_JA: Record<ValueBasis, string> = {
   everyYear: "毎年度の目標",
   finalYear: "最終年度目標",
   cumulative: "累計",
+  period: "期間目標",
 };
 export const BASIS_EN: Record<ValueBasis, string> = {
   everyYear: "every-year target",
   finalYear: "final-year target",
   cumulative: "cumulative",
+  period: "period target",
 };
+
+/** 「3年間で」「5か年で」「3年間の累計で」 before a number: the target is a total over that many years. */
+const PERIOD_LEAD =
+  /^(\d{1,2}|[一二三四五六七八九十])\s*(?:か|ヵ|ケ|カ|ヶ|箇)?年(?:間)?(?:の)?(?:累計|合計|総計|通算)?(?:で|に|間で)?\s*(?=[\d.+\-▲△約])/;
+const KANJI_DIGITS = "一二三四五六七八九十";
+
+/** The period of a period target (「3年間で100%」 → 3 years) and the text after it, or null. */
+export function splitPeriod(text: string): { years: number; rest: string } | null {
+  const m = PERIOD_LEAD.exec(text);
+  if (!m) return null;
+  const n = m[1]!;
+  const years = /\d/.test(n) ? Number(n) : KANJI_DIGITS.indexOf(n) + 1;
+  if (years < 2) return null;
+  return { years, rest: text.slice(m[0].length) };
+}

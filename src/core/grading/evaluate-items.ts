@@ -6,10 +6,17 @@
  */
 import type { Rules } from "../model/settings";
 import type { Evaluation, IndicatorResult, ItemResult, ReviewEntry } from "../model/summary";
-import { parseIndicatorValue, withBasis, type IndicatorValue } from "../cells/parse-indicator-value";
+import {
+  asPercentPoints,
+  isPercentUnit,
+  parseIndicatorValue,
+  withBasis,
+  type IndicatorValue,
+} from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
 import { gradeIndicator } from "./grade-indicator";
+import { bandOverrideFor, overrideWords } from "./band-overrides";
 import { columnOfYear, type ColumnarTable } from "../layout/columnar-table";
 import type { EvaluationKey } from "./evaluation-slots";
 import type { ColumnarEvaluation, GradedBlock } from "./grade-columnar";
@@ -17,6 +24,7 @@ import {
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
   REVIEW_INDICATOR,
   REVIEW_ITEM_EXCLUDED,
+  REVIEW_NO_VALUES,
   REVIEW_SELF_VS_SUGGESTED,
   REVIEW_UNKNOWN_GRADE,
 } from "./reason-codes";
@@ -74,18 +82,24 @@ function materializeItem(
             years.push([k, col]);
         });
         years.sort((x, y) => x[0] - y[0]);
-        for (const [, col] of years) targets.push(readCell(table, tRow, col));
+        const pctYears = isPercentUnit(table.indicatorUnit[i]!);
+        for (const [, col] of years)
+          targets.push(pctYears ? asPercentPoints(readCell(table, tRow, col)) : readCell(table, tRow, col));
       }
       let tCol = columnOfYear(table, table.targets, tRow, yearKey);
       const aCol = columnOfYear(table, table.actuals, aRow, yearKey);
-      let target = readCell(table, tRow, tCol);
+      // Under a 単位 column of 「%」 a plain 90 is 90 %.
+      const pct = isPercentUnit(table.indicatorUnit[i]!);
+      const read = (row: number, col: number) =>
+        pct ? asPercentPoints(readCell(table, row, col)) : readCell(table, row, col);
+      let target = read(tRow, tCol);
       if (tCol < 0 && finalTarget && typeof yearKey === "number" && yearKey < finalTarget.fiscalYear) {
         // The only target column is headed by a later year (目標値（令和７年度）): the plan's final-year target.
         tCol = columnOfYear(table, table.targets, tRow, finalTarget.fiscalYear);
-        target = withBasis(readCell(table, tRow, tCol), "finalYear", finalTarget.label);
+        target = withBasis(read(tRow, tCol), "finalYear", finalTarget.label);
       }
-      const actual = readCell(table, aRow, aCol);
-      const baseline = table.baselineCol >= 0 ? readCell(table, indRow, table.baselineCol) : null;
+      const actual = read(aRow, aCol);
+      const baseline = table.baselineCol >= 0 ? read(indRow, table.baselineCol) : null;
       const direction = detectDirection({
         // Own keys only: an indicator named "constructor" must not find Object.prototype.
         override: Object.hasOwn(rules.directionOverrides, name) ? rules.directionOverrides[name]! : null,
@@ -95,17 +109,31 @@ function materializeItem(
         target,
         indicatorName: name,
       });
-      const out = gradeIndicator({ target, actual, baseline, direction, rules });
+      const exception =
+        rules.bandOverrides.length > 0
+          ? bandOverrideFor(rules, name, target.kind === "number" ? { value: target.value, unit: target.unit } : null)
+          : null;
+      const out = gradeIndicator({
+        target,
+        actual,
+        baseline,
+        direction,
+        rules: exception ? { ...rules, bands: exception.bands } : rules,
+        elapsedYears: block.elapsedYears,
+        ...(exception ? { exception: overrideWords(exception) } : {}),
+      });
       const unit =
         (target.kind === "number" && target.unit) ||
         (actual.kind === "number" && actual.unit) ||
         table.indicatorUnit[i] ||
         null;
+      const actualUnit = actual.kind === "number" && actual.unit && actual.unit !== unit ? actual.unit : null;
       indicators.push({
         name,
         target: target.kind === "number" ? target.value : null,
         actual: actual.kind === "number" ? actual.value : null,
         unit,
+        ...(actualUnit ? { actualUnit } : {}),
         lowerIsBetter: direction.lowerIsBetter,
         achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
         grade: out.graded ? out.grade : null,
@@ -207,6 +235,12 @@ function reviewEntry(code: number, it: GradedItem, selfText: string | null, indi
         ...at,
         reason: `excluded: ${it.excludedReason}`,
         reasonJa: `${it.name}：評価対象外（${it.excludedReasonJa}）`,
+      };
+    case REVIEW_NO_VALUES:
+      return {
+        ...at,
+        reason: "no suggestion: the target and actual columns were not found",
+        reasonJa: `${it.name}：目標・実績の列が見つからないため、提案の評価がありません（列の割り当てで指定してください）`,
       };
     default:
       throw new Error(`unknown review code ${code}`);

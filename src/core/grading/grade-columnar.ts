@@ -5,20 +5,35 @@
  * character code; no string is built on this path.
  */
 import type { Rules } from "../model/settings";
-import { compare, div, sign, sub, toNumber, type Rational } from "../cells/exact-number";
-import { parseIndicatorValue, type IndicatorValue } from "../cells/parse-indicator-value";
+import { compare, div, rationalFromNumber, sign, sub, toNumber, type Rational } from "../cells/exact-number";
+import {
+  asPercentPoints,
+  isPercentUnit,
+  parseIndicatorValue,
+  type IndicatorValue,
+} from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import * as cellCodes from "../cells/read-cell-code";
 import type { CellReading } from "../cells/read-cell-code";
 import * as columnarTable from "../layout/columnar-table";
 import type { ColumnarTable, YearKey } from "../layout/columnar-table";
 import { exactBands } from "./grade-indicator";
+import { bandOverrideFor } from "./band-overrides";
 import { directionFromWords } from "./detect-direction";
 import { finalTargetColumn, planEvaluations, type EvaluationKey } from "./evaluation-slots";
 import * as reasonCodes from "./reason-codes";
 
 // Local bindings: run through tsx, every use of an imported binding is a getter call, and these are used per cell.
-const { CELL_BLANK, CELL_ERROR, CELL_NUMBER, CELL_UNREADABLE, newCellReading, readCellCode } = cellCodes;
+const {
+  CELL_BLANK,
+  CELL_ERROR,
+  CELL_NUMBER,
+  CELL_UNREADABLE,
+  newCellReading,
+  readCellCode,
+  readingUnit,
+  sameReadingUnit,
+} = cellCodes;
 const { yearColumn } = columnarTable;
 const {
   ADOPTED_NONE,
@@ -31,10 +46,14 @@ const {
   REASON_NOT_EVALUATED,
   REASON_TARGET_BASE,
   REASON_TARGET_EQUALS_BASELINE,
+  REASON_PERIOD_START_UNKNOWN,
+  REASON_TARGET_PERIOD,
   REASON_TARGET_ZERO,
+  REASON_UNIT_MISMATCH,
   REVIEW_EXCLUDED_WORD_VS_SUGGESTED,
   REVIEW_INDICATOR,
   REVIEW_ITEM_EXCLUDED,
+  REVIEW_NO_VALUES,
   REVIEW_SELF_VS_SUGGESTED,
   REVIEW_UNKNOWN_GRADE,
   SELF_BLANK,
@@ -52,6 +71,8 @@ export interface GradedBlock {
   /** The year of the indicator data graded; null: the indicators are not graded (nor shown). */
   yearKey: YearKey | null;
   finalTarget: { fiscalYear: number; label: string } | null;
+  /** Years of the plan elapsed by the evaluated year (for period targets, pro rata); 0 when not known. */
+  elapsedYears: number;
   /** Per indicator (the table's indicator order). */
   indicatorGrade: Uint8Array;
   /** R; NaN when not graded or infinite (lower is better, actual 0). */
@@ -116,7 +137,14 @@ function bandOfExact(r: Rational, bands: Rules["bands"]): number {
 
 /** Review flag of a reason code (unreadable values, errors, zero targets go to the review list). */
 export function reasonGoesToReview(code: number): boolean {
-  if (code === REASON_TARGET_ZERO || code === REASON_TARGET_EQUALS_BASELINE) return true;
+  if (
+    code === REASON_TARGET_ZERO ||
+    code === REASON_TARGET_EQUALS_BASELINE ||
+    code === REASON_UNIT_MISMATCH ||
+    code === REASON_TARGET_PERIOD ||
+    code === REASON_PERIOD_START_UNKNOWN
+  )
+    return true;
   if (code >= REASON_TARGET_BASE) {
     const kind = code & 7;
     if (kind === CELL_ERROR || kind === CELL_UNREADABLE) return true;
@@ -161,9 +189,15 @@ class Grader {
   /** Targets of a multi-year table in year order (per table). */
   private yearTargets: { table: ColumnarTable | null; cols: number[] } = { table: null, cols: [] };
 
+  /** Per band override: its band index → the scale's grade code. */
+  private readonly overrideCodes: Uint8Array[];
+
   constructor(readonly rules: Rules) {
     this.codes = gradeCodes(rules);
     this.labels = rules.bands.map((x) => x.label);
+    this.overrideCodes = rules.bandOverrides.map((o) =>
+      Uint8Array.from(o.bands, (b) => this.codes[this.labels.indexOf(b.label)]!),
+    );
   }
 
   private read(table: ColumnarTable, row: number, col: number, out: CellReading): void {
@@ -171,6 +205,7 @@ class Grader {
       out.kind = CELL_BLANK;
       out.value = 0;
       out.lowerQualifier = false;
+      out.periodYears = 0;
       return;
     }
     const g = table.grid;
@@ -180,9 +215,10 @@ class Grader {
     else readCellCode(v, "", "General", out);
   }
 
-  private exact(table: ColumnarTable, row: number, col: number): IndicatorValue {
+  private exact(table: ColumnarTable, row: number, col: number, pct: boolean): IndicatorValue {
     const g = table.grid;
-    return parseIndicatorValue(g.value(row, col), g.text(row, col), g.format(row, col));
+    const v = parseIndicatorValue(g.value(row, col), g.text(row, col), g.format(row, col));
+    return pct ? asPercentPoints(v) : v;
   }
 
   private wordsDirection(name: string, cell: string | null): number {
@@ -239,9 +275,8 @@ class Grader {
     return this.yearTargets.cols;
   }
 
-  block(table: ColumnarTable, gradeIndex: number, yearKey: YearKey | null): GradedBlock {
+  block(table: ColumnarTable, gradeIndex: number, yearKey: YearKey | null, evaluatedYear: number | null): GradedBlock {
     const rules = this.rules;
-    const bands = rules.bands;
     const codes = this.codes;
     const n = table.indicatorCount;
     const m = table.itemCount;
@@ -267,6 +302,10 @@ class Grader {
     const yearActualCol = yearKey === null ? -1 : yearColumn(table.actuals, yearKey);
     const finalCol = finalTarget ? yearColumn(table.targets, finalTarget.fiscalYear) : -1;
     const grid = table.grid;
+    const noValues = table.layout.valuesNotFound === true;
+    const proRata = rules.cumulative === "pro-rata";
+    const hasOverrides = rules.bandOverrides.length > 0;
+    const elapsedYears = elapsedOf(table, rules, evaluatedYear ?? (typeof yearKey === "number" ? yearKey : null));
 
     for (let item = 0; item < m; item++) {
       let suggested = NO_GRADE;
@@ -286,6 +325,13 @@ class Grader {
           const indRow = table.indicatorRow[i]!;
           const hasBaseline = table.baselineCol >= 0;
           if (hasBaseline) this.read(table, indRow, table.baselineCol, b);
+          // Under a 単位 column of 「%」 a plain 90 is 90 % (as asPercentPoints reads it for the reasons).
+          const pct = table.indicatorUnit[i] !== null && isPercentUnit(table.indicatorUnit[i]!);
+          if (pct) {
+            percentPoints(t);
+            percentPoints(a);
+            if (hasBaseline) percentPoints(b);
+          }
 
           // Direction: the words (override, direction cell, indicator name) once per distinct pair, else the values.
           let lower: boolean;
@@ -320,31 +366,52 @@ class Grader {
 
           let reason = REASON_GRADED;
           let rate = 0;
+          // A period target (3年間で…): the share of it due by the evaluated year, pro rata.
+          const periodYears = t.kind === CELL_NUMBER ? t.periodYears : 0;
+          const dueYears = periodYears > 0 ? Math.min(elapsedYears, periodYears) : 0;
+          const tv = periodYears > 0 ? (t.value * dueYears) / periodYears : t.value;
           if (t.kind !== CELL_NUMBER) reason = REASON_TARGET_BASE + t.kind;
           else if (a.kind !== CELL_NUMBER) reason = REASON_ACTUAL_BASE + a.kind;
+          else if (!sameReadingUnit(t, a)) reason = REASON_UNIT_MISMATCH;
+          else if (periodYears > 0 && !proRata) reason = REASON_TARGET_PERIOD;
+          else if (periodYears > 0 && dueYears < 1) reason = REASON_PERIOD_START_UNKNOWN;
           else if (baselineMode) {
             if (b.kind !== CELL_NUMBER) reason = REASON_BASELINE_BASE + b.kind;
-            else if (t.value === b.value) reason = REASON_TARGET_EQUALS_BASELINE;
-            else rate = (a.value - b.value) / (t.value - b.value);
-          } else if (lower) rate = a.value === 0 ? Infinity : t.value / a.value;
-          else if (t.value === 0) reason = REASON_TARGET_ZERO;
-          else rate = a.value / t.value;
+            else if (tv === b.value) reason = REASON_TARGET_EQUALS_BASELINE;
+            else rate = (a.value - b.value) / (tv - b.value);
+          } else if (lower) rate = a.value === 0 ? Infinity : tv / a.value;
+          else if (tv === 0) reason = REASON_TARGET_ZERO;
+          else rate = a.value / tv;
           indicatorReason[i] = reason;
 
           if (reason === REASON_GRADED) {
+            // An exception for this indicator (by name, or by its target) grades it with its own bands.
+            let bands = rules.bands;
+            let bandCodes = codes;
+            if (hasOverrides) {
+              const o = bandOverrideFor(rules, table.indicatorName[i]!, { value: t.value, unit: readingUnit(t) });
+              if (o) {
+                bands = o.bands;
+                bandCodes = this.overrideCodes[rules.bandOverrides.indexOf(o)]!;
+              }
+            }
             let band: number;
             let achievement = rate;
             if (rate !== Infinity && nearBoundary(rate, bands)) {
               // R near a band minimum or zero: compare the exact rational of the values as written.
-              const te = this.exact(table, tRow, tCol);
-              const ae = this.exact(table, aRow, aCol);
+              const te = this.exact(table, tRow, tCol, pct);
+              const ae = this.exact(table, aRow, aCol, pct);
               if (te.kind !== "number" || ae.kind !== "number") throw new Error("a number cell read differently");
+              const tExact =
+                periodYears > 0
+                  ? div(te.exact, div(rationalFromNumber(periodYears), rationalFromNumber(dueYears))!)!
+                  : te.exact;
               let exact: Rational | null;
               if (baselineMode) {
-                const be = this.exact(table, indRow, table.baselineCol);
+                const be = this.exact(table, indRow, table.baselineCol, pct);
                 if (be.kind !== "number") throw new Error("a number cell read differently");
-                exact = div(sub(ae.exact, be.exact), sub(te.exact, be.exact));
-              } else exact = lower ? div(te.exact, ae.exact) : div(ae.exact, te.exact);
+                exact = div(sub(ae.exact, be.exact), sub(tExact, be.exact));
+              } else exact = lower ? div(tExact, ae.exact) : div(ae.exact, tExact);
               if (exact === null) {
                 band = 0;
                 achievement = Infinity;
@@ -353,7 +420,7 @@ class Grader {
                 achievement = toNumber(exact);
               }
             } else band = bandOfFloat(rate, bands);
-            const grade = codes[band]!;
+            const grade = bandCodes[band]!;
             indicatorGrade[i] = grade;
             if (Number.isFinite(achievement)) indicatorAchievement[i] = achievement;
             // The item's suggestion is its lowest indicator grade.
@@ -385,6 +452,7 @@ class Grader {
         grade = suggested;
         adopted = ADOPTED_SUGGESTED;
       }
+      if (noValues) review.push3(REVIEW_NO_VALUES, item, -1);
       itemGrade[item] = grade;
       itemAdopted[item] = adopted;
       // Every item without a grade is listed with its reason.
@@ -395,6 +463,7 @@ class Grader {
       gradeIndex,
       yearKey,
       finalTarget,
+      elapsedYears,
       indicatorGrade,
       indicatorAchievement,
       indicatorReason,
@@ -408,6 +477,29 @@ class Grader {
       review: review.data.slice(0, review.length),
     };
   }
+}
+
+/**
+ * Years of the plan elapsed by the evaluated year (year 2 of 3 → 2), counted from the rules' planStartYear, else
+ * the table's first year column; 0 when either year is not known.
+ */
+export function elapsedOf(table: ColumnarTable, rules: Rules, evaluatedYear: number | null): number {
+  if (evaluatedYear === null) return 0;
+  let start = rules.planStartYear;
+  if (start === null)
+    for (const k of [...table.targets.keys, ...table.actuals.keys])
+      if (typeof k === "number" && (start === null || k < start)) start = k;
+  if (start === null) return 0;
+  return Math.max(0, evaluatedYear - start + 1);
+}
+
+/** A plain number under a 単位 column of 「%」 as a percent (asPercentPoints for a reading). */
+function percentPoints(r: CellReading): void {
+  if (r.kind !== CELL_NUMBER || r.unitEnd !== r.unitStart) return;
+  r.value /= 100;
+  r.unitSource = "%";
+  r.unitStart = 0;
+  r.unitEnd = 1;
 }
 
 const BLANK_SELF: SelfCode = { kind: SELF_BLANK, grade: NO_GRADE };
@@ -424,7 +516,7 @@ export function gradeTables(tables: ColumnarTable[], rules: Rules): ColumnarEval
         ev = { key: p.slot.key, label: p.slot.label, fiscalYear: p.slot.fiscalYear, source: "self", blocks: [] };
         evaluations.set(p.slot.key, ev);
       }
-      ev.blocks.push(grader.block(table, p.gradeIndex, p.yearKey));
+      ev.blocks.push(grader.block(table, p.gradeIndex, p.yearKey, p.slot.fiscalYear));
     }
   });
   for (const ev of evaluations.values()) {

@@ -8,6 +8,7 @@ import { compare, div, rationalFromNumber, sign, sub, toNumber, type Rational } 
 import type { IndicatorValue } from "../cells/parse-indicator-value";
 import { BASIS_EN, BASIS_JA } from "../cells/value-words";
 import type { Direction } from "./detect-direction";
+import { sameUnit } from "../cells/same-unit";
 
 export type IndicatorOutcome =
   | {
@@ -113,6 +114,24 @@ function targetWords(target: Extract<IndicatorValue, { kind: "number" }>): {
 const FINAL_YEAR_TARGET = { en: BASIS_EN.finalYear, enAfter: "", ja: BASIS_JA.finalYear, jaAfter: "" } as const;
 const PLAIN_TARGET = { en: "target", enAfter: "", ja: "目標", jaAfter: "" } as const;
 
+type NumberReading = Extract<IndicatorValue, { kind: "number" }>;
+
+/** The share of a period target due after `due` of its `years` (exact: the total × due / years). */
+function proRataTarget(v: NumberReading, due: number, years: number): NumberReading {
+  const exact = div(v.exact, div(rationalFromNumber(years), rationalFromNumber(due))!)!;
+  return {
+    kind: "number",
+    value: (v.value * due) / years,
+    exact,
+    unit: v.unit,
+    qualifier: v.qualifier,
+    qualifierText: v.qualifierText,
+    basis: null,
+    basisText: null,
+    periodYears: null,
+  };
+}
+
 export function formatValue(v: Extract<IndicatorValue, { kind: "number" }>): string {
   if (v.unit === "%") return `${trim(v.value * 100)}%`;
   return `${trim(v.value)}${v.unit ?? ""}`;
@@ -134,13 +153,57 @@ export function gradeIndicator(input: {
   baseline: IndicatorValue | null;
   direction: Direction;
   rules: Rules;
+  /** Years of the plan elapsed by the evaluated year (period targets, pro rata); 0 or absent: not known. */
+  elapsedYears?: number;
+  /** The indicator is graded with an exception's bands (rules.bands is then those bands): named in the reason. */
+  exception?: { en: string; ja: string };
 }): IndicatorOutcome {
-  const { target, actual, rules, direction } = input;
+  const { rules, direction } = input;
+  let target = input.target;
+  const actual = input.actual;
   const t = notGraded(target, "target");
   if (t) return t;
   const a = notGraded(actual, "actual");
   if (a) return a;
   if (target.kind !== "number" || actual.kind !== "number") throw new Error("unreachable");
+  if (!sameUnit(target.unit, actual.unit)) {
+    const tw = formatValue(target);
+    const aw = formatValue(actual);
+    return {
+      graded: false,
+      reason: `units differ (target ${tw}, actual ${aw})`,
+      reasonJa: `目標「${tw}」と実績「${aw}」の単位が異なるため、達成率を計算しません`,
+      review: true,
+    };
+  }
+  let periodWords: ReturnType<typeof targetWords> | null = null;
+  if (target.periodYears !== null && target.periodYears > 0) {
+    const written = target.basisText ?? formatValue(target);
+    if (rules.cumulative !== "pro-rata")
+      return {
+        graded: false,
+        reason: `period target (${written}): not graded as one year's target (rules: cumulative "pro-rata" grades it pro rata)`,
+        reasonJa: `期間目標（${written}）：単年度の目標ではないため評価しません（評価基準で按分を選ぶと経過年数に応じて評価します）`,
+        review: true,
+      };
+    const elapsed = input.elapsedYears ?? 0;
+    if (elapsed < 1)
+      return {
+        graded: false,
+        reason: `period target (${written}): the plan's first year is not known (rules: planStartYear)`,
+        reasonJa: `期間目標（${written}）：計画の開始年度が分からないため按分できません（評価基準の planStartYear）`,
+        review: true,
+      };
+    const years = target.periodYears;
+    const due = Math.min(elapsed, years);
+    periodWords = {
+      en: "pro-rata target",
+      enAfter: ` (${due}/${years} of ${written}, year ${elapsed} of ${years})`,
+      ja: "按分目標",
+      jaAfter: `（${written}の${due}/${years}、${years}年間の${elapsed}年目）`,
+    };
+    target = proRataTarget(target, due, years);
+  }
   const bands = rules.bands;
   const dirText = direction.lowerIsBetter ? "lower is better" : "higher is better";
   // R in floating point first; the exact rational is computed only where it can matter:
@@ -169,7 +232,7 @@ export function gradeIndicator(input: {
     how = `(actual ${actualText} − baseline ${baseText}) / (target ${targetText} − baseline)`;
     howJa = `（実績${actualText}−基準値${baseText}）÷（目標${targetText}−基準値）`;
   } else if (direction.lowerIsBetter) {
-    const tw = targetWords(target);
+    const tw = periodWords ?? targetWords(target);
     rateFloat = actual.value === 0 ? Infinity : target.value / actual.value;
     how = `${tw.en} ${targetText}${tw.enAfter} / actual ${actualText} (${dirText}: ${direction.why})`;
     howJa = `${tw.ja}${targetText}${tw.jaAfter}÷実績${actualText}（低いほど良い：${direction.whyJa}）`;
@@ -177,7 +240,7 @@ export function gradeIndicator(input: {
     if (target.value === 0) {
       return { graded: false, reason: "target is zero", reasonJa: "目標が0のため達成率を計算できません", review: true };
     }
-    const tw = targetWords(target);
+    const tw = periodWords ?? targetWords(target);
     rateFloat = actual.value / target.value;
     how = `actual ${actualText} / ${tw.en} ${targetText}${tw.enAfter}`;
     howJa = `実績${actualText}÷${tw.ja}${targetText}${tw.jaAfter}`;
@@ -195,8 +258,9 @@ export function gradeIndicator(input: {
   const achievement = rate === "infinite" ? Infinity : typeof rate === "number" ? rate : toNumber(rate);
   const nonPositive = rate !== "infinite" && (typeof rate === "number" ? rate <= 0 : sign(rate) <= 0);
   const words = bandWords(bands, grade);
-  const bandText = nonPositive ? "R ≤ 0" : words.en;
-  const bandJa = nonPositive ? "0%以下" : words.ja;
+  const ex = input.exception;
+  const bandText = (nonPositive ? "R ≤ 0" : words.en) + (ex ? `, ${ex.en}` : "");
+  const bandJa = (nonPositive ? "0%以下" : words.ja) + (ex ? `、${ex.ja}` : "");
   const pct = percentText(achievement);
   return {
     graded: true,

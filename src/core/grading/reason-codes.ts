@@ -10,6 +10,12 @@ export const REASON_GRADED = 0;
 export const REASON_NOT_EVALUATED = 1;
 export const REASON_TARGET_ZERO = 2;
 export const REASON_TARGET_EQUALS_BASELINE = 3;
+/** Target and actual in units that cannot be reconciled (冊 vs 人, % vs 件): never divided, listed. */
+export const REASON_UNIT_MISMATCH = 4;
+/** A period target (3年間で…) without the pro-rata rule: listed, never graded as a one-year target. */
+export const REASON_TARGET_PERIOD = 5;
+/** A period target with the pro-rata rule, but the plan's first year is not known. */
+export const REASON_PERIOD_START_UNKNOWN = 6;
 /** + CELL_BLANK / CELL_EXCLUDED / CELL_ERROR / CELL_UNREADABLE. */
 export const REASON_TARGET_BASE = 8;
 export const REASON_ACTUAL_BASE = 16;
@@ -36,3 +42,5 @@ export const REVIEW_SELF_VS_SUGGESTED = 2;
 export const REVIEW_EXCLUDED_WORD_VS_SUGGESTED = 3;
 export const REVIEW_UNKNOWN_GRADE = 4;
 export const REVIEW_ITEM_EXCLUDED = 5;
+/** The table names indicators but its target / actual columns were not found: no suggestion could be made. */
+export const REVIEW_NO_VALUES = 6;

@@ -64,6 +64,15 @@ export interface ColumnarTable {
   /** Baseline column, or -1. */
   baselineCol: number;
   unreadRows: SkippedRow[];
+  /** Totals sentences below the table (「A評価8件、B評価7件」): the counts the sheet states, compared with ours. */
+  statedCounts: StatedCounts[];
+}
+
+export interface StatedCounts {
+  /** Zero-based sheet row. */
+  row: number;
+  text: string;
+  counts: Record<string, number>;
 }
 
 /**

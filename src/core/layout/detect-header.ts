@@ -11,6 +11,7 @@ import { parseFiscalYear, isOverallLabel } from "../japanese/fiscal-year";
 import { SheetGrid } from "./sheet-grid";
 import {
   matchHeaderRole,
+  matchLooseRole,
   PARENT_ROLE_PATTERNS,
   GROUP_WHEN_ITEM_ELSEWHERE,
   KIND_TARGET,
@@ -115,6 +116,8 @@ function guessCell(text: string): CellGuess | null {
     }
     if (overall) return { role: "selfGrade", confidence: 0.7, fiscalYear: null, overall: true };
   }
+  const loose = matchLooseRole(k);
+  if (loose) return { role: loose.role, confidence: loose.confidence };
   return null;
 }
 
@@ -308,13 +311,24 @@ function resolveConflicts(cols: ColumnMapping[]): void {
     const rest = cols.filter((c) => c.role === "item").sort((a, b) => b.confidence - a.confidence || a.col - b.col);
     for (const c of rest.slice(1)) c.role = "note";
   }
+  // 評価項目 beside 評価指標: the indicator is the exact word, and the other names the item when nothing else does.
+  const indicators = cols.filter((c) => c.role === "indicator").sort((a, b) => b.confidence - a.confidence || a.col - b.col);
+  if (indicators.length > 1 && !cols.some((c) => c.role === "item")) {
+    const second = indicators[1]!;
+    if (second.confidence < 1) {
+      second.role = "item";
+      second.confidence = 0.6;
+    }
+  }
   for (const role of ["key", "department", "indicator", "unit", "baseline", "kind", "direction"] as const) {
     const same = cols.filter((c) => c.role === role).sort((a, b) => b.confidence - a.confidence || a.col - b.col);
     for (const c of same.slice(1)) c.role = "note";
   }
   for (const role of ["target", "actual"] as const) {
-    // Several plain (yearless) target columns: keep the first.
-    const plain = cols.filter((c) => c.role === role && c.fiscalYear === undefined);
+    // Several plain (yearless) target columns: keep the surest (an exact word before a guess), then the first.
+    const plain = cols
+      .filter((c) => c.role === role && c.fiscalYear === undefined)
+      .sort((a, b) => b.confidence - a.confidence || a.col - b.col);
     for (const c of plain.slice(1)) c.role = "note";
   }
 }
@@ -437,6 +451,60 @@ function actualColumnsFromContent(grid: SheetGrid, from: number, cols: ColumnMap
   }
 }
 
+/** How many of a column's cells below the header read as numbers, and how many as something else. */
+function numberCells(grid: SheetGrid, from: number, c: number): { numbers: number; other: number } {
+  const limit = Math.min(grid.bottom, from + 200);
+  let numbers = 0;
+  let other = 0;
+  for (let r = from; r <= limit; r++) {
+    const v = grid.value(r, c);
+    if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v === "number" || (typeof v === "string" && (parseNumberText(v) || excludedWord(v) !== null))) numbers++;
+    else other++;
+  }
+  return { numbers, other };
+}
+
+/**
+ * A column with an unknown heading right of the only target column (or left of the only actual column) that
+ * holds numbers is the missing half of the pair: 「数値目標 | 令和5年度末」. Low confidence, shown as a guess.
+ */
+function pairFromContent(grid: SheetGrid, from: number, cols: ColumnMapping[]): void {
+  const targets = cols.filter((c) => c.role === "target");
+  const actuals = cols.filter((c) => c.role === "actual");
+  if (targets.length + actuals.length !== 1) return;
+  const known = targets[0] ?? actuals[0]!;
+  const next = cols.find((c) => c.col === known.col + (targets.length === 1 ? 1 : -1));
+  if (!next || next.role !== "note" || next.confidence > 0.2 || next.overridden) return;
+  const { numbers, other } = numberCells(grid, from, next.col);
+  if (numbers === 0 || numbers < other) return;
+  next.role = targets.length === 1 ? "actual" : "target";
+  next.confidence = 0.5;
+  if (known.fiscalYear !== undefined) next.fiscalYear = known.fiscalYear;
+}
+
+/**
+ * The item names when the heading of the name column is unknown: the first column right of a No column that
+ * holds text (not numbers), so that items are not named 「1」「2」.
+ */
+function itemNamesFromContent(grid: SheetGrid, from: number, cols: ColumnMapping[]): void {
+  const key = cols.find((c) => c.role === "key");
+  if (!key || cols.some((c) => c.role === "item")) return;
+  for (const c of cols) {
+    if (c.col <= key.col) continue;
+    if (c.role !== "note" || c.confidence > 0.2 || c.overridden) {
+      if (c.role === "indicator" || c.role === "note" || c.role === "group" || c.role === "department") continue;
+      return;
+    }
+    const { numbers, other } = numberCells(grid, from, c.col);
+    if (other > 0 && other > numbers) {
+      c.role = "item";
+      c.confidence = 0.5;
+      return;
+    }
+  }
+}
+
 export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDetection {
   const sheet = grid.sheet.name;
   const fail = (reason: string, reasonJa: string): SheetDetection => ({ ok: false, sheet, reason, reasonJa });
@@ -507,7 +575,9 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
   if (kindCol === null) {
     gradeColumnsFromContent(grid, headerBottom + 1, columns);
     actualColumnsFromContent(grid, headerBottom + 1, columns);
+    pairFromContent(grid, headerBottom + 1, columns);
   }
+  itemNamesFromContent(grid, headerBottom + 1, columns);
   const has = (role: string) => columns.some((c) => c.role === role);
   const identity = has("item") || has("indicator") || has("key");
   let kind: TableLayout["kind"];
@@ -528,9 +598,14 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
   if (kind === "rowPerItem") for (const c of columns) if (c.role === "year") c.role = "note";
   const above = textsAbove(grid, headerTop);
   const titleText = above[0] ?? null;
+  // Self grades alone, though the table names indicators or half a target / actual pair: the suggestions that
+  // cannot be made are listed on 要確認, never left out silently.
+  const valuesNotFound =
+    kind === "rowPerItem" && !(has("target") && has("actual")) && (has("indicator") || has("target") || has("actual"));
   return {
     ok: true,
     layout: {
+      ...(valuesNotFound ? { valuesNotFound: true } : {}),
       sheet,
       kind,
       headerTop,

@@ -76,6 +76,39 @@ export const HEADER_VOCABULARY: VocabularyEntry[] = [
   },
 ];
 
+/**
+ * Headings outside the word list, read by what they mean (issue 16): a heading that contains 目標 names a target
+ * (数値目標, 成果目標, 目標数値), one that contains 実績 an actual (活動実績, 事業実績), 評価項目 the indicator, and a
+ * heading that ends in an undertaking word (重点取組業務, 具体的方策, 主要事業) the item. Tried only after the exact
+ * words and the year-aware reading, with a lower confidence, so a user sees them as guesses in 列の割り当て.
+ */
+export const LOOSE_VOCABULARY: VocabularyEntry[] = [
+  { role: "indicator", pattern: /^(評価項目|評価の項目|成果項目|評価内容|指標項目)(名)?$/, confidence: 0.8 },
+  // 目標 and 実績 together name the 区分 of a pair, 目標年度 a year, 目標の考え方 a note, 目標達成度 a grade.
+  {
+    role: "target",
+    pattern: /^(?!.*(実績|年度$|考え方|根拠|理由|説明|設定|達成|比|率|評価|指標|区分)).*(目標|計画値)/,
+    confidence: 0.75,
+  },
+  {
+    role: "actual",
+    pattern: /^(?!.*(目標|年度$|考え方|説明|達成|比|率|評価|指標|区分|見通し|予定)).*実績/,
+    confidence: 0.75,
+  },
+  {
+    role: "item",
+    pattern: /(取組|取り組み|取組み|業務|方策|事業|施策|事務|対策|プラン|活動)(名|名称|内容|項目)?$/,
+    confidence: 0.7,
+  },
+];
+
+/** The loose reading of a heading (LOOSE_VOCABULARY), or null. */
+export function matchLooseRole(key: string): VocabularyEntry | null {
+  if (!key || key.length > 30) return null;
+  for (const e of LOOSE_VOCABULARY) if (e.pattern.test(key)) return e;
+  return null;
+}
+
 /** Words whose column is a group when another column is the item (取組 in Suita's sheet). */
 export const GROUP_WHEN_ITEM_ELSEWHERE = /^(取組|施策|事業)$/;
 

@@ -4,12 +4,12 @@
  * could not be read listed with the reason. One pass over the rows; per row only numbers are written.
  */
 import type { RawValue } from "../model/snapshot";
-import { totalRowDetector, totalRowReason } from "./total-row";
+import { statedCounts, totalRowDetector, totalRowReason } from "./total-row";
 import { headerKey, cleanText } from "../japanese/normalize-text";
 import type { SheetGrid } from "./sheet-grid";
 import { KIND_ACTUAL, KIND_DERIVED, KIND_TARGET } from "./header-vocabulary";
 import type { ColumnMapping, TableLayout } from "./table-model";
-import type { ColumnarTable, SkippedRow, YearColumns, YearKey } from "./columnar-table";
+import type { ColumnarTable, SkippedRow, StatedCounts, YearColumns, YearKey } from "./columnar-table";
 import type { StringTable } from "./string-table";
 import { KeyIndex } from "./key-index";
 import * as cleanLabels from "./clean-label";
@@ -136,6 +136,7 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const indDirection: (string | null)[] = [];
   const byKey = new KeyIndex(capacity, itemKey);
   const unreadRows: SkippedRow[] = [];
+  const stated: StatedCounts[] = [];
   const unread = (row: number, reason: string, reasonJa: string) =>
     unreadRows.push({ sheet: sheetName, row, reason, reasonJa });
 
@@ -172,6 +173,12 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
       const firstText = cleanText(grid.text(r, firstOwn));
       // A ※ note has no values; a "※参考 …" row with a target or a grade is data and is read.
       if (NOTE_ROW.test(firstText)) continue;
+      // 「A評価8件、B評価7件、C評価1件」: the sheet's own totals, kept to compare with ours.
+      const counts = statedCounts(firstText);
+      if (counts) {
+        stated.push({ row: r, text: firstText, counts });
+        continue;
+      }
       // Only a row without values can be a heading: the texts are compared for those rows alone.
       const own = grid.ownCells(r);
       if (oneDistinctText(grid, r, own)) {
@@ -369,5 +376,6 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
     actuals,
     baselineCol,
     unreadRows,
+    statedCounts: stated,
   };
 }

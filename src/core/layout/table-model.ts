@@ -36,6 +36,8 @@ export interface TableLayout {
   titleText: string | null;
   /** The one fiscal year the sheet states (headers, title or sheet name); null when none or several. */
   statedYear: StatedYear | null;
+  /** The table has self grades and names indicators, but its target and actual columns were not both found. */
+  valuesNotFound?: boolean;
 }
 
 export type SheetDetection =

@@ -4,7 +4,7 @@
  * and a total word in the No / item / group column (or left of them). So an item named 「計画策定」
  * is still an item, and 「計」 under 男性 / 女性 in the indicator column is still an indicator.
  */
-import { headerKey } from "../japanese/normalize-text";
+import { headerKey, toHalfWidth } from "../japanese/normalize-text";
 import type { SheetGrid } from "./sheet-grid";
 import type { TableLayout } from "./table-model";
 
@@ -65,4 +65,38 @@ export function totalRowReason(word: string): { reason: string; reasonJa: string
     reason: `total row (${word}), not an item`,
     reasonJa: `合計の行（${word}）のため、項目として数えません`,
   };
+}
+
+/** 「A評価8件」「評価B：7件」「C 1件」: one grade's count in a totals sentence (half-width text). */
+const COUNT_PART =
+  /(?:評価)?\s*([a-z]{1,2}|[◎○△×])\s*(?:評価)?\s*[:：=]?\s*(\d+)\s*(?:件|項目|事業|指標|個|本)/gi;
+/** What may stand between and around the counts (separators, 計, the total itself). */
+const COUNT_GLUE =
+  /^[\s、,，。.・/／()（）]*(?:(?:合計|計|総計|全|内訳|うち|評価結果|結果|total)[:：]?\s*(?:\d+\s*(?:件|項目|事業|指標))?[\s、,，。・/／()（）:：]*)*$/i;
+
+/**
+ * A totals sentence below a table (「A評価8件、B評価7件、C評価1件」): the counts per grade label it states, or null
+ * when the text is not such a sentence. It is a summary of the table, never an item (issue 16, item 7).
+ */
+export function statedCounts(text: string): Record<string, number> | null {
+  if (text.length > 200 || !/件|項目|事業|指標|個|本/.test(text)) return null;
+  const t = toHalfWidth(text);
+  const counts: Record<string, number> = {};
+  let n = 0;
+  let rest = "";
+  let last = 0;
+  COUNT_PART.lastIndex = 0;
+  // exec, not matchAll: the ribbon command's engines (IE11, EdgeHTML 18) have no matchAll.
+  for (let m = COUNT_PART.exec(t); m !== null; m = COUNT_PART.exec(t)) {
+    rest += t.slice(last, m.index);
+    last = m.index + m[0].length;
+    const label = m[1]!.toUpperCase();
+    if (Object.hasOwn(counts, label)) return null;
+    counts[label] = Number(m[2]);
+    n++;
+  }
+  rest += t.slice(last);
+  // Two grades' counts, or one said to be a grade's (A評価3件); nothing else but separators and the total.
+  if (n === 0 || (n === 1 && !/評価/.test(t)) || !COUNT_GLUE.test(rest)) return null;
+  return counts;
 }

@@ -100,6 +100,26 @@ function checkBands(bands: { label: string; min: number | null }[], ctx: RefineC
   });
 }
 
+/**
+ * Bands for some indicators only (issue 16, item 5): by the indicator's name, or by its target (「目標が100%の指標は
+ * 達成でA」 beside 110/90/60 for the rest). Validated like the bands, and their labels must be the scale's.
+ */
+const bandOverrideSchema = strictObject({
+  /** The indicator's name as the sheet writes it. */
+  indicator: string({ trim: true, minLength: 1 }).optional(),
+  /** The target as a percent: 100 matches a target of 100 % (100%, 1 shown as 0%, or 100 under a 単位 of %). */
+  targetPercent: number({ min: 0 }).optional(),
+  bands: array(bandSchema, { minItems: 2, maxItems: 6 }).refine(checkBands),
+}).refine((o, ctx) => {
+  if ((o.indicator === undefined) === (o.targetPercent === undefined))
+    ctx.addIssue({
+      path: ["indicator"],
+      message:
+        "indicator（指標名）か targetPercent（目標の%）のどちらか一方を指定してください / give either indicator or targetPercent",
+    });
+});
+export type BandOverride = Infer<typeof bandOverrideSchema>;
+
 /** Last zero-based row and column of a worksheet (1,048,576 rows × 16,384 columns). */
 const MAX_ROW_INDEX = 1_048_575;
 const MAX_COLUMN_INDEX = 16_383;
@@ -137,6 +157,15 @@ export const rulesSchema = strictObject({
   includeExcludedInDenominator: boolean().default(false),
   /** Evaluated fiscal year for year-column sheets (null: the latest year with actuals). */
   year: number({ integer: true, min: 1989, max: 2200 }).nullable().default(null),
+  /**
+   * Period targets (3年間で4.5万冊): "none" lists them on 要確認; "pro-rata" grades the actual against the share of
+   * the period elapsed by the evaluated year (year 2 of 3 → 2/3 of the total), counted from planStartYear.
+   */
+  cumulative: oneOf(["none", "pro-rata"]).default("none"),
+  /** First fiscal year of the plan's period (null: the first year column of the table). */
+  planStartYear: number({ integer: true, min: 1989, max: 2200 }).nullable().default(null),
+  /** Bands for some indicators (by name or by target), tried in order; the first that matches applies. */
+  bandOverrides: array(bandOverrideSchema).default([]),
   /** Per indicator name: force the direction. */
   directionOverrides: record(oneOf(["higher", "lower"])).default({}),
   /** Per source sheet name: column roles chosen by the user. */
@@ -165,6 +194,18 @@ export const rulesSchema = strictObject({
     })
     .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
   language: oneOf(["ja", "en"]).default("ja"),
+}).refine((rules, ctx) => {
+  // An exception's grades are the scale's grades, or they could not be counted in 表3-1.
+  const labels = new Set(rules.bands.map((b) => b.label));
+  rules.bandOverrides.forEach((o, i) =>
+    o.bands.forEach((b, j) => {
+      if (!labels.has(b.label))
+        ctx.addIssue({
+          path: ["bandOverrides", i, "bands", j, "label"],
+          message: `評価「${b.label}」は評価区分（${[...labels].join("・")}）にありません / "${b.label}" is not one of the grades ${[...labels].join(", ")}`,
+        });
+    }),
+  );
 });
 export type Rules = Infer<typeof rulesSchema>;
 

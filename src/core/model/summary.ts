@@ -20,6 +20,8 @@ export interface IndicatorResult {
   target: number | null;
   actual: number | null;
   unit: string | null;
+  /** The actual's unit when it is not `unit` (units that cannot be reconciled: the row is listed, not graded). */
+  actualUnit?: string;
   lowerIsBetter: boolean;
   /** Achievement rate R (1 = 100 %); null when not graded; Infinity is written as null with reason. */
   achievement: number | null;
@@ -62,6 +64,11 @@ export interface Evaluation {
   total: Omit<GroupSummary, "name">;
   items: ItemResult[];
   review: ReviewEntry[];
+  /**
+   * The grade labels best first (the rules' bands). Object keys that look like integers (a 5-level scale 5…1) are
+   * ordered ascending by JSON / JavaScript, so the counts' key order is not the scale's: read the order here.
+   */
+  grades?: string[];
 }
 
 export interface SkippedSheet {

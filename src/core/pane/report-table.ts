@@ -38,8 +38,10 @@ function escapeHtml(s: string): string {
 
 /** Rows of the table: header, one per group, total. Cells are display strings. */
 export function reportRows(ev: Evaluation, labels: ReportTableLabels): string[][] {
-  const grades = Object.keys(ev.total.counts);
-  const header = [labels.group, ...grades.map((g) => g), labels.evaluated, labels.excluded, labels.aOrB];
+  const grades = ev.grades ?? Object.keys(ev.total.counts);
+  // The share column is of the top two grades of the scale: S+A on an S–C scale, AA+A on AA–D.
+  const topTwo = grades.length >= 2 && (grades[0] !== "A" || grades[1] !== "B") ? `${grades[0]}+${grades[1]}` : null;
+  const header = [labels.group, ...grades.map((g) => g), labels.evaluated, labels.excluded, topTwo ?? labels.aOrB];
   const row = (name: string, b: Evaluation["total"]) => [
     name,
     ...grades.map((g) => `${b.counts[g] ?? 0}（${b.percent[g] ?? 0}%）`),

@@ -7,7 +7,7 @@ import type { ReviewEntry } from "../model/summary";
 
 export type ReviewKind = "disagreement" | "excluded" | "unreadable";
 
-const UNREADABLE = /unreadable value|error value|unknown grade|no baseline|target is zero|target equals baseline|no (target|actual) for the year/;
+const UNREADABLE = /unreadable value|units differ|period target|columns were not found|sheet states|error value|unknown grade|no baseline|target is zero|target equals baseline|no (target|actual) for the year/;
 
 export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
   const r = entry.reason;
@@ -40,6 +40,8 @@ export function reasonJa(reason: string): string {
     "target equals baseline": "目標と基準値が同じため達成率を計算できません",
     "unknown grade": "評価区分にない評価",
     blank: "評価が空欄",
+    "no suggestion: the target and actual columns were not found":
+      "目標・実績の列が見つからないため、提案の評価がありません",
   };
   return words[reason] ?? reason;
 }

@@ -21,6 +21,15 @@ export interface RulesDraft {
   year: number | null;
   directionOverrides: Record<string, "higher" | "lower">;
   sheetNames: Rules["sheetNames"];
+  /** Per-indicator bands (four grades) as typed: by indicator name, or by a target in percent. */
+  bandOverrides: OverrideDraft[];
+}
+
+export interface OverrideDraft {
+  by: "indicator" | "target";
+  /** The indicator's name, or the target's percent as typed. */
+  value: string;
+  mins: [string, string, string];
 }
 
 export function presetOf(rules: Rules): BandPreset {
@@ -46,11 +55,28 @@ export function draftOf(rules: Rules): RulesDraft {
     year: rules.year,
     directionOverrides: { ...rules.directionOverrides },
     sheetNames: { ...rules.sheetNames },
+    // The form edits four-grade exceptions; others (set by --rules on a longer scale) are kept as they are.
+    bandOverrides: rules.bandOverrides
+      .filter((o) => o.bands.length === 4)
+      .map((o) => ({
+        by: o.indicator !== undefined ? ("indicator" as const) : ("target" as const),
+        value: o.indicator ?? String(o.targetPercent),
+        mins: [percentText(o.bands[0]!.min), percentText(o.bands[1]!.min), percentText(o.bands[2]!.min)],
+      })),
   };
 }
 
 export type DraftField =
-  "minA" | "minB" | "minC" | "year" | "sheetNames.summary" | "sheetNames.list" | "sheetNames.review" | "rules";
+  | "minA"
+  | "minB"
+  | "minC"
+  | "year"
+  | "sheetNames.summary"
+  | "sheetNames.list"
+  | "sheetNames.review"
+  | "rules"
+  /** bandOverrides.<i>.value / .min0 / .min1 / .min2 */
+  | `bandOverrides.${number}.${"value" | "min0" | "min1" | "min2"}`;
 
 export interface DraftErrors {
   /** Field → message (Japanese / English pair). */
@@ -93,29 +119,83 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
         en: `Sheet names cannot contain [ ] : * ? / \\ or start/end with '. For example "${cleanSheetName(name)}"`,
       };
   }
+  const labels4 = base.bands.length === 4 ? base.bands.map((b) => b.label) : ["A", "B", "C", "D"];
+  const overrides: Rules["bandOverrides"] = [];
+  draft.bandOverrides.forEach((o, i) => {
+    const at = `bandOverrides.${i}`;
+    const value = o.value.trim();
+    const percent = o.by === "target" ? fraction(value) : null;
+    if (value === "")
+      errors[`${at}.value`] =
+        o.by === "indicator"
+          ? { ja: "指標名を入力してください", en: "Enter the indicator's name" }
+          : { ja: "目標の値（%）を入力してください", en: "Enter the target in percent" };
+    else if (o.by === "target" && percent === null)
+      errors[`${at}.value`] = { ja: "0 以上の数（%）を入力してください", en: "Enter a number of percent (0 or more)" };
+    const m = o.mins.map(fraction);
+    m.forEach((x, j) => {
+      if (x === null)
+        errors[`${at}.min${j}`] = { ja: "0 以上の数（%）を入力してください", en: "Enter a number of percent (0 or more)" };
+    });
+    for (let j = 1; j < 3; j++)
+      if (m[j - 1] !== null && m[j] !== null && !(m[j]! < m[j - 1]!) && !errors[`${at}.min${j}`])
+        errors[`${at}.min${j}`] = {
+          ja: `${labels4[j]} の下限は ${labels4[j - 1]} より小さくしてください`,
+          en: `${labels4[j]}'s minimum must be below ${labels4[j - 1]}'s`,
+        };
+    if (m.every((x) => x !== null))
+      overrides.push({
+        ...(o.by === "indicator" ? { indicator: value } : { targetPercent: (percent ?? 0) * 100 }),
+        bands: [
+          { label: labels4[0]!, min: m[0]! },
+          { label: labels4[1]!, min: m[1]! },
+          { label: labels4[2]!, min: m[2]! },
+          { label: labels4[3]!, min: null },
+        ],
+      });
+  });
   const names = Object.values(draft.sheetNames).map((n) => n.trim().toLowerCase());
   if (new Set(names).size !== names.length && !errors["sheetNames.list"])
     errors["sheetNames.list"] = { ja: "3つのシート名は別々にしてください", en: "The three sheet names must differ" };
   if (Object.keys(errors).length) return { ok: false, errors };
+  // The form edits the three upper minimums of a four-grade scale: its labels are kept (S/A/B/C stays S/A/B/C); a
+  // scale of another length (AA–D, five levels) set by --rules is kept whole while its minimums are not edited.
+  const baseLabels = base.bands.map((b) => b.label);
+  const untouched = draft.preset === "custom" && draft.mins.every((m, i) => m === draftOf(base).mins[i]);
+  const labels = baseLabels.length === 4 ? baseLabels : ["A", "B", "C", "D"];
   const candidate = {
     ...base,
-    bands: [
-      { label: "A", min: mins[0] },
-      { label: "B", min: mins[1] },
-      { label: "C", min: mins[2] },
-      { label: "D", min: null },
-    ],
+    bands:
+      untouched && baseLabels.length !== 4
+        ? base.bands
+        : [
+            { label: labels[0]!, min: mins[0] },
+            { label: labels[1]!, min: mins[1] },
+            { label: labels[2]!, min: mins[2] },
+            { label: labels[3]!, min: null },
+          ],
     count: draft.count,
     year: draft.year,
     directionOverrides: draft.directionOverrides,
     sheetNames: draft.sheetNames,
+    bandOverrides: [...overrides, ...base.bandOverrides.filter((o) => o.bands.length !== 4)],
   };
   const parsed = parseRules(candidate);
   if (!parsed.ok) {
     const byPath: DraftErrors = {};
     for (const issue of rulesSchema.safeParse(candidate).error?.issues ?? []) {
       const path = issue.path.join(".");
-      const field = path.startsWith("year") ? "year" : path.startsWith("sheetNames") ? path : "rules";
+      // An exception's problem is shown at its row (bandOverrides.0.bands.1.min → the row's B field).
+      const o = /^bandOverrides\.(\d+)\.bands\.(\d+)\.(min|label)$/.exec(path);
+      const field = path.startsWith("year")
+        ? "year"
+        : path.startsWith("sheetNames")
+          ? path
+          : o && o[3] === "min" && Number(o[2]) < 3
+            ? `bandOverrides.${o[1]}.min${o[2]}`
+            : path.startsWith("bandOverrides.")
+              ? `bandOverrides.${path.split(".")[1]}.value`
+              : "rules";
       byPath[field] = {
         ja: `設定が正しくありません: ${path} ${issue.message}`,
         en: `Invalid setting: ${path} ${issue.message}`,

@@ -40,6 +40,12 @@ function numberFormatFor(unit: string | null, whole: boolean): string {
   return `${n}"${unit.replace(/"/g, "")}"`;
 }
 
+/** A value with its unit as text: 4,800冊, 75% (a percent is stored as a fraction). */
+function asRead(value: number, unit: string): string {
+  const n = unit === "%" ? Number((value * 100).toPrecision(12)) : value;
+  return `${groupThousands(String(n))}${unit}`;
+}
+
 export function planListSheet(
   name: string,
   evaluations: GradedEvaluation[],
@@ -64,7 +70,8 @@ export function planListSheet(
           it.department ?? "",
           ind?.name ?? "",
           ind?.target ?? null,
-          ind?.actual ?? null,
+          // An actual in another unit than the target's (listed, not graded) is shown as read, with its own unit.
+          ind?.actualUnit && ind.actual !== null ? asRead(ind.actual, ind.actualUnit) : (ind?.actual ?? null),
           ind?.achievement ?? null,
           // An indicator that is not graded says so, beside its item's grades (issue 10).
           ind ? (ind.grade ?? L.notGraded) : (it.suggestedGrade ?? ""),
@@ -129,7 +136,11 @@ export function planListSheet(
         ? [
             {
               range: { top: 1, left: 9, bottom: last, right: 11 },
-              rules: labels.map((l, i) => ({ text: l, ...GRADE_COLOURS[i]! })),
+              // The best grade green, the lowest red on any scale (S–C, AA–D, five levels), the middle ones between.
+              rules: labels.map((l, i) => ({
+                text: l,
+                ...GRADE_COLOURS[i === labels.length - 1 ? 3 : Math.min(i, 2)]!,
+              })),
             },
           ]
         : [],

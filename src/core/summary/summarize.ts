@@ -32,13 +32,15 @@ export function summarizeEvaluation(ev: GradedEvaluation, rules: Rules): Evaluat
   }
   // A Map keeps the order in which groups first appear, the order of the report.
   const groups: GroupSummary[] = [...byGroup].map(([name, t]) => ({ name, ...t.block(rules) }));
-  return evaluationSummary(ev, { groups, total: total.block(rules) });
+  return evaluationSummary(ev, { groups, total: total.block(rules) }, labels);
 }
 
 /** The summary.json shape of an evaluation: its counts, and its items and review list from the graded items. */
 export function evaluationSummary(
   ev: GradedEvaluation,
   counted: { groups: GroupSummary[]; total: Omit<GroupSummary, "name"> },
+  /** The scale's labels, best first (written as `grades`). */
+  labels: string[],
 ): Evaluation {
   // The contract's fields, in the order summary.json has always written them (no rest-copy per item).
   const items: ItemResult[] = ev.items.map((i) => ({
@@ -62,5 +64,6 @@ export function evaluationSummary(
     total: counted.total,
     items,
     review: ev.review.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
+    grades: labels.slice(),
   };
 }

@@ -33,10 +33,19 @@ const FILLS = [
   tokens.colorNeutralBackground4,
 ];
 
-export function GradeChart({ label, counts }: { label: string; counts: Record<string, number> }) {
+export function GradeChart({
+  label,
+  counts,
+  order,
+}: {
+  label: string;
+  counts: Record<string, number>;
+  /** The scale best first (else the counts' key order). */
+  order?: string[];
+}) {
   const styles = useStyles();
   const { t } = useMessages();
-  const entries = Object.entries(counts);
+  const entries: [string, number][] = order ? order.map((g) => [g, counts[g] ?? 0]) : Object.entries(counts);
   const total = entries.reduce((s, [, n]) => s + n, 0);
   const parts = entries.map(([g, n]) => `${g} ${t.count(n)}`).join(", ");
   let x = 0;

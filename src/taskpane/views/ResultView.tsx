@@ -45,10 +45,21 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
 });
 
-function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSummary, "name">; total?: boolean }) {
+function GroupCard({
+  name,
+  block,
+  total,
+  order,
+}: {
+  name: string;
+  block: Omit<GroupSummary, "name">;
+  total?: boolean;
+  /** The scale best first (a 5…1 scale's keys come out 1…5 from the object). */
+  order?: string[];
+}) {
   const styles = useStyles();
   const { t } = useMessages();
-  const grades = Object.keys(block.counts);
+  const grades = order ?? Object.keys(block.counts);
   return (
     <Card className={styles.card} appearance={total ? "filled-alternative" : "filled"} aria-label={name}>
       <Subtitle2 as="h3" className={styles.name}>
@@ -95,7 +106,7 @@ function GroupCard({ name, block, total }: { name: string; block: Omit<GroupSumm
           <dd data-field="aOrB">{block.aOrBPercent === null ? "-" : `${block.aOrBPercent}%`}</dd>
         </div>
       </dl>
-      <GradeChart label={name} counts={block.counts} />
+      <GradeChart label={name} counts={block.counts} order={grades} />
     </Card>
   );
 }
@@ -105,9 +116,9 @@ export function EvaluationView({ ev }: { ev: Evaluation }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label={`${t.evaluation} ${ev.label}`} data-evaluation={ev.label}>
-      <GroupCard name={t.total} block={ev.total} total />
+      <GroupCard name={t.total} block={ev.total} total order={ev.grades} />
       {ev.groups.map((g) => (
-        <GroupCard key={g.name} name={g.name} block={g} />
+        <GroupCard key={g.name} name={g.name} block={g} order={ev.grades} />
       ))}
     </section>
   );

@@ -25,7 +25,7 @@ import {
 } from "@fluentui/react-components";
 import { COLUMN_ROLES, type ColumnOverride, type ColumnRole, type Rules } from "../../core/model/settings";
 import type { ReviewResult } from "../../core/run-review";
-import { applyDraft, draftOf, type DraftErrors, type RulesDraft } from "../../core/pane/rules-draft";
+import { applyDraft, draftOf, type DraftErrors, type OverrideDraft, type RulesDraft } from "../../core/pane/rules-draft";
 import { formatFiscalYearJa } from "../../core/japanese/fiscal-year";
 import { columnLetters } from "../../core/a1-address";
 import { useMessages } from "../i18n/i18n";
@@ -171,7 +171,13 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
             </Field>
             {draft.preset === "custom" &&
               (["A", "B", "C"] as const).map((g, i) => (
-                <Field key={g} label={t.minOf(g)} validationMessage={err(`min${g}`)} validationState={err(`min${g}`) ? "error" : "none"}>
+                // The field keeps its name (minA…); its label is the scale's own grade (S on an S–C scale).
+                <Field
+                  key={g}
+                  label={t.minOf(rules.bands.length === 4 ? rules.bands[i]!.label : g)}
+                  validationMessage={err(`min${g}`)}
+                  validationState={err(`min${g}`) ? "error" : "none"}
+                >
                   <Input
                     inputMode="decimal"
                     value={draft.mins[i]}
@@ -183,6 +189,72 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
                   />
                 </Field>
               ))}
+            <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-label={t.bandOverrides}>
+              <legend>
+                <Subtitle2>{t.bandOverrides}</Subtitle2>
+              </legend>
+              <Caption1>{t.bandOverridesHint}</Caption1>
+              {draft.bandOverrides.map((o, i) => {
+                const at = `bandOverrides.${i}`;
+                const labels = rules.bands.length === 4 ? rules.bands.map((b) => b.label) : ["A", "B", "C", "D"];
+                const set = (patch: Partial<OverrideDraft>) =>
+                  update({ bandOverrides: draft.bandOverrides.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+                return (
+                  <div key={i} className={styles.sheet} data-override={i}>
+                    <RadioGroup layout="horizontal" value={o.by} onChange={(_, d) => set({ by: d.value as OverrideDraft["by"] })}>
+                      <Radio value="indicator" label={t.overrideByIndicator} />
+                      <Radio value="target" label={t.overrideByTarget} />
+                    </RadioGroup>
+                    <Field
+                      label={o.by === "indicator" ? t.overrideByIndicator : t.overrideByTarget}
+                      validationMessage={err(`${at}.value`)}
+                      validationState={err(`${at}.value`) ? "error" : "none"}
+                    >
+                      <Input
+                        value={o.value}
+                        inputMode={o.by === "target" ? "decimal" : "text"}
+                        list={o.by === "indicator" ? "progress-review-indicators" : undefined}
+                        onChange={(_, d) => set({ value: d.value })}
+                      />
+                    </Field>
+                    {[0, 1, 2].map((j) => (
+                      <Field
+                        key={j}
+                        label={t.minOf(labels[j]!)}
+                        validationMessage={err(`${at}.min${j}`)}
+                        validationState={err(`${at}.min${j}`) ? "error" : "none"}
+                      >
+                        <Input
+                          inputMode="decimal"
+                          value={o.mins[j]}
+                          onChange={(_, d) => {
+                            const mins = [...o.mins] as OverrideDraft["mins"];
+                            mins[j] = d.value;
+                            set({ mins });
+                          }}
+                        />
+                      </Field>
+                    ))}
+                    <Button size="small" onClick={() => update({ bandOverrides: draft.bandOverrides.filter((_, k) => k !== i) })}>
+                      {t.overrideRemove}
+                    </Button>
+                  </div>
+                );
+              })}
+              <datalist id="progress-review-indicators">
+                {indicators.map((n) => (
+                  <option key={n} value={n} />
+                ))}
+              </datalist>
+              <Button
+                size="small"
+                onClick={() =>
+                  update({ bandOverrides: [...draft.bandOverrides, { by: "target", value: "100", mins: ["100", "90", "60"] }] })
+                }
+              >
+                {t.overrideAdd}
+              </Button>
+            </fieldset>
             <Field label={t.countBy}>
               <RadioGroup value={draft.count} onChange={(_, d) => update({ count: d.value as RulesDraft["count"] })}>
                 <Radio value="items" label={t.countItems} />

@@ -67,7 +67,7 @@ export function ThisRowView({ selection, hits }: { selection: { sheet: string; r
                 <dt className={styles.dt}>{t.target}</dt>
                 <dd className={styles.dd}>{formatValue(ind.target, ind.unit)}</dd>
                 <dt className={styles.dt}>{t.actual}</dt>
-                <dd className={styles.dd}>{formatValue(ind.actual, ind.unit)}</dd>
+                <dd className={styles.dd}>{formatValue(ind.actual, ind.actualUnit ?? ind.unit)}</dd>
                 <dt className={styles.dt}>{t.achievement}</dt>
                 <dd className={styles.dd}>{achievementText(ind)}</dd>
                 <dt className={styles.dt}>{t.reason}</dt>

@@ -254,3 +254,32 @@ test.each(["結果", "要確認", "この行", "設定"])("axe: no violations in
   const results = await axe(container, { rules: { region: { enabled: false } } });
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
 });
+
+test("rules: a per-indicator band whose B is above its A is refused at that field; fixed, it is saved (issue 16)", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "設定" }));
+  await user.click(await screen.findByRole("button", { name: "指標別の基準を追加" }));
+  const group = within(screen.getByRole("group", { name: "指標別の評価基準" }));
+  const b = group.getByRole("textbox", { name: "B の下限（%）" });
+  await user.clear(b);
+  await user.type(b, "120");
+  await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
+  expect(await group.findByText("B の下限は A より小さくしてください")).toBeTruthy();
+  expect(host.recomputeCalls).toHaveLength(0);
+  await user.clear(b);
+  await user.type(b, "90");
+  await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
+  expect(host.recomputeCalls[0]!.bandOverrides).toEqual([
+    {
+      targetPercent: 100,
+      bands: [
+        { label: "A", min: 1 },
+        { label: "B", min: 0.9 },
+        { label: "C", min: 0.6 },
+        { label: "D", min: null },
+      ],
+    },
+  ]);
+});
