@@ -21,6 +21,8 @@ import { countEvaluation } from "./summary/count-grades";
 import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
+import { planReportSheets, reportWording, type ReportWording } from "./plan/plan-report-sheets";
+import { itemNounFromLayouts, keyHeadingFromLayouts } from "./plan/item-noun";
 import type { TableLayout } from "./layout/table-model";
 import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
 
@@ -39,6 +41,13 @@ export interface ReviewOptions {
 export interface ReviewResult {
   summary: SummaryJson;
   plans: SheetPlan[];
+  /**
+   * What the report export holds (--report, --pdf, 「報告書用ブックを作成」): 表3-N with the figures and the
+   * published 表4-N list; the reviewers' sheets only when rules.report asks.
+   */
+  reportPlans: SheetPlan[];
+  /** The report's item noun and key heading (for the copy for Word too). */
+  wording: ReportWording;
   /** Fingerprint of the source data (for the stale check). */
   fingerprint: string;
   /** Human-readable warnings (Japanese) for stderr / the pane. */
@@ -141,7 +150,10 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     warnings,
   };
   const ownedNames = ownership.owned.map((o) => o.name);
+  const layouts = tables.map((t) => t.layout);
+  const wording = reportWording(rules, { noun: itemNounFromLayouts(layouts), keyHeader: keyHeadingFromLayouts(layouts) });
   const plans = planGeneratedSheets({
+    noun: wording.noun,
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,
@@ -160,12 +172,15 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       );
     return { ...plan, owner: { role: plan.role, workbookId: ownership.workbookId, runId: mine?.runId ?? newId() } };
   });
+  const reportPlans = planReportSheets({ evaluations: graded, summaries: evaluations, skippedSheets: skipped, rules, wording });
   return {
     summary,
     plans,
+    reportPlans,
+    wording,
     fingerprint: fingerprintSheets(sheets),
     warnings,
-    layouts: tables.map((t) => t.layout),
+    layouts,
     skippedSheets: skipped,
   };
 }

@@ -103,6 +103,44 @@ const columnOverrideSchema = z.strictObject({
 });
 export type ColumnOverride = z.infer<typeof columnOverrideSchema>;
 
+/** A table or figure number 「表3-1」: chapter and the first number of the run. */
+const numberingSchema = (chapter: number) =>
+  z
+    .strictObject({
+      chapter: z.number().int().min(1).max(99).default(chapter),
+      start: z.number().int().min(1).max(999).default(1),
+    })
+    .default({ chapter, start: 1 });
+
+/** What the published report prints (REPORT.md §1); defaults are the report's look. */
+const reportSchema = z
+  .strictObject({
+    /** 「個別システム件数」「全システム」: null reads it from the item column's heading (システム名 → システム). */
+    itemNoun: z.string().trim().min(1).max(12).nullable().default(null),
+    /** 表3-N: one per evaluation. */
+    summaryTables: numberingSchema(3),
+    /** 図3-N: the charts, in print order. */
+    figures: numberingSchema(3),
+    /** 表4-N: the published list. */
+    listTable: numberingSchema(4),
+    /** A 合計 row under each 表3-N (the report has none). */
+    totalRow: z.boolean().default(false),
+    /** ※ notes under 表3-N: all (denominator, rounding, source, excluded), only the excluded items, or none. */
+    notes: z.enum(["all", "excluded", "none"]).default("excluded"),
+    /** The reviewers' detail list and 要確認 in the report export too (not published by default). */
+    includeReviewSheets: z.boolean().default(false),
+  })
+  .default({
+    itemNoun: null,
+    summaryTables: { chapter: 3, start: 1 },
+    figures: { chapter: 3, start: 1 },
+    listTable: { chapter: 4, start: 1 },
+    totalRow: false,
+    notes: "excluded",
+    includeReviewSheets: false,
+  });
+export type ReportRules = z.infer<typeof reportSchema>;
+
 export const rulesSchema = z.strictObject({
   version: z.literal(1).default(1),
   bands: z
@@ -154,6 +192,7 @@ export const rulesSchema = z.strictObject({
     })
     .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
   language: z.enum(["ja", "en"]).default("ja"),
+  report: reportSchema,
 });
 export type Rules = z.infer<typeof rulesSchema>;
 

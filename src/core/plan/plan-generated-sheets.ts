@@ -18,13 +18,15 @@ export function planGeneratedSheets(input: {
   rules: Rules;
   existingSheetNames: string[];
   previouslyGenerated: string[];
+  /** The report's item noun (「システム」), for 評価集計's wording. */
+  noun?: string;
 }): SheetPlan[] {
   const { rules } = input;
   const L = sheetLabels(rules.language);
   const taken = new Set<string>();
   const name = (wanted: string) => chooseSheetName(wanted, input.existingSheetNames, input.previouslyGenerated, taken);
   const plans = [
-    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L),
+    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L, input.noun),
     planListSheet(name(rules.sheetNames.list), input.evaluations, rules, L),
     planReviewSheet(name(rules.sheetNames.review), input.evaluations, input.skippedSheets, L),
   ];
