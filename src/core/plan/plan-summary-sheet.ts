@@ -255,6 +255,12 @@ export function planSummarySheet(
         countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
   const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
   const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
+  // A chart title wider than its chart breaks after the figure number, never inside a word (titles are 12 pt).
+  for (const c of charts) {
+    let room = 0;
+    for (let k = c.anchor.col; k < c.anchor.col + c.anchor.cols; k++) room += columnWidths[k] ?? 8;
+    if ((textUnits(c.title) * 12) / 11 + 4 > room) c.title = c.title.replace(" ", "\n");
+  }
   // A table too long to share its page with the charts: the charts start the next page, whole.
   const heights = fitRowHeights({ rows, formats, merges, columnWidths } as SheetPlan);
   for (const b of blocks) {

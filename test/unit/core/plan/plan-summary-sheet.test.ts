@@ -179,6 +179,14 @@ describe("planSummarySheet", () => {
     expect(p.charts[2]!.altText).toMatch(/^図3-3 評価結果（全システム）（総括）: A 48/);
   });
 
+  it("breaks a figure title too wide for its chart after the number, not inside a word", () => {
+    const p = planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA, "アクションプラン");
+    expect(p.charts[0]!.title).toBe("図3-1\n評価結果（全アクションプラン）");
+    expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA, "システム").charts[0]!.title).toBe(
+      "図3-1 評価結果（全システム）",
+    );
+  });
+
   it("cuts a long group name on the bars (the bars, not their labels, are the chart)", () => {
     const long: Evaluation = {
       ...R3,
