@@ -48,6 +48,8 @@ export interface SheetLabels {
   listHeaders: string[];
   reviewTitle: string;
   reviewHeaders: string[];
+  /** The one row of an empty 要確認 (a printed header alone says nothing). */
+  reviewNone: string;
   skippedSheet: string;
   noData: string;
   sourceNames: Record<string, string>;
@@ -96,14 +98,16 @@ export const JA: SheetLabels = {
     "目標",
     "実績",
     "達成率",
-    "指標の評価",
-    "項目の自己評価",
-    "項目の採用評価",
+    // Broken between words, never inside one (「項目の自 / 己評価」).
+    "指標の\n評価",
+    "項目の\n自己評価",
+    "項目の\n採用評価",
     "理由",
     "元の行",
   ],
   reviewTitle: "要確認",
   reviewHeaders: ["評価", "シート", "行", "内容", "元の行"],
+  reviewNone: "要確認の項目はありません",
   skippedSheet: "シートを読み飛ばしました",
   noData: "評価できる項目がありません",
   sourceNames: {
@@ -156,14 +160,15 @@ export const EN: SheetLabels = {
     "Target",
     "Actual",
     "Achievement",
-    "Indicator grade",
-    "Item self grade",
-    "Item adopted grade",
+    "Indicator\ngrade",
+    "Item self\ngrade",
+    "Item\nadopted\ngrade",
     "Reason",
     "Source row",
   ],
   reviewTitle: "To review",
   reviewHeaders: ["Evaluation", "Sheet", "Row", "Reason", "Source row"],
+  reviewNone: "Nothing to review",
   skippedSheet: "Sheet skipped",
   noData: "No gradable items",
   sourceNames: {

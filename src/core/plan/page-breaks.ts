@@ -35,8 +35,7 @@ export function listPageBreaks(input: PageBreakInput): number[] {
   const h = (r: number) => input.heights[r] ?? DEFAULT_ROW_PT;
   const capacity = (input.pageHeightPt ?? A4_PORTRAIT_BODY_PT) * SLACK;
   let repeated = 0;
-  if (input.repeatedRows)
-    for (let r = input.repeatedRows.first; r <= input.repeatedRows.last; r++) repeated += h(r);
+  if (input.repeatedRows) for (let r = input.repeatedRows.first; r <= input.repeatedRows.last; r++) repeated += h(r);
   let used = 0;
   for (let r = 0; r < input.bodyTop; r++) used += h(r);
   const breaks: number[] = [];

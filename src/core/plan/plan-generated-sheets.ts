@@ -5,7 +5,7 @@ import type { SheetPlan } from "../model/sheet-plan";
 import type { GradedEvaluation } from "../grading/evaluate-items";
 import { sheetLabels } from "../i18n/sheet-labels";
 import { chooseSheetName } from "./sheet-names";
-import { planSummarySheet } from "./plan-summary-sheet";
+import { planSummarySheet, REVIEWERS_LOOK } from "./plan-summary-sheet";
 import { planListSheet } from "./plan-list-sheet";
 import { planReviewSheet } from "./plan-review-sheet";
 import { fitRowHeights } from "./row-heights";
@@ -26,7 +26,7 @@ export function planGeneratedSheets(input: {
   const taken = new Set<string>();
   const name = (wanted: string) => chooseSheetName(wanted, input.existingSheetNames, input.previouslyGenerated, taken);
   const plans = [
-    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L, input.noun),
+    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L, input.noun, REVIEWERS_LOOK),
     planListSheet(name(rules.sheetNames.list), input.evaluations, rules, L),
     planReviewSheet(name(rules.sheetNames.review), input.evaluations, input.skippedSheets, L),
   ];

@@ -62,7 +62,12 @@ export function publishedList(
   keyHeader: string | null,
 ): PublishedList {
   const groupOrder = new Map<string, number>();
-  for (const ev of evaluations) for (const g of ev.groups) if (!groupOrder.has(g.name)) groupOrder.set(g.name, groupOrder.size);
+  for (const ev of evaluations)
+    for (const g of ev.groups) if (!groupOrder.has(g.name)) groupOrder.set(g.name, groupOrder.size);
+  // Groups only items name (none counted) follow, in order of appearance.
+  for (const ev of evaluations)
+    for (const it of ev.items)
+      if (it.group !== null && !groupOrder.has(it.group)) groupOrder.set(it.group, groupOrder.size);
   const sheetOrder = new Map<string, number>();
   const byRow = new Map<string, { item: ItemResult; order: number; grades: (string | null)[] }>();
   evaluations.forEach((ev, e) => {
@@ -77,7 +82,8 @@ export function publishedList(
       entry.grades[e] = it.grade ?? L.publishedExcluded;
     }
   });
-  const groupIndex = (g: string | null) => (g === null ? Number.MAX_SAFE_INTEGER : (groupOrder.get(g) ?? groupOrder.size));
+  const groupIndex = (g: string | null) =>
+    g === null ? Number.MAX_SAFE_INTEGER : (groupOrder.get(g) ?? groupOrder.size);
   const entries = [...byRow.values()].sort(
     (a, b) =>
       groupIndex(a.item.group) - groupIndex(b.item.group) ||

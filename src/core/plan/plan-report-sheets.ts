@@ -26,7 +26,10 @@ export interface ReportWording {
 }
 
 /** The wording the report uses: the settings' noun wins over the one read from the sheets. */
-export function reportWording(rules: Rules, fromSheets: { noun: string | null; keyHeader: string | null }): ReportWording {
+export function reportWording(
+  rules: Rules,
+  fromSheets: { noun: string | null; keyHeader: string | null },
+): ReportWording {
   const L = sheetLabels(rules.language);
   // A noun read from Japanese headings would not fit English sentences.
   const read = rules.language === "ja" ? fromSheets.noun : null;
@@ -69,7 +72,11 @@ export function planReportSheets(input: {
   const { rules, wording } = input;
   const L = sheetLabels(rules.language);
   const names = rules.sheetNames;
-  const fit = (p: SheetPlan): SheetPlan => ({ ...p, font: { ...PLAN_FONT }, rowHeights: p.rowHeights ?? fitRowHeights(p) });
+  const fit = (p: SheetPlan): SheetPlan => ({
+    ...p,
+    font: { ...PLAN_FONT },
+    rowHeights: p.rowHeights ?? fitRowHeights(p),
+  });
   const plans = [
     fit(planSummarySheet(names.summary, input.summaries, rules, L, wording.noun)),
     fit(planPublishedListSheet(names.list, input.summaries, rules, wording)),

@@ -83,9 +83,22 @@ export function summaryTableTitle(
   return evaluations.length > 1 ? title + L.evaluationSuffix(evaluations[i]!.label) : title;
 }
 
-/** The ※ notes under an evaluation's table, as the settings ask. */
-export function summaryNotes(ev: Evaluation, rules: Rules, L: SheetLabels): string[] {
-  const mode = rules.report.notes;
+/** What closes a 表3-N: the report export follows the settings (rules.report), the reviewers' sheet shows all. */
+export interface SummaryLook {
+  totalRow: boolean;
+  notes: ReportRules["notes"];
+}
+
+/** 評価集計 in the workbook: the total row (user formulas may point at it) and every note, for the reviewers. */
+export const REVIEWERS_LOOK: SummaryLook = { totalRow: true, notes: "all" };
+
+/** The ※ notes under an evaluation's table, as the look asks. */
+export function summaryNotes(
+  ev: Evaluation,
+  rules: Rules,
+  L: SheetLabels,
+  mode: SummaryLook["notes"] = rules.report.notes,
+): string[] {
   if (mode === "none") return [];
   const notes: string[] = [];
   if (mode === "all") {
@@ -107,6 +120,7 @@ export function planSummarySheet(
   L: SheetLabels,
   /** 「システム」: 「個別システム件数（割合）」, 「全システム」. */
   noun: string = L.itemNoun,
+  look: SummaryLook = rules.report,
 ): SheetPlan {
   const report = rules.report;
   const labels = rules.bands.map((b) => b.label);
@@ -178,7 +192,7 @@ export function planSummarySheet(
     }
 
     // The total (a setting; the report has none) closes the table; the notes follow it without a gap.
-    if (report.totalRow) {
+    if (look.totalRow) {
       set(r, 0, L.total);
       formats.push({ range: rect(r, 0, r, width - 1), style: "total" });
       formats.push({ range: rect(r, 0, r, 0), numberFormat: "@" });
@@ -186,7 +200,7 @@ export function planSummarySheet(
       percentCell(r, width - 1, ev.total.aOrBPercent);
       r++;
     }
-    for (const n of summaryNotes(ev, rules, L)) {
+    for (const n of summaryNotes(ev, rules, L, look.notes)) {
       set(r, 0, n);
       merges.push(rect(r, 0, r, width - 1));
       formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "note" });

@@ -190,7 +190,14 @@ describe("planSummarySheet", () => {
   it("cuts a long group name on the bars (the bars, not their labels, are the chart)", () => {
     const long: Evaluation = {
       ...R3,
-      groups: [group("総務部の地域の課題を解決するためのデジタル技術の活用", { A: 1, B: 0, C: 0, D: 0 }, { A: 100, B: 0, C: 0, D: 0 }, 100)],
+      groups: [
+        group(
+          "総務部の地域の課題を解決するためのデジタル技術の活用",
+          { A: 1, B: 0, C: 0, D: 0 },
+          { A: 100, B: 0, C: 0, D: 0 },
+          100,
+        ),
+      ],
     };
     const p = planSummarySheet("評価集計", [long], DEFAULT_RULES, JA);
     const bar = p.charts[1]!;
