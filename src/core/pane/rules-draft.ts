@@ -4,6 +4,7 @@
  */
 import { parseRules, rulesSchema, type Rules } from "../model/settings";
 import { cleanSheetName } from "../plan/sheet-names";
+import { reportDraftOf, reportRulesOf, type ReportDraft } from "./report-draft";
 
 export type BandPreset = "100-80-50" | "110-80-50" | "custom";
 
@@ -21,6 +22,8 @@ export interface RulesDraft {
   year: number | null;
   directionOverrides: Record<string, "higher" | "lower">;
   sheetNames: Rules["sheetNames"];
+  /** 報告書: the report's wording and numbering (report-draft.ts). */
+  report: ReportDraft;
 }
 
 export function presetOf(rules: Rules): BandPreset {
@@ -46,6 +49,7 @@ export function draftOf(rules: Rules): RulesDraft {
     year: rules.year,
     directionOverrides: { ...rules.directionOverrides },
     sheetNames: { ...rules.sheetNames },
+    report: reportDraftOf(rules.report),
   };
 }
 
@@ -96,7 +100,9 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
   const names = Object.values(draft.sheetNames).map((n) => n.trim().toLowerCase());
   if (new Set(names).size !== names.length && !errors["sheetNames.list"])
     errors["sheetNames.list"] = { ja: "3つのシート名は別々にしてください", en: "The three sheet names must differ" };
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const report = reportRulesOf(draft.report);
+  if (!report.ok) Object.assign(errors, report.errors);
+  if (Object.keys(errors).length || !report.ok) return { ok: false, errors };
   const candidate = {
     ...base,
     bands: [
@@ -109,6 +115,7 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
     year: draft.year,
     directionOverrides: draft.directionOverrides,
     sheetNames: draft.sheetNames,
+    report: report.report,
   };
   const parsed = parseRules(candidate);
   if (!parsed.ok) {
