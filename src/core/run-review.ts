@@ -22,7 +22,7 @@ import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
 import { planReportSheets, reportWording, type ReportWording } from "./plan/plan-report-sheets";
-import { itemNounFromLayouts, keyHeadingFromLayouts } from "./plan/item-noun";
+import { groupHeadingFromLayouts, itemNounFromLayouts, keyHeadingFromLayouts } from "./plan/item-noun";
 import type { TableLayout } from "./layout/table-model";
 import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
 
@@ -151,9 +151,13 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   };
   const ownedNames = ownership.owned.map((o) => o.name);
   const layouts = tables.map((t) => t.layout);
-  const wording = reportWording(rules, { noun: itemNounFromLayouts(layouts), keyHeader: keyHeadingFromLayouts(layouts) });
+  const wording = reportWording(rules, {
+    noun: itemNounFromLayouts(layouts),
+    keyHeader: keyHeadingFromLayouts(layouts),
+    groupHeading: groupHeadingFromLayouts(layouts),
+  });
   const plans = planGeneratedSheets({
-    noun: wording.noun,
+    wording,
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,

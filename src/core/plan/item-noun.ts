@@ -40,3 +40,16 @@ export function keyHeadingFromLayouts(layouts: TableLayout[]): string | null {
   }
   return key;
 }
+
+/** The group column's heading (「ビジョン」「基本方針」) when every sheet with a group column has the same, else null. */
+export function groupHeadingFromLayouts(layouts: TableLayout[]): string | null {
+  let heading: string | null = null;
+  for (const l of layouts) {
+    const col = l.columns.find((c) => c.role === "group");
+    if (!col) continue;
+    const h = col.header.split("/").at(-1)!.trim();
+    if (h === "" || h.length > 8 || (heading !== null && h !== heading)) return null;
+    heading = h;
+  }
+  return heading;
+}

@@ -23,17 +23,23 @@ export interface ReportWording {
   noun: string;
   /** The key column's own heading (「P.」), or null. */
   keyHeader: string | null;
+  /** The group column's own heading (「ビジョン」), or null. */
+  groupHeading: string | null;
 }
 
 /** The wording the report uses: the settings' noun wins over the one read from the sheets. */
 export function reportWording(
   rules: Rules,
-  fromSheets: { noun: string | null; keyHeader: string | null },
+  fromSheets: { noun: string | null; keyHeader: string | null; groupHeading: string | null },
 ): ReportWording {
   const L = sheetLabels(rules.language);
   // A noun read from Japanese headings would not fit English sentences.
   const read = rules.language === "ja" ? fromSheets.noun : null;
-  return { noun: rules.report.itemNoun ?? read ?? L.itemNoun, keyHeader: fromSheets.keyHeader };
+  return {
+    noun: rules.report.itemNoun ?? read ?? L.itemNoun,
+    keyHeader: fromSheets.keyHeader,
+    groupHeading: fromSheets.groupHeading,
+  };
 }
 
 /** The published list's plan with its heights and page breaks. */
@@ -78,7 +84,7 @@ export function planReportSheets(input: {
     rowHeights: p.rowHeights ?? fitRowHeights(p),
   });
   const plans = [
-    fit(planSummarySheet(names.summary, input.summaries, rules, L, wording.noun)),
+    fit(planSummarySheet(names.summary, input.summaries, rules, L, wording.noun, rules.report, wording.groupHeading)),
     fit(planPublishedListSheet(names.list, input.summaries, rules, wording)),
   ];
   if (rules.report.includeReviewSheets) {

@@ -121,6 +121,8 @@ export function planSummarySheet(
   /** 「システム」: 「個別システム件数（割合）」, 「全システム」. */
   noun: string = L.itemNoun,
   look: SummaryLook = rules.report,
+  /** The group column's own heading (「ビジョン」), for titles when the group names share no word. */
+  groupHeading: string | null = null,
 ): SheetPlan {
   const report = rules.report;
   const labels = rules.bands.map((b) => b.label);
@@ -162,14 +164,15 @@ export function planSummarySheet(
     if (i > 0) breaks.push(r);
     const blockTop = r;
     const word = commonGroupWord(ev.groups.map((g) => g.name));
-    set(r, 0, summaryTableTitle(evaluations, i, word, report, L));
+    const shown = word ?? groupHeading;
+    set(r, 0, summaryTableTitle(evaluations, i, shown, report, L));
     merges.push(rect(r, 0, r, width - 1));
     formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "title" });
     r++;
 
     // Two header rows: group and A-or-B span both; the counts header spans the grades.
     const h = r;
-    set(h, 0, word ?? L.groupHeader);
+    set(h, 0, shown ?? L.groupHeader);
     set(h, 1, L.countsHeader(noun));
     labels.forEach((g, j) => set(h + 1, 1 + j, L.gradeHeader(g)));
     set(h, width - 1, L.aOrBHeader(labels[0]!, labels[1] ?? labels[0]!));
@@ -233,7 +236,7 @@ export function planSummarySheet(
     blocks.push({ top: blockTop, chartRow: r });
     // Figures are numbered in print order: each evaluation's pie, then its bars.
     const pieTitle = L.pieTitle(reportNumber(report.figures, 2 * i), noun);
-    const barTitle = L.barTitle(reportNumber(report.figures, 2 * i + 1), word ?? L.groupHeader);
+    const barTitle = L.barTitle(reportNumber(report.figures, 2 * i + 1), shown ?? L.groupHeader);
     const suffix = evaluations.length > 1 ? L.evaluationSuffix(ev.label) : "";
     charts.push({
       kind: "pie",

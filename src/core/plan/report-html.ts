@@ -34,14 +34,20 @@ const notesHtml = (notes: string[]) => notes.map((n) => `<p style="${NOTE}">${es
 const th = (s: string, attrs = "") => `<th${attrs} style="${HEAD}">${escapeHtml(s).replace(/\n/g, "<br>")}</th>`;
 
 /** 表3-N of each evaluation. */
-function summaryTables(evaluations: Evaluation[], rules: Rules, L: SheetLabels, noun: string): ReportClipboard {
+function summaryTables(
+  evaluations: Evaluation[],
+  rules: Rules,
+  L: SheetLabels,
+  noun: string,
+  groupHeading: string | null,
+): ReportClipboard {
   const labels = rules.bands.map((b) => b.label);
   const html: string[] = [];
   const text: string[] = [];
   evaluations.forEach((ev, i) => {
     const word = commonGroupWord(ev.groups.map((g) => g.name));
-    const groupWord = word ?? L.groupHeader;
-    const title = summaryTableTitle(evaluations, i, word, rules.report, L);
+    const groupWord = word ?? groupHeading ?? L.groupHeader;
+    const title = summaryTableTitle(evaluations, i, word ?? groupHeading, rules.report, L);
     const aOrB = L.aOrBHeader(labels[0]!, labels[1] ?? labels[0]!);
     const rowOf = (name: string, b: Omit<Evaluation["groups"][number], "name">) => [
       name,
@@ -128,9 +134,12 @@ export function reportTablesForClipboard(
   evaluations: Evaluation[],
   rules: Rules,
   L: SheetLabels,
-  wording: { noun: string; keyHeader: string | null } = { noun: L.itemNoun, keyHeader: null },
+  wording: { noun: string; keyHeader: string | null; groupHeading?: string | null } = {
+    noun: L.itemNoun,
+    keyHeader: null,
+  },
 ): ReportClipboard {
-  const parts = [summaryTables(evaluations, rules, L, wording.noun)];
+  const parts = [summaryTables(evaluations, rules, L, wording.noun, wording.groupHeading ?? null)];
   if (evaluations.some((e) => e.items.length > 0))
     parts.push(listTable(evaluations, rules, L, wording.noun, wording.keyHeader));
   return {

@@ -36,7 +36,7 @@ const tokorozawa: SummaryJson = JSON.parse(fs.readFileSync(path.join(FIXTURES, "
 function resultOf(summary: SummaryJson, extra: Partial<ReviewResult> = {}): ReviewResult {
   // The expected files hold the 表3-1 numbers; items and review lists are added by the tests that need them.
   const evaluations = summary.evaluations.map((e) => ({ ...e, items: e.items ?? [], review: e.review ?? [] }));
-  return { summary: { ...summary, evaluations }, plans: [], reportPlans: [], wording: { noun: "システム", keyHeader: "P." }, fingerprint: "f", warnings: [], layouts: [], skippedSheets: [], ...extra };
+  return { summary: { ...summary, evaluations }, plans: [], reportPlans: [], wording: { noun: "システム", keyHeader: "P.", groupHeading: null }, fingerprint: "f", warnings: [], layouts: [], skippedSheets: [], ...extra };
 }
 
 interface Fake extends PaneHost {
