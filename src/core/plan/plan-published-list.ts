@@ -195,6 +195,11 @@ export function planPublishedList(name: string, list: PublishedList): SheetPlan 
   for (let k = 0; k < gradeCols; k++)
     widths.push(Math.max(6, textUnits(headers.evaluations[k]!) + 3, widest(colText(fixed + k)) + 3));
   if (gradeCols === 1) widths[fixed] = Math.max(widths[fixed]!, textUnits(headers.results) + 3);
+  // Many evaluations: the department column gives way first (its names wrap), down to 12 units.
+  if (deptCol >= 0) {
+    const over = widths.reduce((a, b) => a + b, 0) + MIN_NAME_UNITS - PUBLISHED_UNITS;
+    if (over > 0) widths[deptCol] = Math.max(12, widths[deptCol]! - over);
+  }
   const others = widths.reduce((a, b) => a + b, 0);
   widths[nameCol] = Math.max(MIN_NAME_UNITS, Math.min(widest(colText(nameCol)) + 3, PUBLISHED_UNITS - others));
 

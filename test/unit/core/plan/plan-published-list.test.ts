@@ -66,6 +66,20 @@ describe("publishedList", () => {
   });
 });
 
+describe("planPublishedList: many evaluations", () => {
+  it("narrows the department column before the page overflows (five years and 総括)", () => {
+    const it1 = item({ key: "1", name: "電子申請システム", grade: "A", department: "市民医療センター事務部総務課" });
+    const labels = ["平成29年度", "平成30年度", "令和元年度", "令和2年度", "令和3年度", "総括"];
+    const evs = labels.map((l, i) => evaluation(l, i < 5 ? 2017 + i : null, [it1]));
+    const plan = planPublishedList("評価一覧", publishedList(evs, DEFAULT_RULES, JA, "システム", "P."));
+    const w = plan.columnWidths;
+    // Number 4, name ≥ 20, six grade columns of 13 (「平成29年度」 + padding): the department gets what is left, ≥ 12.
+    expect(w[2]).toBeGreaterThanOrEqual(12);
+    expect(w[2]).toBeLessThan(textUnits("市民医療センター事務部総務課") + 2);
+    expect(w[1]).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe("planPublishedList", () => {
   const items = Array.from({ length: 8 }, (_, i) =>
     item({
