@@ -17,7 +17,7 @@ import type { SheetLabels } from "../i18n/sheet-labels";
 import { formatFiscalYearJa } from "../japanese/fiscal-year";
 import { PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
 import { reportNumber } from "./plan-summary-sheet";
-import { textUnits } from "./row-heights";
+import { textUnits, wrappedLines } from "./row-heights";
 
 /** Width units of the printed list: A4 portrait at 100 % even where a width unit is 9.5 px (LibreOffice), so the page breaks counted here are the host's. */
 export const PUBLISHED_UNITS = 72;
@@ -200,8 +200,27 @@ export function planPublishedList(name: string, list: PublishedList): SheetPlan 
     const over = widths.reduce((a, b) => a + b, 0) + MIN_NAME_UNITS - PUBLISHED_UNITS;
     if (over > 0) widths[deptCol] = Math.max(12, widths[deptCol]! - over);
   }
-  const others = widths.reduce((a, b) => a + b, 0);
-  widths[nameCol] = Math.max(MIN_NAME_UNITS, Math.min(widest(colText(nameCol)) + 3, PUBLISHED_UNITS - others));
+  const nameWidth = () =>
+    Math.max(
+      MIN_NAME_UNITS,
+      Math.min(widest(colText(nameCol)) + 3, PUBLISHED_UNITS - widths.reduce((a, b) => a + b, 0) + widths[nameCol]!),
+    );
+  widths[nameCol] = nameWidth();
+  // Name and department share what is left: the split that prints the fewest lines (the shortest list).
+  if (deptCol >= 0) {
+    const names = colText(nameCol);
+    const depts = colText(deptCol);
+    const linesWith = (dept: number, nameW: number) =>
+      names.reduce((n, t, i) => n + Math.max(wrappedLines(t, nameW), wrappedLines(depts[i]!, dept)), 0);
+    const room = widths[nameCol]! + widths[deptCol]!;
+    let best = { dept: widths[deptCol]!, lines: linesWith(widths[deptCol]!, widths[nameCol]!) };
+    for (let d = Math.min(widths[deptCol]!, room - MIN_NAME_UNITS); d >= 12; d--) {
+      const lines = linesWith(d, room - d);
+      if (lines < best.lines) best = { dept: d, lines };
+    }
+    widths[nameCol] = room - best.dept;
+    widths[deptCol] = best.dept;
+  }
 
   return {
     role: "list",

@@ -80,6 +80,21 @@ describe("planPublishedList: many evaluations", () => {
   });
 });
 
+describe("planPublishedList: name and department share the width", () => {
+  it("gives the width to the long names when only one department is long (fewest printed lines)", () => {
+    // Names of 16 wide characters print 29.6 units (1.85 each): one line from a 31-unit column (30.25 usable).
+    // One department of 14 (25.9 units) would need 27: giving it that makes every name two lines.
+    const items = ["一", "二", "三"].map((k, i) =>
+      item({ key: String(i + 1), name: k.repeat(16), grade: "A", row: 5 + i, department: "市民課" }),
+    );
+    items.push(item({ key: "4", name: "短い名前", grade: "A", row: 8, department: "市民医療センター事務部総務課" }));
+    const evs = [evaluation("R3", 2021, items), evaluation("総括", null, items)];
+    const w = planPublishedList("評価一覧", publishedList(evs, DEFAULT_RULES, JA, "システム", "P.")).columnWidths;
+    expect(w[1]).toBeGreaterThanOrEqual(31);
+    expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PUBLISHED_UNITS);
+  });
+});
+
 describe("planPublishedList", () => {
   const items = Array.from({ length: 8 }, (_, i) =>
     item({
