@@ -6,8 +6,6 @@ export interface SheetLabels {
   evaluationSuffix: (label: string) => string;
   /** The item noun when neither the settings nor the sheets' headings give one. */
   itemNoun: string;
-  /** The evaluation (year or 総括) under the title. */
-  summaryScope: (label: string) => string;
   /** Grouping word when the group names share none. */
   groupHeader: string;
   /** Header over the grade columns: 「個別システム件数（割合）」 with the item noun. */
@@ -59,7 +57,6 @@ export const JA: SheetLabels = {
   summaryTitle: (num, g) => `表${num} 評価結果（${g}毎）`,
   evaluationSuffix: (label) => `（${label}）`,
   itemNoun: "項目",
-  summaryScope: (label) => `対象：${label}`,
   groupHeader: "区分",
   countsHeader: (noun) => `個別${noun}件数（割合）`,
   countFormat: (p) => `0"件 (${p}%)"`,
@@ -121,7 +118,6 @@ export const EN: SheetLabels = {
   summaryTitle: (num, g) => `Table ${num} Evaluation results by ${GROUP_WORDS_EN[g] ?? g}`,
   evaluationSuffix: (label) => ` (${label})`,
   itemNoun: "item",
-  summaryScope: (label) => `Evaluation: ${label}`,
   groupHeader: "Group",
   countsHeader: (noun) => `${noun}s (share)`.replace(/^./, (c) => c.toUpperCase()),
   countFormat: (p) => `0" (${p}%)"`,
