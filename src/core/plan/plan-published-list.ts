@@ -17,7 +17,7 @@ import type { SheetLabels } from "../i18n/sheet-labels";
 import { formatFiscalYearJa } from "../japanese/fiscal-year";
 import { PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
 import { reportNumber } from "./plan-summary-sheet";
-import { textUnits, wrappedLines } from "./row-heights";
+import { linesOfUnits, printedUnits, textUnits } from "./row-heights";
 
 /** Width units of the printed list: A4 portrait at 100 % even where a width unit is 9.5 px (LibreOffice), so the page breaks counted here are the host's. */
 export const PUBLISHED_UNITS = 72;
@@ -168,12 +168,16 @@ export function planPublishedList(name: string, list: PublishedList): SheetPlan 
     } else rows.push(r.cells.slice());
   }
   const last = rows.length - 1;
-  if (last >= first) {
-    // Source text stays text; item rows get the body look, grades centred. Heading rows were styled above.
-    for (let r = first; r <= last; r++) {
-      if (list.rows[r - first]!.kind !== "item") continue;
-      formats.push({ range: rect(r, 0, r, fixed - 1), numberFormat: "@", style: "body" });
-      formats.push({ range: rect(r, fixed, r, width - 1), numberFormat: "@", style: "grade" });
+  // Source text stays text; item rows get the body look, grades centred, one range per run of item rows
+  // (heading rows were styled above).
+  let runStart = -1;
+  for (let r = first; r <= last + 1; r++) {
+    const isItem = r <= last && list.rows[r - first]!.kind === "item";
+    if (isItem && runStart < 0) runStart = r;
+    if (!isItem && runStart >= 0) {
+      formats.push({ range: rect(runStart, 0, r - 1, fixed - 1), numberFormat: "@", style: "body" });
+      formats.push({ range: rect(runStart, fixed, r - 1, width - 1), numberFormat: "@", style: "grade" });
+      runStart = -1;
     }
   }
   for (const n of list.notes) {
@@ -185,8 +189,19 @@ export function planPublishedList(name: string, list: PublishedList): SheetPlan 
 
   // Widths from the text they hold: numbers and grades as wide as their widest cell or header word, the
   // department as its longest name (capped), the name what is left of the page.
-  const colText = (c: number) => list.rows.filter((r) => r.kind === "item").map((r) => r.cells[c] ?? "");
-  const widest = (texts: string[]) => texts.reduce((m, t) => Math.max(m, textUnits(t)), 0);
+  const itemRows = list.rows.filter((r) => r.kind === "item");
+  const texts = new Map<number, string[]>();
+  const colText = (c: number) => {
+    let t = texts.get(c);
+    if (!t) texts.set(c, (t = itemRows.map((r) => r.cells[c] ?? "")));
+    return t;
+  };
+  const widestOf = new Map<string[], number>();
+  const widest = (ts: string[]) => {
+    let w = widestOf.get(ts);
+    if (w === undefined) widestOf.set(ts, (w = ts.reduce((m, t) => Math.max(m, textUnits(t)), 0)));
+    return w;
+  };
   const widths: number[] = [];
   if (headers.key !== null) widths.push(Math.max(widest(colText(0)), textUnits(headers.key)) + 3);
   widths.push(0);
@@ -208,10 +223,15 @@ export function planPublishedList(name: string, list: PublishedList): SheetPlan 
   widths[nameCol] = nameWidth();
   // Name and department share what is left: the split that prints the fewest lines (the shortest list).
   if (deptCol >= 0) {
-    const names = colText(nameCol);
-    const depts = colText(deptCol);
-    const linesWith = (dept: number, nameW: number) =>
-      names.reduce((n, t, i) => n + Math.max(wrappedLines(t, nameW), wrappedLines(depts[i]!, dept)), 0);
+    // Each text measured once (single-line names; a name with a line break counts its lines at the end).
+    const names = colText(nameCol).map(printedUnits);
+    const depts = colText(deptCol).map(printedUnits);
+    const linesWith = (dept: number, nameW: number) => {
+      let n = 0;
+      for (let i = 0; i < names.length; i++)
+        n += Math.max(linesOfUnits(names[i]!, nameW), linesOfUnits(depts[i]!, dept));
+      return n;
+    };
     const room = widths[nameCol]! + widths[deptCol]!;
     let best = { dept: widths[deptCol]!, lines: linesWith(widths[deptCol]!, widths[nameCol]!) };
     for (let d = Math.min(widths[deptCol]!, room - MIN_NAME_UNITS); d >= 12; d--) {

@@ -50,10 +50,15 @@ export const WIDE_GLYPH_UNITS = 1.85;
 const CELL_PADDING_UNITS = 0.75;
 
 /** Printed width of a text in width units, by the printed font's glyph widths. */
-function printedUnits(text: string): number {
+export function printedUnits(text: string): number {
   let n = 0;
   for (const ch of text) n += isWide(ch.codePointAt(0)!) ? WIDE_GLYPH_UNITS : 1;
   return n;
+}
+
+/** Lines of one line of text `units` wide (printedUnits) in a cell `width` characters wide. */
+export function linesOfUnits(units: number, width: number): number {
+  return Math.max(1, Math.ceil(units / Math.max(1, width - CELL_PADDING_UNITS) - 1e-9));
 }
 
 /** Lines a text takes in a cell `width` characters wide when wrapped. */
