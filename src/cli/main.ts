@@ -483,7 +483,7 @@ async function runJob(
       }
     }
     // The report and the PDF are made before anything is committed: every file or none.
-    const report = args.report || args.pdf ? await buildReportWorkbook(result.plans) : null;
+    const report = args.report || args.pdf ? await buildReportWorkbook(result.reportPlans) : null;
     await outputs.commit([
       { file: args.out, write: writeOut },
       // Streamed a chunk at a time: the whole JSON text is never in memory.

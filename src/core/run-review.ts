@@ -24,6 +24,8 @@ import { fingerprintSheets } from "./fingerprint";
 import { cleanSheetName } from "./plan/sheet-names";
 import { recogniseGeneratedLayout } from "./generated-layouts";
 import { planGeneratedSheets } from "./plan/plan-generated-sheets";
+import { planReportSheets, reportWording, type ReportWording } from "./plan/plan-report-sheets";
+import { groupHeadingFromLayouts, itemNounFromLayouts, keyHeadingFromLayouts } from "./plan/item-noun";
 import type { TableLayout } from "./layout/table-model";
 import { newOwnerId, noOwnership, ownedSheetNames, type Ownership } from "./ownership";
 
@@ -42,6 +44,13 @@ export interface ReviewOptions {
 export interface ReviewResult {
   summary: SummaryJson;
   plans: SheetPlan[];
+  /**
+   * What the report export holds (--report, --pdf, 「報告書用ブックを作成」): 表3-N with the figures and the
+   * published 表4-N list; the reviewers' sheets only when rules.report asks.
+   */
+  reportPlans: SheetPlan[];
+  /** The report's item noun and key heading (for the copy for Word too). */
+  wording: ReportWording;
   /** Fingerprint of the source data (for the stale check). */
   fingerprint: string;
   /** Human-readable warnings (Japanese) for stderr / the pane. */
@@ -168,7 +177,14 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     const before = ownership.state?.rules.sheetNames[o.role];
     if (before !== undefined && before === rules.sheetNames[o.role]) sheetNames[o.role] = o.name;
   }
+  const layouts = tables.map((t) => t.layout);
+  const wording = reportWording(rules, {
+    noun: itemNounFromLayouts(layouts),
+    keyHeader: keyHeadingFromLayouts(layouts),
+    groupHeading: groupHeadingFromLayouts(layouts),
+  });
   const plans = planGeneratedSheets({
+    wording,
     evaluations: graded,
     summaries: evaluations,
     skippedSheets: skipped,
@@ -187,12 +203,15 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
       );
     return { ...plan, owner: { role: plan.role, workbookId: ownership.workbookId, runId: mine?.runId ?? newId() } };
   });
+  const reportPlans = planReportSheets({ evaluations: graded, summaries: evaluations, skippedSheets: skipped, rules, wording });
   return {
     summary,
     plans,
+    reportPlans,
+    wording,
     fingerprint: fingerprintSheets(sheets),
     warnings,
-    layouts: tables.map((t) => t.layout),
+    layouts,
     skippedSheets: skipped,
   };
 }

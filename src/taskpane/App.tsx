@@ -220,6 +220,7 @@ export default function App({ host, inExcel = true }: AppProps) {
             {tab === "result" && (
               <ResultView
                 result={state.result}
+                rules={state.rules ?? undefined}
                 onEvaluation={setEvaluation}
                 openReportWorkbook={inExcel ? (bytes) => host.openReportWorkbook(bytes) : undefined}
                 busy={busy}

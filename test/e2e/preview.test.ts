@@ -97,7 +97,8 @@ test("「報告書用ブックを作成」 downloads <workbook>_報告書.xlsx w
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["評価集計", "評価一覧", "要確認"]);
+  // What the report publishes: 表3-N and the 表4-N list (要確認 is the reviewers', in the workbook only).
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["評価集計", "評価一覧"]);
   const summary = wb.getWorksheet("評価集計")!;
   // The sample groups by 基本方針 (its group column), so the title names it.
   expect(summary.getCell("A1").value).toBe("表3-1 評価結果（基本方針毎）");
@@ -105,7 +106,7 @@ test("「報告書用ブックを作成」 downloads <workbook>_報告書.xlsx w
   const cli = await cliSummary(SAMPLE, preview.tmp);
   const first = cli.evaluations[0]!;
   const rows: { label: string; counts: number[] }[] = [];
-  for (let r = 5; rows.length < first.groups.length; r++) {
+  for (let r = 4; rows.length < first.groups.length; r++) {
     const row = summary.getRow(r);
     rows.push({ label: String(row.getCell(1).value), counts: [2, 3, 4, 5].map((c) => row.getCell(c).value as number) });
   }

@@ -1,13 +1,15 @@
 /** Words of the generated sheets, Japanese first (the report's language) and English. */
 export interface SheetLabels {
-  /** 「表3-1 評価結果（ビジョン毎）」: the report's title, with the grouping word taken from the sheet. */
-  summaryTitle: (n: number, groupWord: string) => string;
-  /** The evaluation (year or 総括) under the title. */
-  summaryScope: (label: string) => string;
+  /** 「表3-1 評価結果（ビジョン毎）」: the report's title (number 「3-1」), with the grouping word taken from the sheet. */
+  summaryTitle: (num: string, groupWord: string) => string;
+  /** Which evaluation a title is about, after it, when the report has several (「（R3）」). */
+  evaluationSuffix: (label: string) => string;
+  /** The item noun when neither the settings nor the sheets' headings give one. */
+  itemNoun: string;
   /** Grouping word when the group names share none. */
   groupHeader: string;
-  /** Header over the grade columns. */
-  countsHeader: string;
+  /** Header over the grade columns: 「個別システム件数（割合）」 with the item noun. */
+  countsHeader: (noun: string) => string;
   /** Number format of a count cell that shows 「16件 (84%)」 while the cell holds the number 16. */
   countFormat: (percent: number) => string;
   gradeHeader: (g: string) => string;
@@ -26,12 +28,26 @@ export interface SheetLabels {
   listNotPrinted: (columns: string[]) => string;
   /** An indicator's grade cell when it is not graded (the reason says why). */
   notGraded: string;
-  pieTitle: (label: string) => string;
-  barTitle: (label: string) => string;
+  /** 「図3-1 評価結果（全システム）」. */
+  pieTitle: (num: string, noun: string) => string;
+  /** 「図3-2 ビジョン別評価結果」. */
+  barTitle: (num: string, groupWord: string) => string;
   listTitle: string;
+  /** 「表4-1 令和3年度進捗状況評価結果一覧」 (the year when the evaluations name one). */
+  publishedListTitle: (num: string, year: string | null) => string;
+  /** The published list's headers: number (when the sheets have none of their own), name, department, results. */
+  publishedKey: string;
+  publishedName: (noun: string) => string;
+  publishedDepartment: string;
+  publishedResults: string;
+  /** An item an evaluation left out, in the published list, and the note that says so. */
+  publishedExcluded: string;
+  publishedExcludedNote: string;
   listHeaders: string[];
   reviewTitle: string;
   reviewHeaders: string[];
+  /** The one row of an empty 要確認 (a printed header alone says nothing). */
+  reviewNone: string;
   skippedSheet: string;
   noData: string;
   sourceNames: Record<string, string>;
@@ -52,10 +68,11 @@ function firstNames(names: string[]): string[] {
 }
 
 export const JA: SheetLabels = {
-  summaryTitle: (n, g) => `表3-${n} 評価結果（${g}毎）`,
-  summaryScope: (label) => `対象：${label}`,
+  summaryTitle: (num, g) => `表${num} 評価結果（${g}毎）`,
+  evaluationSuffix: (label) => `（${label}）`,
+  itemNoun: "項目",
   groupHeader: "区分",
-  countsHeader: "件数（割合）",
+  countsHeader: (noun) => `個別${noun}件数（割合）`,
   countFormat: (p) => `0"件 (${p}%)"`,
   gradeHeader: (g) => `${g}評価`,
   excludedHeader: "評価対象外",
@@ -75,9 +92,16 @@ export const JA: SheetLabels = {
   chartData: "グラフ用データ",
   listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
   notGraded: "評価なし",
-  pieTitle: (l) => `評価結果の割合（${l}）`,
-  barTitle: (l) => `区分別の評価結果（${l}）`,
+  pieTitle: (num, noun) => `図${num} 評価結果（全${noun}）`,
+  barTitle: (num, g) => `図${num} ${g}別評価結果`,
   listTitle: "評価一覧",
+  publishedListTitle: (num, year) => `表${num} ${year ?? ""}進捗状況評価結果一覧`,
+  publishedKey: "No",
+  publishedName: (noun) => `${noun}名`,
+  publishedDepartment: "主担当課",
+  publishedResults: "評価結果",
+  publishedExcluded: "-",
+  publishedExcludedNote: "※「-」は評価対象外",
   listHeaders: [
     "評価",
     "No",
@@ -88,14 +112,16 @@ export const JA: SheetLabels = {
     "目標",
     "実績",
     "達成率",
-    "指標の評価",
-    "項目の自己評価",
-    "項目の採用評価",
+    // Broken between words, never inside one (「項目の自 / 己評価」).
+    "指標の\n評価",
+    "項目の\n自己評価",
+    "項目の\n採用評価",
     "理由",
     "元の行",
   ],
   reviewTitle: "要確認",
   reviewHeaders: ["評価", "シート", "行", "内容", "元の行"],
+  reviewNone: "要確認の項目はありません",
   skippedSheet: "シートを読み飛ばしました",
   noData: "評価できる項目がありません",
   sourceNames: {
@@ -106,10 +132,11 @@ export const JA: SheetLabels = {
 };
 
 export const EN: SheetLabels = {
-  summaryTitle: (n, g) => `Table 3-${n} Evaluation results by ${GROUP_WORDS_EN[g] ?? g}`,
-  summaryScope: (label) => `Evaluation: ${label}`,
+  summaryTitle: (num, g) => `Table ${num} Evaluation results by ${GROUP_WORDS_EN[g] ?? g}`,
+  evaluationSuffix: (label) => ` (${label})`,
+  itemNoun: "item",
   groupHeader: "Group",
-  countsHeader: "Items (share)",
+  countsHeader: (noun) => `${noun}s (share)`.replace(/^./, (c) => c.toUpperCase()),
   countFormat: (p) => `0" (${p}%)"`,
   gradeHeader: (g) => `Grade ${g}`,
   excludedHeader: "Not evaluated",
@@ -129,9 +156,16 @@ export const EN: SheetLabels = {
   chartData: "Chart data",
   listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,
   notGraded: "not graded",
-  pieTitle: (l) => `Share of grades (${l})`,
-  barTitle: (l) => `Grades by group (${l})`,
+  pieTitle: (num, noun) => `Figure ${num} Results (all ${noun}s)`,
+  barTitle: (num, g) => `Figure ${num} Results by ${GROUP_WORDS_EN[g] ?? g}`,
   listTitle: "Item list",
+  publishedListTitle: (num, year) => `Table ${num} Progress evaluation results${year ? ` (${year})` : ""}`,
+  publishedKey: "No.",
+  publishedName: (noun) => noun.replace(/^./, (c) => c.toUpperCase()),
+  publishedDepartment: "Department",
+  publishedResults: "Results",
+  publishedExcluded: "-",
+  publishedExcludedNote: "* “-”: not evaluated",
   listHeaders: [
     "Evaluation",
     "No",
@@ -142,14 +176,15 @@ export const EN: SheetLabels = {
     "Target",
     "Actual",
     "Achievement",
-    "Indicator grade",
-    "Item self grade",
-    "Item adopted grade",
+    "Indicator\ngrade",
+    "Item self\ngrade",
+    "Item\nadopted\ngrade",
     "Reason",
     "Source row",
   ],
   reviewTitle: "To review",
   reviewHeaders: ["Evaluation", "Sheet", "Row", "Reason", "Source row"],
+  reviewNone: "Nothing to review",
   skippedSheet: "Sheet skipped",
   noData: "No gradable items",
   sourceNames: {

@@ -192,6 +192,15 @@ function textsAbove(grid: SheetGrid, headerTop: number): string[] {
   return out;
 }
 
+/** 「所管課：デジタル推進課」「担当課: 市民課」 in the texts above the header: the sheet's department, else null. */
+export function sheetDepartmentIn(texts: readonly string[]): string | null {
+  for (const t of texts) {
+    const m = /^\s*[【［[]?(?:主担当課|所管課|担当課|主管課|所管部署|担当部署|所管部局|担当部局)[】］\]]?\s*[：:]\s*(\S.{0,40}?)\s*$/.exec(t);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 const PAIR_ROLES = new Set<string>(["target", "actual", "selfGrade"]);
 
 /**
@@ -613,6 +622,7 @@ export function detectTable(grid: SheetGrid, override?: ColumnOverride): SheetDe
       columns,
       titleYear: titleText === null ? null : parseFiscalYear(titleText),
       titleText,
+      sheetDepartment: sheetDepartmentIn(above),
       statedYear: statedYear(columns, above, sheet),
     },
   };

@@ -92,6 +92,7 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
   const keyCol = colOf("key");
   const itemCol = colOf("item");
   const deptCol = colOf("department");
+  const sheetDepartment = layout.sheetDepartment ?? "";
   const groupCol = colOf("group");
   const indicatorCol = colOf("indicator");
   const unitCol = colOf("unit");
@@ -219,7 +220,8 @@ export function readColumnarTable(grid: SheetGrid, layout: TableLayout, strings:
     let group: string | null = groupCol >= 0 ? labelText(grid, r, groupCol) || lastGroup : heading;
     if (groupCol >= 0 && !group) group = heading;
     if (groupCol >= 0) lastGroup = group;
-    const dept = labelText(grid, r, deptCol);
+    // A sheet kept per department says so once above its table (「所管課：…」): every row without its own.
+    const dept = labelText(grid, r, deptCol) || sheetDepartment;
 
     let kindOfRow: "target" | "actual" | null = null;
     if (pairs && kindCol >= 0) {

@@ -34,6 +34,8 @@ export interface TableLayout {
   /** Fiscal year named in a title above the header (令和3年度進捗状況…), if any. */
   titleYear: number | null;
   titleText: string | null;
+  /** 「所管課：デジタル推進課」 above the header (a sheet per department): the department of rows without their own. */
+  sheetDepartment?: string | null;
   /** The one fiscal year the sheet states (headers, title or sheet name); null when none or several. */
   statedYear: StatedYear | null;
   /** The table has self grades and names indicators, but its target and actual columns were not both found. */

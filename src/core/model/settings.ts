@@ -140,6 +140,40 @@ const columnOverrideSchema = strictObject({
 });
 export type ColumnOverride = Infer<typeof columnOverrideSchema>;
 
+/** A table or figure number 「表3-1」: chapter and the first number of the run. */
+const numberingSchema = (chapter: number) =>
+  strictObject({
+    chapter: number({ integer: true, min: 1, max: 99 }).default(chapter),
+    start: number({ integer: true, min: 1, max: 999 }).default(1),
+  }).default({ chapter, start: 1 });
+
+/** What the published report prints (REPORT.md §1); defaults are the report's look. */
+const reportSchema = strictObject({
+  /** 「個別システム件数」「全システム」: null reads it from the item column's heading (システム名 → システム). */
+  itemNoun: string({ trim: true, minLength: 1, maxLength: 12 }).nullable().default(null),
+  /** 表3-N: one per evaluation. */
+  summaryTables: numberingSchema(3),
+  /** 図3-N: the charts, in print order. */
+  figures: numberingSchema(3),
+  /** 表4-N: the published list. */
+  listTable: numberingSchema(4),
+  /** A 合計 row under each 表3-N (the report has none). */
+  totalRow: boolean().default(false),
+  /** ※ notes under 表3-N: all (denominator, rounding, source, excluded), only the excluded items, or none. */
+  notes: oneOf(["all", "excluded", "none"]).default("excluded"),
+  /** The reviewers' detail list and 要確認 in the report export too (not published by default). */
+  includeReviewSheets: boolean().default(false),
+}).default({
+  itemNoun: null,
+  summaryTables: { chapter: 3, start: 1 },
+  figures: { chapter: 3, start: 1 },
+  listTable: { chapter: 4, start: 1 },
+  totalRow: false,
+  notes: "excluded",
+  includeReviewSheets: false,
+});
+export type ReportRules = Infer<typeof reportSchema>;
+
 export const rulesSchema = strictObject({
   version: literal(1).default(1),
   bands: array(bandSchema, { minItems: 2, maxItems: 6 })
@@ -194,6 +228,7 @@ export const rulesSchema = strictObject({
     })
     .default({ summary: "評価集計", list: "評価一覧", review: "要確認" }),
   language: oneOf(["ja", "en"]).default("ja"),
+  report: reportSchema,
 }).refine((rules, ctx) => {
   // An exception's grades are the scale's grades, or they could not be counted in 表3-1.
   const labels = new Set(rules.bands.map((b) => b.label));

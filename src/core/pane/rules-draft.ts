@@ -4,6 +4,7 @@
  */
 import { parseRules, rulesSchema, type Rules } from "../model/settings";
 import { cleanSheetName } from "../plan/sheet-names";
+import { reportDraftOf, reportRulesOf, type ReportDraft } from "./report-draft";
 
 export type BandPreset = "100-80-50" | "110-80-50" | "custom";
 
@@ -21,6 +22,8 @@ export interface RulesDraft {
   year: number | null;
   directionOverrides: Record<string, "higher" | "lower">;
   sheetNames: Rules["sheetNames"];
+  /** 報告書: the report's wording and numbering (report-draft.ts). */
+  report: ReportDraft;
   /** Per-indicator bands (four grades) as typed: by indicator name, or by a target in percent. */
   bandOverrides: OverrideDraft[];
 }
@@ -63,6 +66,7 @@ export function draftOf(rules: Rules): RulesDraft {
         value: o.indicator ?? String(o.targetPercent),
         mins: [percentText(o.bands[0]!.min), percentText(o.bands[1]!.min), percentText(o.bands[2]!.min)],
       })),
+    report: reportDraftOf(rules.report),
   };
 }
 
@@ -157,7 +161,9 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
   const names = Object.values(draft.sheetNames).map((n) => n.trim().toLowerCase());
   if (new Set(names).size !== names.length && !errors["sheetNames.list"])
     errors["sheetNames.list"] = { ja: "3つのシート名は別々にしてください", en: "The three sheet names must differ" };
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const report = reportRulesOf(draft.report);
+  if (!report.ok) Object.assign(errors, report.errors);
+  if (Object.keys(errors).length || !report.ok) return { ok: false, errors };
   // The form edits the three upper minimums of a four-grade scale: its labels are kept (S/A/B/C stays S/A/B/C); a
   // scale of another length (AA–D, five levels) set by --rules is kept whole while its minimums are not edited.
   const baseLabels = base.bands.map((b) => b.label);
@@ -179,6 +185,7 @@ export function applyDraft(base: Rules, draft: RulesDraft): DraftResult {
     directionOverrides: draft.directionOverrides,
     sheetNames: draft.sheetNames,
     bandOverrides: [...overrides, ...base.bandOverrides.filter((o) => o.bands.length !== 4)],
+    report: report.report,
   };
   const parsed = parseRules(candidate);
   if (!parsed.ok) {

@@ -5,7 +5,7 @@ import type { SheetPlan } from "../model/sheet-plan";
 import type { GradedEvaluation } from "../grading/evaluate-items";
 import { sheetLabels } from "../i18n/sheet-labels";
 import { chooseSheetName } from "./sheet-names";
-import { planSummarySheet } from "./plan-summary-sheet";
+import { planSummarySheet, REVIEWERS_LOOK } from "./plan-summary-sheet";
 import { planListSheet } from "./plan-list-sheet";
 import { planReviewSheet } from "./plan-review-sheet";
 import { fitRowHeights } from "./row-heights";
@@ -18,13 +18,23 @@ export function planGeneratedSheets(input: {
   rules: Rules;
   existingSheetNames: string[];
   previouslyGenerated: string[];
+  /** The report's item noun (「システム」) and group heading, for 評価集計's wording. */
+  wording?: { noun: string; groupHeading: string | null };
 }): SheetPlan[] {
   const { rules } = input;
   const L = sheetLabels(rules.language);
   const taken = new Set<string>();
   const name = (wanted: string) => chooseSheetName(wanted, input.existingSheetNames, input.previouslyGenerated, taken);
   const plans = [
-    planSummarySheet(name(rules.sheetNames.summary), input.summaries, rules, L),
+    planSummarySheet(
+      name(rules.sheetNames.summary),
+      input.summaries,
+      rules,
+      L,
+      input.wording?.noun,
+      REVIEWERS_LOOK,
+      input.wording?.groupHeading ?? null,
+    ),
     planListSheet(name(rules.sheetNames.list), input.evaluations, rules, L),
     planReviewSheet(name(rules.sheetNames.review), input.evaluations, input.skippedSheets, L),
   ];

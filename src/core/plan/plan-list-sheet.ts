@@ -10,6 +10,7 @@ import type { GradedEvaluation } from "../grading/evaluate-items";
 import type { SheetLabels } from "../i18n/sheet-labels";
 import { groupThousands } from "../i18n/number-text";
 import { PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
+import { textUnits } from "./row-heights";
 
 /**
  * Narrow enough that the printed columns fit A3 landscape at ≥ 8 pt even where a
@@ -109,7 +110,14 @@ export function planListSheet(
     }
   }
   const labels = rules.bands.map((b) => b.label);
-  const printedUnits = COLUMN_WIDTHS.slice(0, PRINTED_COLUMNS).reduce((a, b) => a + b, 0);
+  // A column at least as wide as its header's longest word (a line of its header, or an English word) and as
+  // its evaluation labels (「平成25年度」), so neither breaks inside a word.
+  const widths = COLUMN_WIDTHS.slice();
+  L.listHeaders.forEach((h, c) => {
+    for (const word of h.split(/[\n ]/)) widths[c] = Math.max(widths[c]!, textUnits(word) + 2);
+  });
+  for (const ev of evaluations) widths[0] = Math.max(widths[0]!, textUnits(ev.label) + 2);
+  const printedUnits = widths.slice(0, PRINTED_COLUMNS).reduce((a, b) => a + b, 0);
   // Say in the sheet which columns do not print (beside the header, outside the table).
   rows[0]![COLUMN_WIDTHS.length] = L.listNotPrinted(L.listHeaders.slice(PRINTED_COLUMNS));
   formats.push({
@@ -124,7 +132,7 @@ export function planListSheet(
     rows,
     formats,
     merges: [],
-    columnWidths: [...COLUMN_WIDTHS, NOTE_WIDTH],
+    columnWidths: [...widths, NOTE_WIDTH],
     freeze: { rows: 1, cols: 0 },
     links,
     table:

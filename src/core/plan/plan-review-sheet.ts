@@ -31,6 +31,8 @@ export function planReviewSheet(
       links.push({ row: r, col: 4, sheet: e.sheet, address: `A${e.row}`, text: `${e.sheet}!${e.row}` });
     }
   }
+  // Nothing to review: one row that says so, so the printed page is not a header alone.
+  if (rows.length === 1) rows.push(["", "", null, L.reviewNone, null]);
   const last = rows.length - 1;
   // Say in the sheet which columns do not print (beside the header, outside the table).
   rows[0]![COLUMN_WIDTHS.length] = L.listNotPrinted(L.reviewHeaders.slice(PRINTED_COLUMNS));

@@ -1,14 +1,15 @@
 /**
  * 評価集計: per evaluation, the table as the report prints it (表3-1 / 表3-2,
  * REPORT.md §1): title 「表3-N 評価結果（ビジョン毎）」 with the grouping word
- * found in the group names, two merged header rows, one row per group with
- * 「16件 (84%)」 cells that hold the count as a number (each cell's number
- * format carries its own percent, so the counts can be re-added), and the
- * A-or-B share. Total row and notes follow apart from the table a reader
- * copies, then the charts (pie like 図3-1, bars per group) inside the printed
- * page. The charts' data block sits right of the print area.
+ * found in the group names, two merged header rows (「個別システム件数（割合）」
+ * with the item noun), one row per group with 「16件 (84%)」 cells that hold
+ * the count as a number (each cell's number format carries its own percent,
+ * so the counts can be re-added), and the A-or-B share. A total row and the
+ * ※ notes are settings (rules.report), right under the table, without gaps;
+ * then the numbered charts (図3-N: pie of all items, bars per group) inside
+ * the printed page. The charts' data block sits right of the print area.
  */
-import type { Rules } from "../model/settings";
+import type { ReportRules, Rules } from "../model/settings";
 import type { Evaluation } from "../model/summary";
 import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { CellRect } from "../model/snapshot";
@@ -18,7 +19,10 @@ import { fitRowHeights, textUnits } from "./row-heights";
 
 /** Width units of the printed table (A4 portrait at ≥ 9 pt for 11 pt text, REPORT.md §2). */
 const PRINTABLE_UNITS = 83;
-const AOB_WIDTH = 10;
+/** 「AまたはB」 and 「評価の割合」 each on one line (10 units of text and the cell's padding). */
+const AOB_WIDTH = 13;
+/** A bar label longer than this (in width units) is cut: the bars, not their labels, are the chart. */
+const BAR_LABEL_UNITS = 16;
 
 /** Height of an empty row (Excel's with 游ゴシック 11 pt, taller than LibreOffice's 15 pt). */
 const DEFAULT_ROW_PT = 18.75;
@@ -48,13 +52,79 @@ export function rowLabel(name: string, word: string | null): string {
   return word && name.startsWith(word) ? name.slice(word.length).trimStart() : name;
 }
 
-/** A group's bar label: 「ビジョン1」 when the name is the word and a number, else the row label. */
-function shortLabel(name: string, word: string | null): string {
+/** A group's bar label: 「ビジョン1」 when the name is the word and a number, else the row label, cut short. */
+export function shortLabel(name: string, word: string | null): string {
   const m = word && name.startsWith(word) ? /^\s*([0-9０-９]+)/.exec(name.slice(word.length)) : null;
-  return m ? `${word}${m[1]}` : rowLabel(name, word);
+  if (m) return `${word}${m[1]}`;
+  const label = rowLabel(name, word);
+  if (textUnits(label) <= BAR_LABEL_UNITS) return label;
+  let cut = "";
+  for (const ch of label) {
+    if (textUnits(cut + ch) > BAR_LABEL_UNITS - 2) break;
+    cut += ch;
+  }
+  return `${cut}…`;
 }
 
-export function planSummarySheet(name: string, evaluations: Evaluation[], rules: Rules, L: SheetLabels): SheetPlan {
+/** 「3-1」: the chapter and the n-th number of a run that starts where the settings say. */
+export function reportNumber(numbering: ReportRules["summaryTables"], n: number): string {
+  return `${numbering.chapter}-${numbering.start + n}`;
+}
+
+/** The title of evaluation `i`'s 表3-N, with its label when there are several (R3 and 総括 share the title). */
+export function summaryTableTitle(
+  evaluations: Evaluation[],
+  i: number,
+  word: string | null,
+  report: ReportRules,
+  L: SheetLabels,
+): string {
+  const title = L.summaryTitle(reportNumber(report.summaryTables, i), word ?? L.groupHeader);
+  return evaluations.length > 1 ? title + L.evaluationSuffix(evaluations[i]!.label) : title;
+}
+
+/** What closes a 表3-N: the report export follows the settings (rules.report), the reviewers' sheet shows all. */
+export interface SummaryLook {
+  totalRow: boolean;
+  notes: ReportRules["notes"];
+}
+
+/** 評価集計 in the workbook: the total row (user formulas may point at it) and every note, for the reviewers. */
+export const REVIEWERS_LOOK: SummaryLook = { totalRow: true, notes: "all" };
+
+/** The ※ notes under an evaluation's table, as the look asks. */
+export function summaryNotes(
+  ev: Evaluation,
+  rules: Rules,
+  L: SheetLabels,
+  mode: SummaryLook["notes"] = rules.report.notes,
+): string[] {
+  if (mode === "none") return [];
+  const notes: string[] = [];
+  if (mode === "all") {
+    const denominator = rules.includeExcludedInDenominator
+      ? ev.total.evaluated + ev.total.excluded
+      : ev.total.evaluated;
+    notes.push(L.footDenominator(denominator), L.footRounded);
+  }
+  const excludedNames = ev.items.filter((it) => it.grade === null).map((it) => it.name);
+  if (excludedNames.length > 0) notes.push(L.footExcluded(excludedNames));
+  if (mode === "all") notes.push(L.footSource(L.sourceNames[ev.source] ?? ev.source));
+  return notes;
+}
+
+export function planSummarySheet(
+  name: string,
+  evaluations: Evaluation[],
+  rules: Rules,
+  L: SheetLabels,
+  /** 「システム」: 「個別システム件数（割合）」, 「全システム」. */
+  noun: string = L.itemNoun,
+  look: SummaryLook = rules.report,
+  /** The group column's own heading (「ビジョン」), for titles when the group names share no word. */
+  groupHeading: string | null = null,
+): SheetPlan {
+  const report = rules.report;
   const labels = rules.bands.map((b) => b.label);
   const width = labels.length + 2; // group, grades…, A-or-B
   const dataCol = width + 1; // one empty column, then the charts' data
@@ -94,19 +164,16 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     if (i > 0) breaks.push(r);
     const blockTop = r;
     const word = commonGroupWord(ev.groups.map((g) => g.name));
-    set(r, 0, L.summaryTitle(i + 1, word ?? L.groupHeader));
+    const shown = word ?? groupHeading;
+    set(r, 0, summaryTableTitle(evaluations, i, shown, report, L));
     merges.push(rect(r, 0, r, width - 1));
     formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "title" });
-    r++;
-    set(r, 0, L.summaryScope(ev.label));
-    merges.push(rect(r, 0, r, width - 1));
-    formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "subtitle" });
     r++;
 
     // Two header rows: group and A-or-B span both; the counts header spans the grades.
     const h = r;
-    set(h, 0, word ?? L.groupHeader);
-    set(h, 1, L.countsHeader);
+    set(h, 0, shown ?? L.groupHeader);
+    set(h, 1, L.countsHeader(noun));
     labels.forEach((g, j) => set(h + 1, 1 + j, L.gradeHeader(g)));
     set(h, width - 1, L.aOrBHeader(labels[0]!, labels[1] ?? labels[0]!));
     merges.push(rect(h, 0, h + 1, 0), rect(h, 1, h, labels.length), rect(h, width - 1, h + 1, width - 1));
@@ -127,22 +194,16 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
       });
     }
 
-    // Total and notes, one row apart: the table above is what a reader copies.
-    r++;
-    set(r, 0, L.total);
-    formats.push({ range: rect(r, 0, r, width - 1), style: "total" });
-    formats.push({ range: rect(r, 0, r, 0), numberFormat: "@" });
-    countCells(r, ev.total.counts, ev.total.percent);
-    percentCell(r, width - 1, ev.total.aOrBPercent);
-    r++;
-    const denominator = rules.includeExcludedInDenominator
-      ? ev.total.evaluated + ev.total.excluded
-      : ev.total.evaluated;
-    const notes = [L.footDenominator(denominator), L.footRounded];
-    const excludedNames = ev.items.filter((it) => it.grade === null).map((it) => it.name);
-    if (excludedNames.length > 0) notes.push(L.footExcluded(excludedNames));
-    notes.push(L.footSource(L.sourceNames[ev.source] ?? ev.source));
-    for (const n of notes) {
+    // The total (a setting; the report has none) closes the table; the notes follow it without a gap.
+    if (look.totalRow) {
+      set(r, 0, L.total);
+      formats.push({ range: rect(r, 0, r, width - 1), style: "total" });
+      formats.push({ range: rect(r, 0, r, 0), numberFormat: "@" });
+      countCells(r, ev.total.counts, ev.total.percent);
+      percentCell(r, width - 1, ev.total.aOrBPercent);
+      r++;
+    }
+    for (const n of summaryNotes(ev, rules, L, look.notes)) {
       set(r, 0, n);
       merges.push(rect(r, 0, r, width - 1));
       formats.push({ range: rect(r, 0, r, width - 1), numberFormat: "@", style: "note" });
@@ -173,23 +234,28 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
     const colours = labels.map((_, j) => GRADE_CHART_COLOURS[j % GRADE_CHART_COLOURS.length]!);
     const altCounts = labels.map((l) => `${l} ${ev.total.counts[l] ?? 0}`).join(", ");
     blocks.push({ top: blockTop, chartRow: r });
+    // Figures are numbered in print order: each evaluation's pie, then its bars.
+    const pieTitle = L.pieTitle(reportNumber(report.figures, 2 * i), noun);
+    const barTitle = L.barTitle(reportNumber(report.figures, 2 * i + 1), shown ?? L.groupHeader);
+    const suffix = evaluations.length > 1 ? L.evaluationSuffix(ev.label) : "";
     charts.push({
       kind: "pie",
-      title: L.pieTitle(ev.label),
+      title: pieTitle,
       data: pieData,
       seriesBy: "columns",
-      anchor: { row: r, col: 0, rows: CHART_ROWS, cols: 1 },
-      altText: `${L.pieTitle(ev.label)}: ${altCounts}`,
+      // The pie over the group column and the first grade's: wide enough for its title on one line.
+      anchor: { row: r, col: 0, rows: CHART_ROWS, cols: 2 },
+      altText: `${pieTitle}${suffix}: ${altCounts}`,
       colors: colours,
     });
     charts.push({
       kind: "bar",
-      title: L.barTitle(ev.label),
+      title: barTitle,
       data: barData,
       seriesBy: "columns",
-      anchor: { row: r, col: 1, rows: CHART_ROWS, cols: width - 1 },
+      anchor: { row: r, col: 2, rows: CHART_ROWS, cols: width - 2 },
       altText:
-        `${L.barTitle(ev.label)}: ` +
+        `${barTitle}${suffix}: ` +
         ev.groups.map((g) => `${g.name} ${labels.map((l) => `${l}${g.counts[l] ?? 0}`).join("/")}`).join("; "),
       colors: colours,
     });
@@ -206,6 +272,12 @@ export function planSummarySheet(name: string, evaluations: Evaluation[], rules:
         countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
   const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
   const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
+  // A chart title wider than its chart breaks after the figure number, never inside a word (titles are 12 pt).
+  for (const c of charts) {
+    let room = 0;
+    for (let k = c.anchor.col; k < c.anchor.col + c.anchor.cols; k++) room += columnWidths[k] ?? 8;
+    if ((textUnits(c.title) * 12) / 11 + 4 > room) c.title = c.title.replace(" ", "\n");
+  }
   // A table too long to share its page with the charts: the charts start the next page, whole.
   const heights = fitRowHeights({ rows, formats, merges, columnWidths } as SheetPlan);
   for (const b of blocks) {

@@ -5,9 +5,11 @@
  * neighbours when printed.
  *
  * A column width is in characters of the Normal font's digit; an East Asian
- * wide character is counted as two (slightly more than it takes, so rows err
- * on the tall side). lines = Σ per hard line ⌈units ÷ (width − 1)⌉ for wrapped
+ * wide character prints 1.85 of them (游ゴシック in Excel; LibreOffice's font is
+ * narrower). lines = Σ per hard line ⌈units ÷ (width − 0.75)⌉ for wrapped
  * cells (merged width for merges), height = lines × 1.7 × size + 2 pt.
+ * Column widths still count a wide character as two (textUnits): a column
+ * errs on the wide side, a row on neither.
  */
 import type { PlanStyleName, SheetPlan } from "../model/sheet-plan";
 import { LINE_HEIGHT_FACTOR, PLAN_FONT, PLAN_STYLES } from "./plan-styles";
@@ -38,11 +40,32 @@ export function textUnits(text: string): number {
   return n;
 }
 
+/**
+ * Width of a wide character of the printed font in width units: 游ゴシック 11 pt draws it 11 pt (14.7 px)
+ * wide where Excel's width unit is its 8 px digit, 1.83 units (LibreOffice's Noto Sans CJK: 1.67, REPORT.md
+ * §2). Counting 2 made a three-line row four lines tall (76.75 pt).
+ */
+export const WIDE_GLYPH_UNITS = 1.85;
+/** A cell's text area: its width less the 5 px of padding (0.6 of an 8 px unit), rounded up. */
+const CELL_PADDING_UNITS = 0.75;
+
+/** Printed width of a text in width units, by the printed font's glyph widths. */
+export function printedUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? WIDE_GLYPH_UNITS : 1;
+  return n;
+}
+
+/** Lines of one line of text `units` wide (printedUnits) in a cell `width` characters wide. */
+export function linesOfUnits(units: number, width: number): number {
+  return Math.max(1, Math.ceil(units / Math.max(1, width - CELL_PADDING_UNITS) - 1e-9));
+}
+
 /** Lines a text takes in a cell `width` characters wide when wrapped. */
 export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(1, width - 1);
+  const usable = Math.max(1, width - CELL_PADDING_UNITS);
   let lines = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) lines += Math.max(1, Math.ceil(textUnits(line) / usable));
+  for (const line of text.split(/\r\n|\r|\n/)) lines += Math.max(1, Math.ceil(printedUnits(line) / usable - 1e-9));
   return lines;
 }
 

@@ -1,14 +1,22 @@
-/** 「報告書用にコピー」: 表3-1 on the clipboard as an HTML table and as plain text. */
+/**
+ * 「報告書用にコピー」: the report's tables — 表3-N of every evaluation and the 表4-N list, as the report
+ * export prints them, with their captions — on the clipboard as HTML tables (Word pastes real tables)
+ * and as tab-separated text.
+ */
 import { useState } from "react";
 import { Button, Caption1, makeStyles } from "@fluentui/react-components";
-import type { Evaluation } from "../../core/model/summary";
-import { REPORT_LABELS_EN, REPORT_LABELS_JA, reportTableHtml, reportTableText } from "../../core/pane/report-table";
-import { useMessages, type PaneLanguage } from "../i18n/i18n";
+import type { Rules } from "../../core/model/settings";
+import type { ReviewResult } from "../../core/run-review";
+import { sheetLabels } from "../../core/i18n/sheet-labels";
+import { reportTablesForClipboard, type ReportClipboard } from "../../core/plan/report-html";
+import { useMessages } from "../i18n/i18n";
 
-export async function copyReportTable(ev: Evaluation, lang: PaneLanguage): Promise<void> {
-  const labels = lang === "en" ? REPORT_LABELS_EN : REPORT_LABELS_JA;
-  const html = reportTableHtml(ev, labels);
-  const text = reportTableText(ev, labels);
+/** What 「報告書用にコピー」 puts on the clipboard, in the report's language (the rules'), as the export prints it. */
+export function reportClipboardOf(result: ReviewResult, rules: Rules): ReportClipboard {
+  return reportTablesForClipboard(result.summary.evaluations, rules, sheetLabels(rules.language), result.wording);
+}
+
+export async function copyReportTables({ html, text }: ReportClipboard): Promise<void> {
   if (typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
     await navigator.clipboard.write([
       new ClipboardItem({
@@ -37,7 +45,7 @@ const useStyles = makeStyles({
   below: { margin: 0, flexBasis: "100%", order: 1 },
 });
 
-export function CopyReportButton({ ev, lang }: { ev: Evaluation; lang: PaneLanguage }) {
+export function CopyReportButton({ result, rules }: { result: ReviewResult; rules: Rules }) {
   const { t } = useMessages();
   const styles = useStyles();
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
@@ -45,7 +53,7 @@ export function CopyReportButton({ ev, lang }: { ev: Evaluation; lang: PaneLangu
     <>
       <Button
         onClick={() => {
-          copyReportTable(ev, lang).then(
+          copyReportTables(reportClipboardOf(result, rules)).then(
             () => setStatus("copied"),
             () => setStatus("failed"),
           );

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { Evaluation, GroupSummary } from "../../core/model/summary";
 import type { ReviewResult } from "../../core/run-review";
+import { DEFAULT_RULES, type Rules } from "../../core/model/settings";
 import { useMessages } from "../i18n/i18n";
 import { GradeChart } from "./GradeChart";
 import { CopyReportButton } from "./CopyReportButton";
@@ -131,9 +132,11 @@ export interface ResultViewProps {
   openReportWorkbook?: PaneHost["openReportWorkbook"];
   /** A recompute is running. */
   busy?: boolean;
+  /** The rules the result was made with (the report's wording and numbering); the defaults without. */
+  rules?: Rules;
 }
 
-export function ResultView({ result, onEvaluation, openReportWorkbook, busy = false }: ResultViewProps) {
+export function ResultView({ result, onEvaluation, openReportWorkbook, busy = false, rules = DEFAULT_RULES }: ResultViewProps) {
   const { t, lang } = useMessages();
   const styles = useStyles();
   const evaluations = result.summary.evaluations;
@@ -161,8 +164,8 @@ export function ResultView({ result, onEvaluation, openReportWorkbook, busy = fa
       )}
       {ev && (
         <div className={styles.actions}>
-          <CopyReportButton ev={ev} lang={lang} />
-          {openReportWorkbook && <ReportWorkbookButton plans={result.plans} openReportWorkbook={openReportWorkbook} disabled={busy} />}
+          <CopyReportButton result={result} rules={rules} />
+          {openReportWorkbook && <ReportWorkbookButton plans={result.reportPlans} openReportWorkbook={openReportWorkbook} disabled={busy} />}
         </div>
       )}
       {ev && <EvaluationView ev={ev} />}

@@ -29,6 +29,7 @@ import { applyDraft, draftOf, type DraftErrors, type OverrideDraft, type RulesDr
 import { formatFiscalYearJa } from "../../core/japanese/fiscal-year";
 import { columnLetters } from "../../core/a1-address";
 import { useMessages } from "../i18n/i18n";
+import { ReportSettingsFields } from "./ReportSettingsFields";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -332,6 +333,7 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
                 );
               })}
             </fieldset>
+            <ReportSettingsFields value={draft.report} onChange={(report) => update({ report })} currentNoun={result.wording.noun} error={err} />
             {err("rules") && (
               <Caption1 role="alert">{err("rules")}</Caption1>
             )}

@@ -83,7 +83,12 @@ function textProps(font: string, size: number, colour = DARK_TEXT): string {
 function title(text: string, font: string): string {
   return (
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(font, 12, true)}</a:defRPr></a:pPr>` +
-    `<a:r><a:rPr lang="ja-JP" ${runProps(font, 12, true)}</a:rPr><a:t>${xmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    // A line break the plan chose (between the figure number and its words) is a <a:br/>, not text.
+    text
+      .split("\n")
+      .map((line) => `<a:r><a:rPr lang="ja-JP" ${runProps(font, 12, true)}</a:rPr><a:t>${xmlText(line)}</a:t></a:r>`)
+      .join(`<a:br><a:rPr lang="ja-JP" ${runProps(font, 12, true)}</a:rPr></a:br>`) +
+    `</a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`
   );
 }

@@ -275,7 +275,7 @@ describe("progress-review as a process", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "e.xlsx"));
     const summary = wb.worksheets.find((w) => w.name !== "表4-1")!;
-    expect(summary.getCell("A1").value).toBe("Table 3-1 Evaluation results by vision");
+    expect(summary.getCell("A1").value).toBe("Table 3-1 Evaluation results by vision (R3)");
   });
 
   test("rules: columnOverrides can set a misread column aside (総括 ignored → only R3 is evaluated)", () => {
@@ -298,6 +298,6 @@ describe("progress-review as a process", () => {
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "out.xlsx"));
     expect(out.getWorksheet("評価集計")!.getCell("A1").value).toBe("課内メモ");
-    expect(out.getWorksheet("評価集計 (2)")!.getCell("A1").value).toBe("表3-1 評価結果（ビジョン毎）");
+    expect(out.getWorksheet("評価集計 (2)")!.getCell("A1").value).toBe("表3-1 評価結果（ビジョン毎）（R3）");
   });
 });

@@ -55,10 +55,11 @@ describe("report layout through the Office.js adapter (ExcelApi 1.9 and later)",
   });
 
   test("the two-row header with 「AまたはB評価の割合」 is tall enough for its wrapped text", async () => {
-    const header = await cellLook(sim, "評価集計", "A3");
+    // Right under the title (the report has no 「対象：」 line).
+    const header = await cellLook(sim, "評価集計", "A2");
     expect(header.value).toBe("ビジョン");
     const aOrB = await sim.Excel.run(async (ctx: Ctx) => {
-      const used = ctx.workbook.worksheets.getItem("評価集計").getRange("A3:F4");
+      const used = ctx.workbook.worksheets.getItem("評価集計").getRange("A2:F3");
       used.load("values");
       used.format.load("rowHeight");
       await ctx.sync();
@@ -66,7 +67,7 @@ describe("report layout through the Office.js adapter (ExcelApi 1.9 and later)",
     });
     expect(aOrB.text).toContain("AまたはB評価の割合");
     // Two header rows, at least one of them taller than Excel's default 15 pt (the wrapped header).
-    const rows = await Promise.all([cellLook(sim, "評価集計", "A3"), cellLook(sim, "評価集計", "A4")]);
+    const rows = await Promise.all([cellLook(sim, "評価集計", "A2"), cellLook(sim, "評価集計", "A3")]);
     expect(rows[0]!.rowHeight + rows[1]!.rowHeight).toBeGreaterThan(2 * 15);
   });
 

@@ -108,6 +108,8 @@ function fakeResult(): ReviewResult {
       ],
     },
     plans: [emptyPlan({ role: "summary", name: "評価集計" }), emptyPlan({ role: "list", name: "評価一覧" })],
+    reportPlans: [],
+    wording: { noun: "項目", keyHeader: null, groupHeading: null },
     fingerprint: "0123456789abcdef",
     warnings: [],
     layouts: [],

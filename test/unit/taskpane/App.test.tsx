@@ -36,7 +36,7 @@ const tokorozawa: SummaryJson = JSON.parse(fs.readFileSync(path.join(FIXTURES, "
 function resultOf(summary: SummaryJson, extra: Partial<ReviewResult> = {}): ReviewResult {
   // The expected files hold the 表3-1 numbers; items and review lists are added by the tests that need them.
   const evaluations = summary.evaluations.map((e) => ({ ...e, items: e.items ?? [], review: e.review ?? [] }));
-  return { summary: { ...summary, evaluations }, plans: [], fingerprint: "f", warnings: [], layouts: [], skippedSheets: [], ...extra };
+  return { summary: { ...summary, evaluations }, plans: [], reportPlans: [], wording: { noun: "システム", keyHeader: "P.", groupHeading: null }, fingerprint: "f", warnings: [], layouts: [], skippedSheets: [], ...extra };
 }
 
 interface Fake extends PaneHost {
@@ -237,6 +237,27 @@ test("rules: a custom band that is not a number is explained at its field and no
   await user.type(a, "110");
   await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
   expect(host.recomputeCalls[0]!.bands[0]).toEqual({ label: "A", min: 1.1 });
+});
+
+test("rules › 報告書: the item noun, the first figure's number and a total row are saved in rules.report", async () => {
+  const user = userEvent.setup();
+  const host = fakeHost();
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "設定" }));
+  const noun = await screen.findByRole("textbox", { name: "項目の呼び方（空欄：シートの見出しから）" });
+  await user.type(noun, "事業");
+  const figures = screen.getByRole("textbox", { name: "図の番号（最初の図）" });
+  await user.clear(figures);
+  await user.type(figures, "2-5");
+  await user.click(screen.getByRole("checkbox", { name: "集計表に合計の行を付ける" }));
+  await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
+  await waitFor(() => expect(host.recomputeCalls).toHaveLength(1));
+  expect(host.recomputeCalls[0]!.report).toMatchObject({
+    itemNoun: "事業",
+    figures: { chapter: 2, start: 5 },
+    summaryTables: { chapter: 3, start: 1 },
+    totalRow: true,
+  });
 });
 
 test("English when Office's display language is English", async () => {

@@ -56,44 +56,101 @@ const inRect = (r: { top: number; left: number; bottom: number; right: number },
 describe("planSummarySheet", () => {
   const plan = planSummarySheet("評価集計", [R3, SUMMARY], DEFAULT_RULES, JA);
 
-  it("titles each table like the report, with the grouping word and the evaluation", () => {
-    expect(plan.rows[0]![0]).toBe("表3-1 評価結果（ビジョン毎）");
-    expect(plan.rows[1]![0]).toBe("対象：R3");
-    const second = plan.rows.findIndex((r) => r[0] === "表3-2 評価結果（ビジョン毎）");
-    expect(plan.rows[second + 1]![0]).toBe("対象：総括");
+  it("titles each table like the report, with the grouping word, and the evaluation when there are several", () => {
+    // R3 and 総括 share the report's title; the label after it tells them apart (no 「対象：」 line).
+    expect(plan.rows[0]![0]).toBe("表3-1 評価結果（ビジョン毎）（R3）");
+    const second = plan.rows.findIndex((r) => r[0] === "表3-2 評価結果（ビジョン毎）（総括）");
+    expect(plan.rows[1]![0]).toBe("ビジョン");
+    expect(plan.rows.flat().some((v) => typeof v === "string" && v.startsWith("対象："))).toBe(false);
     // Each evaluation starts a printed page.
     expect(plan.pageLayout!.rowBreaksBefore).toEqual([second]);
+    expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA).rows[0]![0]).toBe("表3-1 評価結果（ビジョン毎）");
   });
 
-  it("has the two merged header rows of 表3-1", () => {
-    expect(plan.rows[2]).toEqual(["ビジョン", "件数（割合）", undefined, undefined, undefined, "AまたはB\n評価の割合"]);
-    expect(plan.rows[3]!.slice(1, 5)).toEqual(["A評価", "B評価", "C評価", "D評価"]);
+  it("has the two merged header rows of 表3-1, the counts header with the item noun", () => {
+    const withNoun = planSummarySheet("評価集計", [R3, SUMMARY], DEFAULT_RULES, JA, "システム");
+    expect(withNoun.rows[1]).toEqual([
+      "ビジョン",
+      "個別システム件数（割合）",
+      undefined,
+      undefined,
+      undefined,
+      "AまたはB\n評価の割合",
+    ]);
+    expect(plan.rows[1]![1]).toBe("個別項目件数（割合）");
+    expect(plan.rows[2]!.slice(1, 5)).toEqual(["A評価", "B評価", "C評価", "D評価"]);
     expect(plan.merges).toEqual(
       expect.arrayContaining([
-        { top: 2, left: 0, bottom: 3, right: 0 },
-        { top: 2, left: 1, bottom: 2, right: 4 },
-        { top: 2, left: 5, bottom: 3, right: 5 },
+        { top: 1, left: 0, bottom: 2, right: 0 },
+        { top: 1, left: 1, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
       ]),
     );
   });
 
+  it("keeps 「AまたはB」 and 「評価の割合」 each on one line (no break inside a word)", () => {
+    const aob = plan.columnWidths[5]!;
+    // 「評価の割合」 is five wide characters: 10 units and the cell's padding.
+    expect(aob).toBeGreaterThanOrEqual(12);
+  });
+
   it("writes one row per group: label without the grouping word, counts as numbers shown 「16件 (84%)」", () => {
-    expect(plan.rows[4]).toEqual(["1. 市民本位なサービス", 16, 3, 0, 0, 1]);
-    expect(plan.rows[5]).toEqual(["2. 行政経営", 32, 3, 0, 0, 1]);
-    expect([1, 2, 3, 4, 5].map((c) => formatAt(plan, 4, c))).toEqual([
+    expect(plan.rows[3]).toEqual(["1. 市民本位なサービス", 16, 3, 0, 0, 1]);
+    expect(plan.rows[4]).toEqual(["2. 行政経営", 32, 3, 0, 0, 1]);
+    expect([1, 2, 3, 4, 5].map((c) => formatAt(plan, 3, c))).toEqual([
       '0"件 (84%)"',
       '0"件 (16%)"',
       '0"件 (0%)"',
       '0"件 (0%)"',
       "0%",
     ]);
-    expect(formatAt(plan, 5, 2)).toBe('0"件 (9%)"');
+    expect(formatAt(plan, 4, 2)).toBe('0"件 (9%)"');
   });
 
-  it("keeps the total apart from the table (one empty row), with the notes after it", () => {
-    expect(plan.rows[6] ?? []).toEqual([]);
-    expect(plan.rows[7]).toEqual(["合計", 48, 6, 0, 0, 1]);
-    expect(String(plan.rows[8]![0])).toContain("評価対象54件");
+  it("by default, as the report: no total row, no blank row, only the note naming the excluded items", () => {
+    const withExcluded: Evaluation = {
+      ...R3,
+      items: [
+        {
+          sheet: "表4-1",
+          row: 9,
+          key: "23",
+          name: "電子黒板整備",
+          group: "ビジョン1. 市民本位なサービス",
+          department: "教育センター",
+          selfGrade: null,
+          suggestedGrade: null,
+          grade: null,
+          excludedReason: "-",
+          indicators: [],
+        },
+      ],
+    };
+    const p = planSummarySheet("評価集計", [withExcluded], DEFAULT_RULES, JA);
+    expect(p.rows[5]).toEqual(["※評価対象外（1件）：電子黒板整備"]);
+    // The printed columns (the charts' data beside them names its series 合計).
+    expect(p.rows.flatMap((r) => r.slice(0, 6))).not.toContain("合計");
+    // Right after it: the charts' row (empty in the printed columns), never a second note.
+    expect((p.rows[6] ?? []).slice(0, 6).filter((v) => v !== undefined && v !== null)).toEqual([]);
+  });
+
+  it("with the settings: a total row right under the groups, then every note without gaps", () => {
+    const rules = { ...DEFAULT_RULES, report: { ...DEFAULT_RULES.report, totalRow: true, notes: "all" as const } };
+    const p = planSummarySheet("評価集計", [R3], rules, JA);
+    expect(p.rows[5]).toEqual(["合計", 48, 6, 0, 0, 1]);
+    expect(String(p.rows[6]![0])).toContain("評価対象54件");
+    expect(String(p.rows[7]![0])).toMatch(/^※/);
+    expect(String(p.rows[8]![0])).toMatch(/^※評価：/);
+  });
+
+  it("numbers tables and figures from the settings' start numbers", () => {
+    const rules = {
+      ...DEFAULT_RULES,
+      report: { ...DEFAULT_RULES.report, summaryTables: { chapter: 5, start: 3 }, figures: { chapter: 5, start: 7 } },
+    };
+    const p = planSummarySheet("評価集計", [R3], rules, JA, "事業");
+    expect(p.rows[0]![0]).toBe("表5-3 評価結果（ビジョン毎）");
+    expect(p.charts.map((c) => c.title)).toEqual(["図5-7 評価結果（全事業）", "図5-8 ビジョン別評価結果"]);
   });
 
   it("prints the table and the charts, not the charts' data", () => {
@@ -108,6 +165,45 @@ describe("planSummarySheet", () => {
       expect(c.colors).toHaveLength(4);
     }
     expect(plan.pageLayout).toMatchObject({ orientation: "portrait", paperSize: "A4", centerFooter: "&P / &N" });
+  });
+
+  it("titles the charts as numbered figures: 図3-1 評価結果（全システム）, 図3-2 ビジョン別評価結果", () => {
+    const p = planSummarySheet("評価集計", [R3, SUMMARY], DEFAULT_RULES, JA, "システム");
+    expect(p.charts.map((c) => c.title)).toEqual([
+      "図3-1 評価結果（全システム）",
+      "図3-2 ビジョン別評価結果",
+      "図3-3 評価結果（全システム）",
+      "図3-4 ビジョン別評価結果",
+    ]);
+    // Which evaluation a figure shows is in its text alternative.
+    expect(p.charts[2]!.altText).toMatch(/^図3-3 評価結果（全システム）（総括）: A 48/);
+  });
+
+  it("breaks a figure title too wide for its chart after the number, not inside a word", () => {
+    const p = planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA, "アクションプラン");
+    expect(p.charts[0]!.title).toBe("図3-1\n評価結果（全アクションプラン）");
+    expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA, "システム").charts[0]!.title).toBe(
+      "図3-1 評価結果（全システム）",
+    );
+  });
+
+  it("cuts a long group name on the bars (the bars, not their labels, are the chart)", () => {
+    const long: Evaluation = {
+      ...R3,
+      groups: [
+        group(
+          "総務部の地域の課題を解決するためのデジタル技術の活用",
+          { A: 1, B: 0, C: 0, D: 0 },
+          { A: 100, B: 0, C: 0, D: 0 },
+          100,
+        ),
+      ],
+    };
+    const p = planSummarySheet("評価集計", [long], DEFAULT_RULES, JA);
+    const bar = p.charts[1]!;
+    const label = String(p.rows[bar.data.top + 1]![bar.data.left]);
+    expect(label.endsWith("…")).toBe(true);
+    expect(label.length).toBeLessThanOrEqual(8);
   });
 
   it("feeds the pie with the total's counts and the bars with each group's counts", () => {
@@ -130,7 +226,7 @@ describe("planSummarySheet", () => {
     };
     const p = planSummarySheet("評価集計", [empty], DEFAULT_RULES, JA);
     expect(p.rows[0]![0]).toBe("表3-1 評価結果（区分毎）");
-    expect(p.rows[4]).toEqual(["区分なし", 0, 0, 0, 0, "－"]);
+    expect(p.rows[3]).toEqual(["区分なし", 0, 0, 0, 0, "－"]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Row heights that fit wrapped text (REPORT.md §2): 2 units per East Asian
- * wide character, ⌈units ÷ (width − 1)⌉ lines per hard line, lines × 1.7 ×
- * size + 2 pt. Expected heights are worked out by hand from that rule.
+ * Row heights that fit wrapped text (REPORT.md §2): a wide character prints
+ * 1.85 width units in 游ゴシック (11 pt = 14.7 px over an 8 px unit), ⌈units ÷
+ * (width − 0.75)⌉ lines per hard line, lines × 1.7 × size + 2 pt. Expected
+ * heights are worked out by hand from that rule.
  */
 import fc from "fast-check";
 import type { SheetPlan } from "../../../../src/core/model/sheet-plan";
@@ -23,10 +24,13 @@ describe("textUnits", () => {
 });
 
 describe("wrappedLines", () => {
-  it("wraps at the column width minus one unit, and counts every hard line", () => {
-    expect(wrappedLines("あ".repeat(10), 21)).toBe(1); // 20 units in 20
-    expect(wrappedLines("あ".repeat(11), 21)).toBe(2); // 22 units
-    expect(wrappedLines("AまたはB\n評価の割合", 10)).toBe(3); // 8 units in 9, 10 units in 9 → 1 + 2
+  it("wraps at the column width less the cell's padding, by the printed glyph widths, and counts every hard line", () => {
+    expect(wrappedLines("あ".repeat(10), 21)).toBe(1); // 18.5 units in 20.25
+    expect(wrappedLines("あ".repeat(11), 21)).toBe(2); // 20.35 units
+    expect(wrappedLines("AまたはB\n評価の割合", 10)).toBe(2); // 7.55 in 9.25, 9.25 in 9.25 → 1 + 1
+    expect(wrappedLines("評価の割合", 9)).toBe(2); // 9.25 in 8.25
+    // Three lines of text are three lines (counting 2 a wide character made it four: 76.75 pt).
+    expect(wrappedLines("あ".repeat(30), 20)).toBe(3); // 55.5 in 19.25
     expect(wrappedLines("", 10)).toBe(1);
   });
 });
@@ -40,7 +44,7 @@ describe("fitRowHeights", () => {
         formats: [{ range: { top: 1, left: 0, bottom: 1, right: 1 }, style: "body" }],
       }),
     );
-    // Row 2: 60 units in 20 → 3 lines × 1.7 × 11 + 2 = 58.1 → 58 (quarter points).
+    // Row 2: 55.5 units in 20.25 → 3 lines × 1.7 × 11 + 2 = 58.1 → 58 (quarter points).
     // Row 4: no wrap style → one line: 1.7 × 11 + 2 = 20.7 → 20.75. Empty row: the host's default.
     expect(heights).toEqual([20.75, 58, null, 20.75]);
   });
@@ -60,7 +64,7 @@ describe("fitRowHeights", () => {
         ],
       }),
     );
-    // 60 units over 33 − 1 = 32 → 2 lines of 11 pt: 39.4 → 39.5; note 10 pt, 2 lines: 36.
+    // 55.5 units over 33 − 0.75 = 32.25 → 2 lines of 11 pt: 39.4 → 39.5; note 10 pt, 2 lines: 36.
     expect(heights).toEqual([39.5, 36]);
   });
 

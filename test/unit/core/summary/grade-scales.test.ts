@@ -8,7 +8,8 @@
  *   Total S1 A1 B1 C1, 25 % each; the top two (S or A) 50 %.
  */
 import { reviewSheets, rulesWith, sheetOf, type CellSpec } from "../helpers";
-import { reportRows, REPORT_LABELS_JA } from "../../../../src/core/pane/report-table";
+import { reportTablesForClipboard } from "../../../../src/core/plan/report-html";
+import { JA } from "../../../../src/core/i18n/sheet-labels";
 import { applyDraft, draftOf } from "../../../../src/core/pane/rules-draft";
 import type { Rules } from "../../../../src/core/model/settings";
 
@@ -82,15 +83,10 @@ describe.each<[string, Rules["bands"], CellSpec[], string[], Record<string, numb
     expect(rules[rules.length - 1]!.fill).toBe("#FFC7CE");
   });
 
-  it("copies a table with the scale's columns for the report", () => {
-    const rows = reportRows(ev, REPORT_LABELS_JA);
-    expect(rows[0]).toEqual([
-      "区分",
-      ...bands.map((b) => b.label),
-      "評価数",
-      "対象外",
-      `${bands[0]!.label}+${bands[1]!.label}`,
-    ]);
+  it("copies 表3-1 with the scale's columns for the report", () => {
+    const { text } = reportTablesForClipboard([ev], rulesWith({ bands }), JA);
+    const lines = text.split("\n");
+    for (const b of bands) expect(lines.some((l) => l.split("\t").includes(`${b.label}評価`))).toBe(true);
   });
 });
 

@@ -21,11 +21,11 @@ let report: Uint8Array;
 let generated: string[];
 
 beforeAll(async () => {
-  // The report of the sample as the pane builds it: the plans of a recompute.
+  // The report of the sample as the pane builds it: the report plans of a recompute.
   const sim = await SimulatedExcel.fromFile(SAMPLE);
   const out = await createPaneHost({ Excel: sim.Excel, Office: sim.Office }).recompute(DEFAULT_RULES, () => undefined);
   generated = out.generated;
-  report = await buildReportWorkbook(out.result.plans);
+  report = await buildReportWorkbook(out.result.reportPlans);
 }, 120_000);
 
 async function sheetNamesOf(bytes: Uint8Array | Buffer): Promise<string[]> {
@@ -64,7 +64,8 @@ test("ExcelApi 1.8: Excel.createWorkbook gets the report as base64 of an .xlsx w
   expect(calls[0]).toMatch(/^[A-Za-z0-9+/]+=*$/);
   const decoded = Buffer.from(calls[0]!, "base64");
   expect(decoded.equals(Buffer.from(report))).toBe(true);
-  expect(await sheetNamesOf(decoded)).toEqual(["評価集計", "評価一覧", "要確認"]);
+  // What the report publishes (表3-N, 表4-N); the workbook keeps its three sheets, 要確認 among them.
+  expect(await sheetNamesOf(decoded)).toEqual(["評価集計", "評価一覧"]);
   expect(generated).toEqual(["評価集計", "評価一覧", "要確認"]);
   expect(saved).toEqual([]);
 });
@@ -81,7 +82,7 @@ test("ExcelApi 1.7 (Office 2019): no createWorkbook call even where the function
   expect(saved.map((s) => [s.name, s.type])).toEqual([
     ["sample-progress_報告書.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   ]);
-  expect(await sheetNamesOf(saved[0]!.bytes)).toEqual(["評価集計", "評価一覧", "要確認"]);
+  expect(await sheetNamesOf(saved[0]!.bytes)).toEqual(["評価集計", "評価一覧"]);
 });
 
 test("the browser preview's globals (no createWorkbook at any ExcelApi level): a download", async () => {

@@ -93,11 +93,12 @@ test("the button beside 「報告書用にコピー」 builds a workbook of the 
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(host.received[0]!) as unknown as ArrayBuffer);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["評価集計", "評価一覧", "要確認"]);
+  // What the report publishes: 表3-N and 表4-1; the reviewers' 要確認 stays in the workbook.
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["評価集計", "評価一覧"]);
   expect(wb.getWorksheet("表4-1")).toBeUndefined(); // the fixture's source sheet stays out
   const summary = wb.getWorksheet("評価集計")!;
-  expect(summary.getCell("A1").value).toBe("表3-1 評価結果（ビジョン毎）");
-  const vision1 = summary.getRow(5);
+  expect(summary.getCell("A1").value).toBe("表3-1 評価結果（ビジョン毎）（R3）");
+  const vision1 = summary.getRow(4);
   expect(String(vision1.getCell(1).value)).toMatch(/^1\. /);
   expect([
     vision1.getCell(2).value,
@@ -113,8 +114,62 @@ test("the button beside 「報告書用にコピー」 builds a workbook of the 
         expect(typeof v === "object" && v !== null && ("hyperlink" in v || "formula" in v)).toBe(false);
       }),
     );
-  // A list row keeps the text its link had (the report has no source rows to point at).
-  expect(wb.getWorksheet("評価一覧")!.getRow(2).getCell(14).value).toMatch(/表4-1/);
+  // The published list: 表4-1's title, a vision heading, then the first system with its two grades.
+  const list = wb.getWorksheet("評価一覧")!;
+  expect(list.getCell("A1").value).toBe("表4-1 令和3年度進捗状況評価結果一覧");
+  expect(String(list.getCell("A4").value)).toMatch(/^ビジョン1\. /);
+  expect([1, 2, 3, 4, 5].map((c) => list.getRow(5).getCell(c).value)).toEqual([
+    "10",
+    "電子申請・届出サービスシステム",
+    "デジタル戦略課",
+    "A",
+    "A",
+  ]);
+});
+
+test("「報告書用にコピー」 puts 表3-1, 表3-2 and the 58-row 表4-1 on the clipboard as HTML tables with captions, and as text", async () => {
+  const user = userEvent.setup();
+  const written: Record<string, Blob>[] = [];
+  const g = globalThis as unknown as { ClipboardItem?: unknown };
+  const savedItem = g.ClipboardItem;
+  g.ClipboardItem = class {
+    constructor(public items: Record<string, Blob>) {}
+  };
+  Object.defineProperty(navigator, "clipboard", {
+    configurable: true,
+    value: { write: async (items: { items: Record<string, Blob> }[]) => void written.push(items[0]!.items) },
+  });
+  try {
+    const host = fakeHost(async () => ({ how: "opened" }));
+    host.release();
+    renderPane(host);
+    await user.click(await screen.findByRole("button", { name: "報告書用にコピー" }));
+    await screen.findByText(/表をコピーしました/);
+    const read = (b: Blob) =>
+      new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsText(b);
+      });
+    const html = await read(written[0]!["text/html"]!);
+    const text = await read(written[0]!["text/plain"]!);
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const tables = [...doc.querySelectorAll("table")];
+    expect(tables.map((t) => t.previousElementSibling?.textContent)).toEqual([
+      "表3-1 評価結果（ビジョン毎）（R3）",
+      "表3-2 評価結果（ビジョン毎）（総括）",
+      "表4-1 令和3年度進捗状況評価結果一覧",
+    ]);
+    const cells = (tr: Element) => [...tr.querySelectorAll("th,td")].map((c) => c.textContent);
+    const r3 = [...tables[0]!.querySelectorAll("tbody tr")].map(cells);
+    expect(r3[0]!.slice(1)).toEqual(["16件 (84%)", "3件 (16%)", "0件 (0%)", "0件 (0%)", "100%"]);
+    const list = [...tables[2]!.querySelectorAll("tbody tr")].map(cells);
+    expect(list.filter((r) => r.length === 5)).toHaveLength(58);
+    expect(list.filter((r) => r.length === 1).map((r) => r[0]!.slice(0, 5))).toEqual(["ビジョン1", "ビジョン2", "ビジョン3"]);
+    expect(text).toContain("23\t電子黒板整備\t教育センター\t-\tA");
+  } finally {
+    g.ClipboardItem = savedItem;
+  }
 });
 
 test("opened in a new Excel window: said so (English pane)", async () => {

@@ -96,7 +96,7 @@ describe("addChartsToPackage", () => {
     const out = await addChartsToPackage(bytes, [{ plan, sheetName: "評価集計" }]);
     await wb.xlsx.load(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
     expect(wb.getWorksheet("利用者のシート & <メモ>")!.getCell("A1").value).toBe("利用者のデータ");
-    expect(wb.getWorksheet("評価集計")!.getCell("B5").value).toBe(3);
+    expect(wb.getWorksheet("評価集計")!.getCell("B4").value).toBe(3);
   });
 
   it("numbers new parts after the package's own drawings and charts", async () => {

@@ -81,6 +81,12 @@ describe("chartPartXml: pie like 図3-1", () => {
     expect(xml).toContain("<a:t>評価結果の割合（R3）</a:t>");
     expect(xml).toContain('<a:ea typeface="游ゴシック"/>');
   });
+
+  it("breaks a two-line title with <a:br/>, not a newline inside the text", () => {
+    const two = chartPartXml({ ...pie, title: "図3-1\n評価結果（全アクションプラン）" }, plan, "評価集計", style);
+    expect(two).toMatch(/<a:t>図3-1<\/a:t><\/a:r><a:br><a:rPr [^>]*>.*?<\/a:rPr><\/a:br><a:r>.*?<a:t>評価結果（全アクションプラン）<\/a:t>/);
+    expect(two).not.toContain("図3-1\n");
+  });
 });
 
 describe("chartPartXml: stacked bars per group", () => {
