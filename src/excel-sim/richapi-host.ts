@@ -55,7 +55,7 @@ export interface EventRegistration {
   event: string;
   /** "Worksheet" or "WorksheetCollection". */
   on: string;
-  /** The worksheet's id for a Worksheet, "" for the collection. */
+  /** The worksheet's id for a Worksheet, "Workbook" for the collection. */
   targetId: string;
 }
 
@@ -396,7 +396,8 @@ export class RichApiHost {
       case ActionType.Trace:
         ctx.trace(String(a.Id));
         traceIds.push(a.Id);
-        return null;
+        // Office.js runs its trace markers (event handler add / remove) when their result arrives.
+        return () => null;
       default:
         throw simError("NotImplemented", `Action type ${a.ActionType} is not modelled by the simulated host.`);
     }
@@ -404,7 +405,8 @@ export class RichApiHost {
 
   private register(obj: SimObject, event: string, on: string, register: boolean): void {
     const t = targetOf(obj) as { id?: string } | null;
-    const targetId = on === "Worksheet" ? String(t?.id ?? "") : "";
+    // Office.js matches a collection's events on the target id "Workbook" (OfficeExtension.Constants.eventWorkbookId).
+    const targetId = on === "Worksheet" ? String(t?.id ?? "") : "Workbook";
     const key = `${on}|${event}|${targetId}`;
     if (register) this.registrations.set(key, { event, on, targetId });
     else this.registrations.delete(key);

@@ -20,6 +20,18 @@ const DISPID = {
   appCommandInvokedEvent: 39,
 } as const;
 
+/** Office.js's event type numbers (GenericEventHandlers eventType) by the Register…Event name. */
+export const EVENT_TYPE = {
+  DataChanged: 10,
+  Activated: 11,
+  Added: 13,
+  SelectionChanged: 14,
+  Deleted: 15,
+} as const;
+
+/** The message category of RichApi events (Office.js's Constants.eventMessageCategory). */
+const EVENT_MESSAGE_CATEGORY = 65536;
+
 /** OSF error codes Office.js maps (RichApiMessageUtility.buildResponseOnError, ErrorCodeManager). */
 const OOE = {
   success: 0,
@@ -42,8 +54,10 @@ export interface Win32OfficeHostOptions {
 }
 
 export interface CommandOutcome {
-  /** event.completed() was called. */
+  /** event.completed() was called (false: Office.js ended the invocation itself, e.g. no such function). */
   completed: boolean;
+  /** Office.js's status for the invocation (0: success; 5001 internal error; others: ErrorCodeManager). */
+  status: number;
   /** The event object Office.js sent back with completed(). */
   data: unknown;
 }
@@ -155,8 +169,22 @@ export class Win32OfficeHost {
   raiseEvent(eventType: number, targetId: string, message: Record<string, unknown>): boolean {
     const handler = [...this.handlers].find(([k]) => k.startsWith(`${DISPID.richApiMessageEvent}|`))?.[1];
     if (!handler) return false;
-    handler(DISPID.richApiMessageEvent, [[0, eventType, targetId, JSON.stringify(message)]]);
+    handler(DISPID.richApiMessageEvent, safeArray([[EVENT_MESSAGE_CATEGORY, eventType, targetId, JSON.stringify(message)]]));
     return true;
+  }
+
+  /**
+   * Raises a worksheet event where the add-in registered it (on that sheet, or on the worksheets collection),
+   * with Office.js's event type numbers. Returns how many registrations received it.
+   */
+  raiseWorksheetEvent(event: keyof typeof EVENT_TYPE, worksheetId: string, message: Record<string, unknown>): number {
+    let n = 0;
+    for (const r of this.richApi.events) {
+      if (r.event !== event) continue;
+      if (r.on === "Worksheet" ? r.targetId !== worksheetId : r.on !== "WorksheetCollection") continue;
+      if (this.raiseEvent(EVENT_TYPE[event], r.targetId, { worksheetId, ...message })) n++;
+    }
+    return n;
   }
 
   private execute(dispId: number, args: unknown[], callback: HostCallback): void {
@@ -179,12 +207,12 @@ export class Win32OfficeHost {
       return;
     }
     if (dispId === DISPID.appCommandInvocationCompleted) {
-      const [id, , data] = args as [string, number, string];
+      const [id, status, data] = args as [string, number, string];
       const done = this.pendingCommands.get(id);
       this.pendingCommands.delete(id);
       later(() => {
         callback(safeArray([OOE.success]));
-        done?.({ completed: true, data: typeof data === "string" ? JSON.parse(data) : data });
+        done?.({ completed: status === OOE.success, status, data: typeof data === "string" && data ? JSON.parse(data) : null });
       });
       return;
     }

@@ -42,6 +42,8 @@ export interface OfficeJsRealm {
   refused: string[];
   /** Runs a built bundle (dist/commands.js…) in the realm. */
   runScript(file: string): void;
+  /** Resolves once Office.actions.associate(name, …) has run in the realm (the function file is ready). */
+  whenAssociated(name: string): Promise<void>;
   close(): void;
 }
 
@@ -101,6 +103,14 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
     refused,
     runScript(file: string) {
       window.eval(fs.readFileSync(file, "utf8"));
+    },
+    async whenAssociated(name: string) {
+      const actions = () => (office as unknown as { actions?: { _association?: { mappings?: Record<string, unknown> } } }).actions;
+      for (let i = 0; i < 500; i++) {
+        if (actions()?._association?.mappings?.[name.toUpperCase()]) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`${name} was never associated (Office.actions.associate)`);
     },
     close() {
       observer.disconnect();
