@@ -35,6 +35,8 @@ export interface RichApiExchange {
   actions: number;
   /** Error code when the request failed (refused or an action failed). */
   error?: string;
+  /** Its message and location. */
+  errorMessage?: string;
 }
 
 export type RichApiOutcome =
@@ -67,6 +69,13 @@ interface Kept {
 /** What Office.js sends for the add-in runtime's own service (Office.actions and the ribbon). */
 const INTERNAL_SERVICES = new Set(["Microsoft.InternalService.AddinInternalService"]);
 const INTERNAL_SERVICE_METHODS = new Set(["NotifyActionHandlerReady"]);
+
+/**
+ * Objects the client can name but the simulated host has no proxy for: Office's internal add-in service, and the
+ * object a method returns where the simulated method returns nothing (PageBreakCollection.add's PageBreak). They
+ * can be instantiated; any other use is NotImplemented.
+ */
+type Opaque = "service" | "unmodelled-result";
 
 const MAX_ITEM_TOKENS = 200_000;
 const DEFAULT_LIMIT = 5 * 1024 * 1024;
@@ -140,7 +149,10 @@ export class RichApiHost {
     const response = await this.run(body);
     const text = JSON.stringify(response);
     exchange.responseBytes = utf8Length(text);
-    if (response.Error) exchange.error = response.Error.Code;
+    if (response.Error) {
+      exchange.error = response.Error.Code;
+      exchange.errorMessage = `${response.Error.Location}: ${response.Error.Message}`;
+    }
     if (exchange.responseBytes > this.maxResponseBytes) {
       // Excel has already run the batch; only the answer is lost.
       exchange.error = "ResponsePayloadSizeLimitExceeded";
@@ -162,7 +174,7 @@ export class RichApiHost {
   }
 
   private async replay(ctx: SimRequestContext, body: RequestMessageBody): Promise<ResponseMessageBody> {
-    const paths = new Map<number, SimObject | "service">();
+    const paths = new Map<number, SimObject | Opaque>();
     const actions = body.Actions;
     /** Per action: how to read its result after the sync. */
     const readers: ((() => unknown) | null)[] = [];
@@ -173,7 +185,7 @@ export class RichApiHost {
     const registrations: [SimObject, string, string, boolean][] = [];
     let failure: { index: number; error: SimError } | null = null;
 
-    const resolve = (id: number): SimObject | "service" => {
+    const resolve = (id: number): SimObject | Opaque => {
       const known = paths.get(id);
       if (known) return known;
       const info = body.ObjectPaths[String(id)];
@@ -184,7 +196,7 @@ export class RichApiHost {
     };
     const object = (id: number): SimObject => {
       const o = resolve(id);
-      if (o === "service") throw simError("NotImplemented", "Office's internal service has no such member in the simulated host.");
+      if (typeof o === "string") throw simError("NotImplemented", `This object (${o}) has no such member in the simulated host.`);
       return o;
     };
 
@@ -247,8 +259,8 @@ export class RichApiHost {
   private resolvePath(
     ctx: SimRequestContext,
     info: ObjectPathInfo,
-    resolve: (id: number) => SimObject | "service",
-  ): SimObject | "service" {
+    resolve: (id: number) => SimObject | Opaque,
+  ): SimObject | Opaque {
     const args = () => this.args(info.ArgumentInfo?.Arguments, info.ArgumentInfo?.ReferencedObjectPathIds, resolve);
     switch (info.ObjectPathType) {
       case PathType.GlobalObject:
@@ -271,6 +283,7 @@ export class RichApiHost {
         const fn = (parent as unknown as Record<string, unknown>)[name];
         if (typeof fn !== "function") throw notModelled(parent, name);
         const child = (fn as (...a: unknown[]) => unknown).apply(parent, args());
+        if (child === undefined) return "unmodelled-result";
         if (!(child instanceof SimObject)) throw notModelled(parent, name);
         return child;
       }
@@ -294,16 +307,16 @@ export class RichApiHost {
     }
   }
 
-  private parentOf(info: ObjectPathInfo, resolve: (id: number) => SimObject | "service"): SimObject {
+  private parentOf(info: ObjectPathInfo, resolve: (id: number) => SimObject | Opaque): SimObject {
     const parent = resolve(info.ParentObjectPathId ?? 0);
-    if (parent === "service") throw simError("NotImplemented", `${info.Name} on Office's internal service is not modelled.`);
+    if (typeof parent === "string") throw simError("NotImplemented", `${info.Name} on ${parent} is not modelled.`);
     return parent;
   }
 
   private args(
     values: unknown[] | undefined,
     refs: (number | unknown[])[] | undefined,
-    resolve: (id: number) => SimObject | "service",
+    resolve: (id: number) => SimObject | Opaque,
   ): unknown[] {
     const list = values ?? [];
     return list.map((v, i) => {
@@ -319,7 +332,7 @@ export class RichApiHost {
   private translate(
     ctx: SimRequestContext,
     a: ActionInfo,
-    resolve: (id: number) => SimObject | "service",
+    resolve: (id: number) => SimObject | Opaque,
     object: (id: number) => SimObject,
     traceIds: number[],
     kept: [SimObject, string][],
@@ -328,7 +341,7 @@ export class RichApiHost {
     switch (a.ActionType) {
       case ActionType.Instantiate: {
         const o = resolve(a.ObjectPathId);
-        if (o === "service") return () => ({});
+        if (typeof o === "string") return () => ({});
         return () => {
           if (o._nullKnown && o._isNull) return null;
           const ref = kept.find(([k]) => k === o)?.[1];
@@ -359,7 +372,7 @@ export class RichApiHost {
       }
       case ActionType.Method: {
         const target = resolve(a.ObjectPathId);
-        if (target === "service") {
+        if (typeof target === "string") {
           if (!INTERNAL_SERVICE_METHODS.has(a.Name)) throw simError("NotImplemented", `${a.Name} of Office's internal service is not modelled.`);
           return () => null;
         }

@@ -86,6 +86,9 @@ export class Win32OfficeHost {
   private readonly handlers = new Map<string, EventHandler>();
   private readonly pendingCommands = new Map<string, (o: CommandOutcome) => void>();
   private nextCommand = 1;
+  /** Excel sends ribbon invocations only once the function file has registered for them (and heard back). */
+  private commandsRegistered!: () => void;
+  private readonly commandsReady = new Promise<void>((resolve) => (this.commandsRegistered = resolve));
   /** Dialogs opened through Office.context.ui.displayDialogAsync, in order. */
   readonly dialogs: OpenDialog[] = [];
   /** Execute / RegisterEvent calls this host does not model (dispId). */
@@ -124,6 +127,14 @@ export class Win32OfficeHost {
       GetSolutionToken: () => "",
       GetSupportedMatrix: () => requirementMatrix(this.level),
       GetHostFullVersion: () => this.options.hostFullVersion ?? "16.0.10730.20102",
+      // Office.context.officeTheme: the "Colorful" theme's grays (colours as integers, as Excel sends them).
+      GetOfficeThemeInfo: () =>
+        JSON.stringify({
+          primaryFontColor: 0x262626,
+          primaryBackgroundColor: 0xffffff,
+          secondaryFontColor: 0x737373,
+          secondaryBackgroundColor: 0xf3f3f3,
+        }),
       // Office.context.document.settings (the in-memory bag): empty, writes accepted.
       GetSettings: () => ({ Read: () => undefined, Write: () => undefined }),
     };
@@ -135,12 +146,15 @@ export class Win32OfficeHost {
         this.handlers.set(`${dispId}|${targetId}`, handler);
         if (dispId === DISPID.dialogMessageReceivedEvent) this.openDialog(targetId, handler);
         else if (dispId !== DISPID.richApiMessageEvent && dispId !== DISPID.appCommandInvokedEvent) this.unsupported.push(dispId);
-        later(() => callback(OOE.success));
+        later(() => {
+          this.call(() => callback(OOE.success));
+          if (dispId === DISPID.appCommandInvokedEvent) later(() => this.commandsRegistered());
+        });
       },
       UnregisterEvent: (dispId: number, targetId: string, callback: HostCallback) => {
         this.handlers.delete(`${dispId}|${targetId}`);
         if (dispId === DISPID.dialogMessageReceivedEvent) for (const d of this.dialogs) d.closed = true;
-        later(() => callback(OOE.success));
+        later(() => this.call(() => callback(OOE.success)));
       },
     };
   }
@@ -150,9 +164,10 @@ export class Win32OfficeHost {
    * AppCommandInvoked to Office.js, which calls the associated function; resolves when the function calls
    * event.completed().
    */
-  invokeCommand(functionName: string, buttonId = "RecomputeButton"): Promise<CommandOutcome> {
+  async invokeCommand(functionName: string, buttonId = "RecomputeButton"): Promise<CommandOutcome> {
+    await this.commandsReady;
     const handler = [...this.handlers].find(([k]) => k.startsWith(`${DISPID.appCommandInvokedEvent}|`))?.[1];
-    if (!handler) return Promise.reject(new Error("No function file has registered for ribbon commands (Office.js not initialised?)."));
+    if (!handler) throw new Error("No function file has registered for ribbon commands (Office.js not initialised?).");
     // Excel's invocation ids are strings (Office.js checks the type when the command completes).
     const id = `command-${this.nextCommand++}`;
     return new Promise((resolve) => {
@@ -218,6 +233,14 @@ export class Win32OfficeHost {
     }
     this.unsupported.push(dispId);
     later(() => callback(safeArray([OOE.internalError])));
+  }
+
+  private call(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      this.hostErrors.push(e);
+    }
   }
 
   /** Calls Office.js back; an exception there is Office.js rejecting our answer, kept for the tests. */

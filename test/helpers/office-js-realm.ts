@@ -30,6 +30,8 @@ export interface OfficeJsRealmOptions extends RichApiHostOptions {
   locale?: string;
   /** Load office.debug.js / *.debug.js (readable stacks) instead of the minified files Excel loads. */
   debug?: boolean;
+  /** The add-in's site: scripts the page loads from the page's origin (bundles, their chunks) are served from this folder. */
+  siteDir?: string;
 }
 
 export interface OfficeJsRealm {
@@ -42,6 +44,8 @@ export interface OfficeJsRealm {
   refused: string[];
   /** Runs a built bundle (dist/commands.js…) in the realm. */
   runScript(file: string): void;
+  /** Loads a script of the add-in's site as the page does (a script tag; its chunks load the same way). */
+  loadSiteScript(name: string): Promise<void>;
   /** Resolves once Office.actions.associate(name, …) has run in the realm (the function file is ready). */
   whenAssociated(name: string): Promise<void>;
   close(): void;
@@ -62,6 +66,16 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
   const served: string[] = [];
   const refused: string[] = [];
   const officeFile = options.debug ? "office.debug.js" : "office.js";
+  const origin = new URL(options.url ?? "https://localhost:3000/").origin + "/";
+  /** Microsoft's files from @microsoft/office-js, the add-in's from siteDir; nothing else (no network). */
+  const localFile = (src: string): { name: string; path: string } | null => {
+    const [base, dir] = src.startsWith(CDN) ? [CDN, OFFICE_JS_DIST] : options.siteDir && src.startsWith(origin) ? [origin, options.siteDir] : [null, null];
+    if (!base || !dir) return null;
+    const rel = src.slice(base.length).split(/[?#]/)[0]!;
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file)) return null;
+    return { name: rel, path: file };
+  };
 
   // Office.js finds its base URL from its own script tag and adds tags for the host file and strings.
   const doc = window.document;
@@ -75,15 +89,20 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
       for (const node of m.addedNodes) {
         const el = node as HTMLScriptElement;
         if (el.tagName !== "SCRIPT" || !el.src) continue;
-        const rel = el.src.startsWith(CDN) ? el.src.slice(CDN.length) : null;
-        const file = rel ? path.join(OFFICE_JS_DIST, rel) : null;
-        if (!file || !file.startsWith(OFFICE_JS_DIST) || !fs.existsSync(file)) {
+        const file = localFile(el.src);
+        if (!file) {
           refused.push(el.src);
           el.dispatchEvent(new window.Event("error"));
           continue;
         }
-        served.push(rel!);
-        window.eval(fs.readFileSync(file, "utf8"));
+        served.push(file.name);
+        // As a browser runs a script tag: document.currentScript is the tag (webpack finds its chunks from it).
+        Object.defineProperty(doc, "currentScript", { configurable: true, get: () => el });
+        try {
+          window.eval(fs.readFileSync(file.path, "utf8"));
+        } finally {
+          delete (doc as unknown as { currentScript?: unknown }).currentScript;
+        }
         el.dispatchEvent(new window.Event("load"));
       }
   });
@@ -103,6 +122,15 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
     refused,
     runScript(file: string) {
       window.eval(fs.readFileSync(file, "utf8"));
+    },
+    loadSiteScript(name: string) {
+      return new Promise<void>((resolve, reject) => {
+        const tag = doc.createElement("script");
+        tag.addEventListener("load", () => resolve());
+        tag.addEventListener("error", () => reject(new Error(`${name} could not be loaded`)));
+        tag.src = origin + name;
+        doc.body.appendChild(tag);
+      });
     },
     async whenAssociated(name: string) {
       const actions = () => (office as unknown as { actions?: { _association?: { mappings?: Record<string, unknown> } } }).actions;
