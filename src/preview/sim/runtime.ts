@@ -249,7 +249,8 @@ export function defineProxy(
   }
 }
 
-function metaOf(obj: SimObject): ClassMeta {
+/** The proxy's class metadata (scalars, navigation properties, collection): the RichApi host (src/excel-sim) reads results with it. */
+export function metaOf(obj: SimObject): ClassMeta {
   const m = META.get(Object.getPrototypeOf(obj));
   if (!m) throw new Error(`No proxy metadata for ${obj.constructor.name}`);
   return m;

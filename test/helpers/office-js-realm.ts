@@ -1,0 +1,164 @@
+/**
+ * A webview realm in which the add-in's built bundles run on Microsoft's own Office.js client runtime
+ * (`@microsoft/office-js`: office.js, which loads excel-win32-16.01.js and the locale strings), with the
+ * simulated Excel behind it as Excel for Windows: `window.external` is the host side (Win32OfficeHost),
+ * and every `context.sync()` of the add-in goes through Office.js to RichApiHost as real request JSON.
+ *
+ * The realm is a jsdom window with `runScripts: "outside-only"`; pass an existing window (e.g. one whose
+ * built-ins were cut to a webview's level) to load Office.js there instead. Script tags that Office.js
+ * adds for its own files are served from node_modules/@microsoft/office-js/dist; any other URL fails to
+ * load (no network).
+ */
+import fs from "fs";
+import path from "path";
+import { JSDOM, type DOMWindow } from "jsdom";
+import { RichApiHost, type RichApiHostOptions } from "../../src/excel-sim/richapi-host";
+import { Win32OfficeHost } from "../../src/excel-sim/win32-office-host";
+import type { SimulatedExcel } from "../../src/preview/simulated-excel";
+
+export const OFFICE_JS_DIST = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+export interface OfficeJsRealmOptions extends RichApiHostOptions {
+  sim: SimulatedExcel;
+  /** An existing window to load Office.js into; default a new jsdom window. */
+  window?: DOMWindow;
+  /** Page URL of the new window (the add-in's page). */
+  url?: string;
+  /** Page HTML of the new window. */
+  html?: string;
+  locale?: string;
+  /** Load office.debug.js / *.debug.js (readable stacks) instead of the minified files Excel loads. */
+  debug?: boolean;
+  /** The add-in's site: scripts the page loads from the page's origin (bundles, their chunks) are served from this folder. */
+  siteDir?: string;
+}
+
+export interface OfficeJsRealm {
+  window: DOMWindow;
+  host: Win32OfficeHost;
+  richApi: RichApiHost;
+  /** Office.js files the realm served (office.js, excel-win32-16.01.js, ja-jp/office_strings.js…). */
+  served: string[];
+  /** Script URLs refused (not part of @microsoft/office-js). */
+  refused: string[];
+  /** Runs a built bundle (dist/commands.js…) in the realm. */
+  runScript(file: string): void;
+  /** Loads a script of the add-in's site as the page does (a script tag; its chunks load the same way). */
+  loadSiteScript(name: string): Promise<void>;
+  /** Resolves once Office.actions.associate(name, …) has run in the realm (the function file is ready). */
+  whenAssociated(name: string): Promise<void>;
+  close(): void;
+}
+
+/** Creates the realm, loads Office.js and waits for Office.onReady (host Excel, platform PC). */
+export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promise<OfficeJsRealm> {
+  const richApi = new RichApiHost(options.sim, options);
+  const host = new Win32OfficeHost(richApi, { locale: options.locale ?? "ja-JP" });
+  const dom = options.window
+    ? null
+    : new JSDOM(options.html ?? "<!doctype html><html><head></head><body></body></html>", {
+        runScripts: "outside-only",
+        pretendToBeVisual: true,
+        url: options.url ?? "https://localhost:3000/commands.html",
+      });
+  const window = options.window ?? dom!.window;
+  const served: string[] = [];
+  const refused: string[] = [];
+  const officeFile = options.debug ? "office.debug.js" : "office.js";
+  const origin = new URL(options.url ?? "https://localhost:3000/").origin + "/";
+  /** Microsoft's files from @microsoft/office-js, the add-in's from siteDir; nothing else (no network). */
+  const localFile = (src: string): { name: string; path: string } | null => {
+    const [base, dir] = src.startsWith(CDN) ? [CDN, OFFICE_JS_DIST] : options.siteDir && src.startsWith(origin) ? [origin, options.siteDir] : [null, null];
+    if (!base || !dir) return null;
+    const rel = src.slice(base.length).split(/[?#]/)[0]!;
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file)) return null;
+    return { name: rel, path: file };
+  };
+
+  // Office.js finds its base URL from its own script tag and adds tags for the host file and strings.
+  const doc = window.document;
+  if (![...doc.scripts].some((s) => /\/office(\.debug)?\.js$/.test(s.src))) {
+    const tag = doc.createElement("script");
+    tag.src = CDN + officeFile;
+    doc.head.appendChild(tag);
+  }
+  const observer = new window.MutationObserver((mutations) => {
+    for (const m of mutations)
+      for (const node of m.addedNodes) {
+        const el = node as HTMLScriptElement;
+        if (el.tagName !== "SCRIPT" || !el.src) continue;
+        const file = localFile(el.src);
+        if (!file) {
+          refused.push(el.src);
+          el.dispatchEvent(new window.Event("error"));
+          continue;
+        }
+        served.push(file.name);
+        // As a browser runs a script tag: document.currentScript is the tag (webpack finds its chunks from it).
+        Object.defineProperty(doc, "currentScript", { configurable: true, get: () => el });
+        try {
+          window.eval(fs.readFileSync(file.path, "utf8"));
+        } finally {
+          delete (doc as unknown as { currentScript?: unknown }).currentScript;
+        }
+        el.dispatchEvent(new window.Event("load"));
+      }
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+  (window as unknown as { external: unknown }).external = host.external();
+  served.push(officeFile);
+  window.eval(fs.readFileSync(path.join(OFFICE_JS_DIST, officeFile), "utf8"));
+  const office = (window as unknown as { Office: typeof Office }).Office;
+  const info = await withTimeout(office.onReady(), 20_000, "Office.onReady did not resolve");
+  if (String(info.host) !== "Excel") throw new Error(`Office.js reports host ${String(info.host)}`);
+
+  return {
+    window,
+    host,
+    richApi,
+    served,
+    refused,
+    runScript(file: string) {
+      window.eval(fs.readFileSync(file, "utf8"));
+    },
+    loadSiteScript(name: string) {
+      return new Promise<void>((resolve, reject) => {
+        const tag = doc.createElement("script");
+        tag.addEventListener("load", () => resolve());
+        tag.addEventListener("error", () => reject(new Error(`${name} could not be loaded`)));
+        tag.src = origin + name;
+        doc.body.appendChild(tag);
+      });
+    },
+    async whenAssociated(name: string) {
+      const actions = () => (office as unknown as { actions?: { _association?: { mappings?: Record<string, unknown> } } }).actions;
+      for (let i = 0; i < 500; i++) {
+        if (actions()?._association?.mappings?.[name.toUpperCase()]) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`${name} was never associated (Office.actions.associate)`);
+    },
+    close() {
+      observer.disconnect();
+      dom?.window.close();
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(message)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e as Error);
+      },
+    );
+  });
+}
