@@ -445,7 +445,19 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
           sentCommit = true;
         }
         job.counter.syncs++;
-        await ctx.sync();
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Refused for its size: Excel ran none of it, so its two halves are sent instead (nothing is written
+          // twice; the first half still carries the preparation, the last the commit).
+          const ops = batches[b]!;
+          if (officeErrorCode(e) !== "RequestPayloadSizeLimitExceeded" || ops.length < 2) throw e;
+          const half = Math.ceil(ops.length / 2);
+          batches.splice(b, 1, ops.slice(0, half), ops.slice(half));
+          sentCommit = false;
+          b--;
+          continue;
+        }
         batchesDone++;
       }
     });
@@ -597,8 +609,10 @@ async function writeCosmetics(
   const sheetBytes = targets.length * SHEET_BYTES;
   const failedGroups = new Set<number>();
   let pending = units;
+  // Units per batch once Excel refused one for its size (it ran none of it): halved each time.
+  let cap = Infinity;
   while (pending.length > 0) {
-    const batch = packBatches(pending, budget - sheetBytes)[0]!;
+    const batch = packBatches(pending, budget - sheetBytes)[0]!.slice(0, cap);
     try {
       await api.Excel.run(async (ctx) => {
         const sheets = targets.map((t) => ctx.workbook.worksheets.getItem(t.plan.name));
@@ -611,6 +625,20 @@ async function writeCosmetics(
       });
       pending = pending.slice(batch.length);
     } catch (e) {
+      if (officeErrorCode(e) === "RequestPayloadSizeLimitExceeded") {
+        if (batch.length > 1) {
+          cap = Math.ceil(batch.length / 2);
+          continue;
+        }
+        const unit = batch[0]!;
+        if (unit.ops.length > 1) {
+          // One group too big for this Excel: its operations one by one (packed again, under the cap).
+          const one = unit.ops.map((o) => ({ group: unit.group, ops: [o], bytes: o.bytes + traceBytes }));
+          pending = [...one, ...pending.slice(1)];
+          cap = Math.max(1, Math.ceil(one.length / 2));
+          continue;
+        }
+      }
       const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
       if (traces.length === 0) {
         // Failed before the first step (a sheet gone meanwhile): nothing more is tried.
