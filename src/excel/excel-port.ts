@@ -355,6 +355,11 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   return { targets, obsolete, settings };
 }
 
+/** A refreshed sheet that has the plan's table already keeps it (resized in place) where Excel can resize tables. */
+function keepsTable(t: Target, f: ExcelFeatures): boolean {
+  return !!(f.tableResize && t.refresh && t.tableName && t.refresh.tables.some((n) => sameName(n, t.tableName!)));
+}
+
 /** Trace message queued right after a sheet is added (OfficeExtension.Error.traceMessages lists those reached). */
 const ADDED_TRACE = "added:";
 
@@ -371,6 +376,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       features: job.features,
       blockBudget: Math.floor(budget / 2),
       tableName: t.tableName ?? undefined,
+      keepTable: keepsTable(t, job.features),
       notes: job.notes,
     }),
   );
@@ -388,7 +394,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
         return ws;
       }
       const ws = worksheets.getItem(t.refresh.name);
-      for (const table of t.refresh.tables) ws.tables.getItem(table).delete();
+      for (const table of t.refresh.tables) if (!(keepsTable(t, job.features) && sameName(table, t.tableName!))) ws.tables.getItem(table).delete();
       for (const chart of t.refresh.charts) ws.charts.getItem(chart).delete();
       const all = ws.getRange();
       all.conditionalFormats.clearAll();
