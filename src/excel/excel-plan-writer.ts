@@ -101,6 +101,8 @@ export interface WriterContext {
   blockBudget: number;
   /** The table's name when the plan's is taken elsewhere in the workbook. */
   tableName?: string;
+  /** The sheet already has this table (a refresh): it is resized in place, not added. */
+  keepTable?: boolean;
   notes: string[];
 }
 
@@ -344,8 +346,10 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
       op(
         sheet,
         (ws) => {
-          const t = ws.tables.add(rangeOf(ws, table.range), true);
-          t.name = name;
+          // In place: the same table (id, name) over the new rows, so that references to it keep working.
+          const t = wc.keepTable ? ws.tables.getItem(name) : ws.tables.add(rangeOf(ws, table.range), true);
+          if (wc.keepTable) t.resize(rangeOf(ws, table.range));
+          else t.name = name;
           t.style = table.style;
           t.showFilterButton = true;
         },

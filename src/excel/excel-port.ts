@@ -355,6 +355,11 @@ function targetsOf(job: WriteJob): { targets: Target[]; obsolete: SheetLayout[];
   return { targets, obsolete, settings };
 }
 
+/** A refreshed sheet that has the plan's table already keeps it (resized in place) where Excel can resize tables. */
+function keepsTable(t: Target, f: ExcelFeatures): boolean {
+  return !!(f.tableResize && t.refresh && t.tableName && t.refresh.tables.some((n) => sameName(n, t.tableName!)));
+}
+
 /** Trace message queued right after a sheet is added (OfficeExtension.Error.traceMessages lists those reached). */
 const ADDED_TRACE = "added:";
 
@@ -371,6 +376,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       features: job.features,
       blockBudget: Math.floor(budget / 2),
       tableName: t.tableName ?? undefined,
+      keepTable: keepsTable(t, job.features),
       notes: job.notes,
     }),
   );
@@ -388,7 +394,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
         return ws;
       }
       const ws = worksheets.getItem(t.refresh.name);
-      for (const table of t.refresh.tables) ws.tables.getItem(table).delete();
+      for (const table of t.refresh.tables) if (!(keepsTable(t, job.features) && sameName(table, t.tableName!))) ws.tables.getItem(table).delete();
       for (const chart of t.refresh.charts) ws.charts.getItem(chart).delete();
       const all = ws.getRange();
       all.conditionalFormats.clearAll();
@@ -445,7 +451,19 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
           sentCommit = true;
         }
         job.counter.syncs++;
-        await ctx.sync();
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Refused for its size: Excel ran none of it, so its two halves are sent instead (nothing is written
+          // twice; the first half still carries the preparation, the last the commit).
+          const ops = batches[b]!;
+          if (officeErrorCode(e) !== "RequestPayloadSizeLimitExceeded" || ops.length < 2) throw e;
+          const half = Math.ceil(ops.length / 2);
+          batches.splice(b, 1, ops.slice(0, half), ops.slice(half));
+          sentCommit = false;
+          b--;
+          continue;
+        }
         batchesDone++;
       }
     });
@@ -597,8 +615,10 @@ async function writeCosmetics(
   const sheetBytes = targets.length * SHEET_BYTES;
   const failedGroups = new Set<number>();
   let pending = units;
+  // Units per batch once Excel refused one for its size (it ran none of it): halved each time.
+  let cap = Infinity;
   while (pending.length > 0) {
-    const batch = packBatches(pending, budget - sheetBytes)[0]!;
+    const batch = packBatches(pending, budget - sheetBytes)[0]!.slice(0, cap);
     try {
       await api.Excel.run(async (ctx) => {
         const sheets = targets.map((t) => ctx.workbook.worksheets.getItem(t.plan.name));
@@ -611,6 +631,20 @@ async function writeCosmetics(
       });
       pending = pending.slice(batch.length);
     } catch (e) {
+      if (officeErrorCode(e) === "RequestPayloadSizeLimitExceeded") {
+        if (batch.length > 1) {
+          cap = Math.ceil(batch.length / 2);
+          continue;
+        }
+        const unit = batch[0]!;
+        if (unit.ops.length > 1) {
+          // One group too big for this Excel: its operations one by one (packed again, under the cap).
+          const one = unit.ops.map((o) => ({ group: unit.group, ops: [o], bytes: o.bytes + traceBytes }));
+          pending = [...one, ...pending.slice(1)];
+          cap = Math.max(1, Math.ceil(one.length / 2));
+          continue;
+        }
+      }
       const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
       if (traces.length === 0) {
         // Failed before the first step (a sheet gone meanwhile): nothing more is tried.

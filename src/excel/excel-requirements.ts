@@ -11,6 +11,11 @@ export interface ExcelFeatures {
   mergedAreas: boolean;
   /** `Worksheet.pageLayout`: orientation, fit to width, print titles, footer (ExcelApi 1.9). */
   pageLayout: boolean;
+  /**
+   * `Table.resize` (ExcelApi 1.13): the list's table is refreshed in place (same table, same name), so that
+   * structured references and PivotTables built on it keep their source. Without it the table is made anew.
+   */
+  tableResize?: boolean;
 }
 
 export const MINIMUM_EXCEL_API = "1.7";
@@ -26,7 +31,7 @@ function supported(api: ExcelHostApi, version: string): boolean {
 /** Throws UnsupportedExcelError below ExcelApi 1.7; otherwise what the later sets add. */
 export function detectFeatures(api: ExcelHostApi): ExcelFeatures {
   if (!supported(api, MINIMUM_EXCEL_API)) throw new UnsupportedExcelError();
-  return { mergedAreas: supported(api, "1.13"), pageLayout: supported(api, "1.9") };
+  return { mergedAreas: supported(api, "1.13"), pageLayout: supported(api, "1.9"), tableResize: supported(api, "1.13") };
 }
 
 export const NOTE_NO_MERGED_AREAS =

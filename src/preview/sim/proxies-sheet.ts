@@ -688,7 +688,7 @@ defineProxy(SimTableCollection, "TableCollection", {
   },
 });
 
-export class SimTable extends SimObject implements SimOf<Excel.Table, "id" | "name" | "style" | "showHeaders" | "showTotals" | "showFilterButton" | "showBandedRows" | "showBandedColumns" | "highlightFirstColumn" | "highlightLastColumn" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "getTotalRowRange" | "delete" | "convertToRange"> {
+export class SimTable extends SimObject implements SimOf<Excel.Table, "id" | "name" | "style" | "showHeaders" | "showTotals" | "showFilterButton" | "showBandedRows" | "showBandedColumns" | "highlightFirstColumn" | "highlightLastColumn" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "getTotalRowRange" | "delete" | "convertToRange" | "resize"> {
   declare readonly id: string;
   declare name: string;
   declare style: string;
@@ -734,6 +734,26 @@ export class SimTable extends SimObject implements SimOf<Excel.Table, "id" | "na
       sheet.forEachCell(m.rect, (r, c) => cells.push([r, c]));
       for (const [r, c] of cells) sheet.setCell(r, c, undefined);
     });
+  }
+  /**
+   * Table.resize (ExcelApi 1.13): the table keeps its id and name and takes the new range, whose header row must be
+   * the table's (same first row) and which must overlap the old one; no other table and no merged cell in it.
+   */
+  resize(newRange: SimRange | string): void {
+    this._method("resize", [newRange], (b) => {
+      const t = this._targetNN(b) as TableTarget;
+      const sheet = tableSheet(t);
+      const m = tableModel(t);
+      const rect = newRange instanceof SimRange ? (newRange._targetNN(b) as RangeTarget).rect : parseAddress(str(newRange, "newRange")).rect;
+      if (newRange instanceof SimRange && (newRange._targetNN(b) as RangeTarget).sheet !== sheet) throw simError("InvalidArgument", "The range is on another worksheet.");
+      if (rect.r0 !== m.rect.r0 || !intersects(rect, m.rect)) throw simError("InvalidArgument", "The header row must stay where it is and the new range must overlap the table.");
+      if (rectRows(rect) < 2) throw simError("InvalidArgument", "A table needs a header row and at least one row.");
+      for (const o of t.wb.tables) if (o !== m && o.sheetId === sheet.id && intersects(o.rect, rect)) throw simError("InvalidOperation", `The range overlaps the table "${o.name}".`);
+      for (const mm of sheet.merges) if (intersects(mm, rect)) throw simError("InvalidOperation", "A table cannot contain merged cells.");
+      sheet.touch();
+      t.wb.touchWorkbook();
+      m.rect = { ...rect };
+    }, 13);
   }
   convertToRange(): SimRange {
     return this._child("convertToRange", [], (res) => new SimRange(this.context, res), (b) => {

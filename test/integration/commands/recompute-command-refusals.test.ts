@@ -161,3 +161,25 @@ describe("reads: rows further down longer than the ones sampled", () => {
     expect(texts.find((t) => t.startsWith("※評価対象外"))).toMatch(/^※評価対象外（200件）/);
   });
 });
+
+describe("request limits: a host stricter than the plan (1 MB a request and response)", () => {
+  const usedValues = (sim: SimulatedExcel, sheet: string) =>
+    sim.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+      r.load("values");
+      await ctx.sync();
+      return r.values;
+    });
+
+  test("data batches refused for their size are sent again in halves: the same sheets as on an unlimited host, user sheets untouched", async () => {
+    const strict = SimulatedExcel.fromExcelJs(longListWorkbook(3000), { maxBatchBytes: 1024 * 1024 });
+    const free = SimulatedExcel.fromExcelJs(longListWorkbook(3000));
+    const userBefore = await digestOf(strict, (n) => n === "事業一覧");
+    const { completed, notice } = await click(strict);
+    expect(completed).toBe(true);
+    expect(notice).toBeNull();
+    expect((await click(free)).notice).toBeNull();
+    for (const sheet of ["評価集計", "評価一覧", "要確認"]) expect(await usedValues(strict, sheet)).toEqual(await usedValues(free, sheet));
+    expect(await digestOf(strict, (n) => n === "事業一覧")).toEqual(userBefore);
+  });
+});

@@ -122,3 +122,44 @@ test.each([99, 7])("watch (ExcelApi 1.%i): sheets added and deleted re-register 
   await stop();
   expect(events.count()).toBe(0);
 });
+
+test("the list's Excel table is refreshed in place: same table (id) and name, resized to the new rows — never deleted and made anew", async () => {
+  const { sim, host } = await setUp(SAMPLE);
+  const tableOf = () =>
+    sim.Excel.run(async (ctx) => {
+      const tables = ctx.workbook.worksheets.getItem("評価一覧").tables;
+      tables.load("items/id,items/name");
+      await ctx.sync();
+      const ranges = tables.items.map((t) => t.getRange().load("address"));
+      const used = ctx.workbook.worksheets.getItem("評価一覧").getUsedRange(true).load("rowCount");
+      await ctx.sync();
+      return { tables: tables.items.map((t, i) => ({ id: t.id, name: t.name, address: ranges[i]!.address })), usedRows: used.rowCount };
+    });
+  const items = (o: { result: { summary: { evaluations: { items: unknown[] }[] } } }) =>
+    o.result.summary.evaluations.reduce((n, e) => n + e.items.length, 0);
+  const before = items(await host.recompute(DEFAULT_RULES, () => undefined));
+  const first = await tableOf();
+  expect(first.tables).toHaveLength(1);
+  // The source grows by one item (a copy of an existing row at the end of a department sheet).
+  await sim.Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("総務部");
+    const used = ws.getUsedRange(true).load("rowCount,columnCount,values");
+    await ctx.sync();
+    // The last row whose first cell is a number (an item row), copied below the used range as a new item.
+    const last = [...used.values].reverse().find((r) => typeof r[0] === "number")!;
+    ws.getRangeByIndexes(used.rowCount, 0, 1, used.columnCount).values = [
+      last.map((v, c) => (c === 0 ? Number(v) + 1000 : typeof v === "string" && c === 1 ? `${v}（追加）` : v)),
+    ];
+    await ctx.sync();
+  });
+  const after = items(await host.recompute(DEFAULT_RULES, () => undefined));
+  expect(after).toBeGreaterThan(before);
+  const second = await tableOf();
+  expect(second.tables.map((t) => [t.id, t.name])).toEqual(first.tables.map((t) => [t.id, t.name]));
+  const rows = (a: string) => {
+    const m = /!\$?[A-Z]+\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(a)!;
+    return Number(m[2]) - Number(m[1]) + 1;
+  };
+  // One list row per item: the table grows with the list.
+  expect(rows(second.tables[0]!.address) - rows(first.tables[0]!.address)).toBe(after - before);
+});
