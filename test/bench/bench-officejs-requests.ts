@@ -1,5 +1,5 @@
 /**
- * Request sizes as Microsoft's Office.js really builds them (npm run bench:requests): the recompute
+ * Request sizes as Microsoft's Office.js really builds them (npm run bench:officejs): the recompute
  * (src/excel through createExcelPort, from the sources) runs on Office.js's Excel client from
  * @microsoft/office-js in a jsdom realm, the simulated host answers behind it (src/excel-sim), and every
  * request and response body is measured in UTF-8 bytes on the wire. Beside them: the simulated host's
