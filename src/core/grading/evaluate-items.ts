@@ -9,6 +9,7 @@ import type { Evaluation, IndicatorResult, ItemResult, ReviewEntry } from "../mo
 import { parseIndicatorValue, withBasis, type IndicatorValue } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
+import { nextGrade } from "./next-grade";
 import { gradeIndicator } from "./grade-indicator";
 import { columnOfYear, type ColumnarTable } from "../layout/columnar-table";
 import type { EvaluationKey } from "./evaluation-slots";
@@ -95,7 +96,8 @@ function materializeItem(
         target,
         indicatorName: name,
       });
-      const out = gradeIndicator({ target, actual, baseline, direction, rules });
+      const gradeInput = { target, actual, baseline, direction, rules };
+      const out = gradeIndicator(gradeInput);
       const unit =
         (target.kind === "number" && target.unit) ||
         (actual.kind === "number" && actual.unit) ||
@@ -110,6 +112,8 @@ function materializeItem(
         achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
         grade: out.graded ? out.grade : null,
         reason: out.reason,
+        reasonJa: out.reasonJa,
+        nextGrade: nextGrade(gradeInput, out),
         targetRow: (tCol >= 0 ? tRow : indRow) + 1,
         actualRow: (aCol >= 0 ? aRow : indRow) + 1,
       });

@@ -3,6 +3,8 @@
  * what the sheet plans are built from. Field names are stable.
  */
 
+import type { NextGrade } from "../grading/next-grade";
+
 export type GradeCounts = Record<string, number>;
 
 export interface GroupSummary {
@@ -26,6 +28,10 @@ export interface IndicatorResult {
   grade: string | null;
   /** Why this grade (or why not graded), in English; stable for tests. */
   reason: string;
+  /** The same in Japanese (実績÷目標, the band and the grade), as この行 and the lists show it. */
+  reasonJa?: string;
+  /** 次の評価まで: the actual needed for the next grade up; null at the top grade or with nothing to compute. */
+  nextGrade: NextGrade | null;
   /** Sheet rows (1-based) of the target and actual cells. */
   targetRow?: number;
   actualRow?: number;

@@ -58,6 +58,12 @@ export const en: Messages = {
   adopted: "Adopted",
   lowerIsBetter: "lower is better",
   notGraded: "not graded",
+  toNext: "To the next grade",
+  toNextText: (grade: string, gap: string, needed: string, atMost: boolean) =>
+    `${gap} to ${grade} (an actual of ${needed} or ${atMost ? "less" : "more"} gives ${grade})`,
+  points: " points",
+  noTarget: "no target set",
+  topGrade: "already the top grade",
   columns: "Columns",
   rules: "Grading rules",
   headerRow: "Header row (row number)",

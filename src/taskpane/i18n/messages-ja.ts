@@ -57,6 +57,12 @@ export const ja = {
   adopted: "採用",
   lowerIsBetter: "低いほど良い",
   notGraded: "評価なし",
+  toNext: "次の評価まで",
+  toNextText: (grade: string, gap: string, needed: string, atMost: boolean) =>
+    `${grade} まであと ${gap}（実績 ${needed} ${atMost ? "以下" : "以上"}で ${grade}）`,
+  points: " ポイント",
+  noTarget: "目標未設定",
+  topGrade: "最上位の評価です",
   columns: "列の割り当て",
   rules: "評価基準",
   headerRow: "見出し行（行番号）",

@@ -208,7 +208,7 @@ test("This row: a selected cell shows its item's grades and indicators without a
     suggestedGrade: "A",
     grade: "B",
     excludedReason: null,
-    indicators: [{ name: "最大待ち時間", target: 15, actual: 12, unit: "分", lowerIsBetter: true, achievement: 1.25, grade: "A", reason: "R = target 15分 / actual 12分 = 125.0% (≥ 100.0%) → A", targetRow: 12, actualRow: 13 }],
+    indicators: [{ name: "最大待ち時間", target: 15, actual: 12, unit: "分", lowerIsBetter: true, achievement: 1.25, grade: "A", reason: "R = target 15分 / actual 12分 = 125.0% (≥ 100.0%) → A", nextGrade: null, targetRow: 12, actualRow: 13 }],
   };
   const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
   renderPane(host);
@@ -219,6 +219,73 @@ test("This row: a selected cell shows its item's grades and indicators without a
   expect(document.querySelector("[data-field=suggested]")?.textContent).toBe("A");
   expect(screen.getByText("15分")).toBeTruthy();
   expect(screen.getByText("125.0%")).toBeTruthy();
+});
+
+test("This row: what it takes to reach the next grade, in the words of issue 18", async () => {
+  const user = userEvent.setup();
+  const item = {
+    sheet: "進捗",
+    row: 20,
+    key: "9",
+    name: "電子申請の利用率向上",
+    group: "基本方針2",
+    department: "情報政策課",
+    selfGrade: null,
+    suggestedGrade: "D",
+    grade: "D",
+    excludedReason: null,
+    indicators: [
+      {
+        name: "電子申請の利用率",
+        target: 0.2,
+        actual: 0.06,
+        unit: "%",
+        lowerIsBetter: false,
+        achievement: 0.3,
+        grade: "D",
+        reason: "R = actual 6% / target 20% = 30.0% (< 50.0%) → D",
+        reasonJa: "達成率 30.0%＝実績6%÷目標20%（50.0%未満）→ D",
+        nextGrade: { grade: "C", actual: 0.1, decimals: 1, bound: "atLeast" as const },
+        targetRow: 20,
+        actualRow: 21,
+      },
+      {
+        name: "窓口の待ち時間",
+        target: 15,
+        actual: 40,
+        unit: "分",
+        lowerIsBetter: true,
+        achievement: 0.375,
+        grade: "D",
+        reason: "R = target 15分 / actual 40分 = 37.5% (< 50.0%) → D",
+        nextGrade: { grade: "C", actual: 30, decimals: 0, bound: "atMost" as const },
+        targetRow: 22,
+        actualRow: 23,
+      },
+      {
+        name: "研修の回数",
+        target: null,
+        actual: 3,
+        unit: "回",
+        lowerIsBetter: false,
+        achievement: null,
+        grade: null,
+        reason: "no target for the year",
+        nextGrade: null,
+        targetRow: 24,
+        actualRow: 25,
+      },
+    ],
+  };
+  const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection(item.sheet, item.row, 2));
+  await screen.findAllByText(item.name, { exact: false });
+  const toNext = [...document.querySelectorAll("[data-field=to-next]")].map((e) => e.textContent);
+  expect(toNext).toEqual(["C まであと 4.0 ポイント（実績 10.0% 以上で C）", "C まであと 10分（実績 30分 以下で C）", "目標未設定"]);
+  // The Japanese reason names 実績÷目標 and the threshold, as the English one does.
+  expect(screen.getByText("達成率 30.0%＝実績6%÷目標20%（50.0%未満）→ D")).toBeTruthy();
 });
 
 test("rules: a custom band that is not a number is explained at its field and nothing is saved", async () => {
