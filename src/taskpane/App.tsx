@@ -35,6 +35,8 @@ const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./vie
 const ReviewView = lazy(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
 
 const SELECTION_DEBOUNCE_MS = 100;
+// この行 follows what the user types: one read of the workbook after a pause in the edits, nothing written.
+const LIVE_DEBOUNCE_MS = 600;
 
 const useStyles = makeStyles({
   root: {
@@ -87,11 +89,14 @@ export default function App({ host, inExcel = true }: AppProps) {
   const [evaluation, setEvaluation] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const running = useRef(false);
+  const rowTabOpen = useRef(false);
+  rowTabOpen.current = tab === "row";
 
   useEffect(() => {
     let cancelled = false;
     let stop: (() => Promise<void>) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let liveTimer: ReturnType<typeof setTimeout> | undefined;
     if (!inExcel) {
       dispatch({ type: "idle" });
       return;
@@ -108,6 +113,15 @@ export default function App({ host, inExcel = true }: AppProps) {
         },
         changed() {
           dispatch({ type: "sourceChanged" });
+          if (!rowTabOpen.current) return;
+          clearTimeout(liveTimer);
+          liveTimer = setTimeout(() => {
+            if (running.current || cancelled) return;
+            host.open().then(
+              (o) => !cancelled && dispatch({ type: "live", result: o.result }),
+              () => undefined, // この行 keeps the last result; the stale banner already says to recompute
+            );
+          }, LIVE_DEBOUNCE_MS);
         },
       })
       .then(
@@ -121,6 +135,7 @@ export default function App({ host, inExcel = true }: AppProps) {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(liveTimer);
       if (stop) void stop();
     };
     // Opens once per host: t and lang are fixed for the life of the pane.
@@ -147,7 +162,9 @@ export default function App({ host, inExcel = true }: AppProps) {
   );
 
   const index = useMemo(() => (state.result ? new RowIndex(state.result.summary) : null), [state.result]);
-  const hits = state.selection && index ? index.lookup(state.selection.sheet, state.selection.row) : [];
+  const liveIndex = useMemo(() => (state.live ? new RowIndex(state.live.summary) : null), [state.live]);
+  const rowIndex = liveIndex ?? index;
+  const hits = state.selection && rowIndex ? rowIndex.lookup(state.selection.sheet, state.selection.row) : [];
   const evaluations = state.result?.summary.evaluations ?? [];
   const ev = evaluations[Math.min(evaluation, Math.max(0, evaluations.length - 1))];
   const busy = state.status !== "ready";

@@ -288,6 +288,49 @@ test("This row: what it takes to reach the next grade, in the words of issue 18"
   expect(screen.getByText("達成率 30.0%＝実績6%÷目標20%（50.0%未満）→ D")).toBeTruthy();
 });
 
+test("This row follows what the user types: after an edit the row is read again (nothing written) and its grade updates", async () => {
+  const user = userEvent.setup();
+  const indicator = (actual: number, grade: string, achievement: number) => ({
+    name: "窓口の待ち時間",
+    target: 15,
+    actual,
+    unit: "分",
+    lowerIsBetter: true,
+    achievement,
+    grade,
+    reason: `R = target 15分 / actual ${actual}分 → ${grade}`,
+    nextGrade: null,
+    targetRow: 5,
+    actualRow: 6,
+  });
+  const item = (actual: number, grade: string, achievement: number) => ({
+    sheet: "進捗",
+    row: 5,
+    key: "1",
+    name: "窓口改善",
+    group: "基本方針1",
+    department: "市民課",
+    selfGrade: null,
+    suggestedGrade: grade,
+    grade,
+    excludedReason: null,
+    indicators: [indicator(actual, grade, achievement)],
+  });
+  const resultWith = (it: ReturnType<typeof item>) =>
+    resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [it], review: [] }] });
+  const host = fakeHost({ result: resultWith(item(40, "D", 0.375)) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection("進捗", 6, 3));
+  await screen.findByText("40分");
+  // The user types 12 (分) into the actual: 15 / 12 = 125 % → A.
+  host.open = async () => ({ rules: DEFAULT_RULES, result: resultWith(item(12, "A", 1.25)), generated: ["評価集計"], stale: true, incomplete: false, notes: [] });
+  act(() => host.handlers!.changed("進捗"));
+  expect(await screen.findByText("12分", undefined, { timeout: 3000 })).toBeTruthy();
+  expect(document.querySelector("[data-field=suggested]")?.textContent).toBe("A");
+  expect(host.recomputeCalls).toHaveLength(0);
+});
+
 test("rules: a custom band that is not a number is explained at its field and nothing is saved", async () => {
   const user = userEvent.setup();
   const host = fakeHost();
