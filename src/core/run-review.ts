@@ -13,7 +13,8 @@ import type { ColumnarTable } from "./layout/columnar-table";
 import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
 import { tablesOutsideYear } from "./grading/evaluation-slots";
-import { materializeEvaluations } from "./grading/evaluate-items";
+import { materializeEvaluations, type GradedEvaluation } from "./grading/evaluate-items";
+import { droppedFromLastYear, itemHistories, itemIdentity, type HistoryEntry } from "./grading/item-history";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { evaluationSummary } from "./summary/summarize";
@@ -94,6 +95,7 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   // summary.json and the sheet plans.
   const columnar = gradeTables(tables, rules);
   const graded = materializeEvaluations(columnar, rules);
+  attachHistories(graded, itemHistories(tables, rules, graded), rules);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
@@ -168,4 +170,28 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     layouts: tables.map((t) => t.layout),
     skippedSheets: skipped,
   };
+}
+
+/**
+ * Each item gets its grades of the years up to its evaluation's year; an item whose grade went down from the
+ * year before is listed on 要確認 (前年度から下がった).
+ */
+function attachHistories(graded: GradedEvaluation[], histories: Map<string, HistoryEntry[]>, rules: Rules): void {
+  const labels = rules.bands.map((b) => b.label);
+  for (const ev of graded) {
+    for (const it of ev.items) {
+      const all = histories.get(itemIdentity(it)) ?? [];
+      const year = ev.fiscalYear;
+      it.history = year === null ? all : all.filter((h) => h.fiscalYear <= year);
+      if (year === null) continue;
+      const drop = droppedFromLastYear(it.history, labels);
+      if (drop && drop.to.fiscalYear === year)
+        ev.review.push({
+          sheet: it.sheet,
+          row: it.row,
+          reason: `dropped from last year (${drop.from.label} ${drop.from.grade} → ${drop.to.label} ${drop.to.grade})`,
+          reasonJa: `${it.name}：前年度から下がった（${drop.from.label} ${drop.from.grade} → ${drop.to.label} ${drop.to.grade}）`,
+        });
+    }
+  }
 }

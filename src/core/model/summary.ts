@@ -4,6 +4,7 @@
  */
 
 import type { NextGrade } from "../grading/next-grade";
+import type { HistoryEntry } from "../grading/item-history";
 
 export type GradeCounts = Record<string, number>;
 
@@ -50,6 +51,8 @@ export interface ItemResult {
   grade: string | null;
   excludedReason: string | null;
   indicators: IndicatorResult[];
+  /** The item's grade in each year the workbook holds, oldest first, up to this evaluation's year. */
+  history?: HistoryEntry[];
 }
 
 export interface ReviewEntry {

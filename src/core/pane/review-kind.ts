@@ -5,13 +5,17 @@
  */
 import type { ReviewEntry } from "../model/summary";
 
-export type ReviewKind = "disagreement" | "excluded" | "unreadable";
+export type ReviewKind = "disagreement" | "excluded" | "unreadable" | "dropped";
+
+/** The kinds in the order the pane's filter offers them. */
+export const REVIEW_KINDS: readonly ReviewKind[] = ["disagreement", "excluded", "unreadable", "dropped"];
 
 const UNREADABLE = /unreadable value|error value|unknown grade|no baseline|target is zero|target equals baseline|no (target|actual) for the year/;
 
 export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
   const r = entry.reason;
   if (/^self .*suggested /.test(r)) return "disagreement";
+  if (r.startsWith("dropped from last year ")) return "dropped";
   if (r.startsWith("excluded: ")) return UNREADABLE.test(r) ? "unreadable" : "excluded";
   if (UNREADABLE.test(r)) return "unreadable";
   return "excluded";
@@ -19,7 +23,9 @@ export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
 
 /** The English reasons of the core, in Japanese (the words of the 要確認 sheet). */
 export function reasonJa(reason: string): string {
-  let m = /^self "(.*)", suggested (.+)$/.exec(reason);
+  let m = /^dropped from last year \((.+)\)$/.exec(reason);
+  if (m) return `前年度から下がった（${m[1]}）`;
+  m = /^self "(.*)", suggested (.+)$/.exec(reason);
   if (m) return `自己評価「${m[1]}」、提案 ${m[2]}`;
   m = /^self (.+), suggested (.+)$/.exec(reason);
   if (m) return `自己評価 ${m[1]}、提案 ${m[2]}`;

@@ -53,6 +53,7 @@ export function evaluationSummary(
     grade: i.grade,
     excludedReason: i.excludedReason,
     indicators: i.indicators,
+    history: i.history ?? [],
   }));
   return {
     label: ev.label,

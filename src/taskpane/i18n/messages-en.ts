@@ -41,6 +41,7 @@ export const en: Messages = {
   filterDisagreement: "Disagreements",
   filterExcluded: "Excluded",
   filterUnreadable: "Unreadable",
+  filterDropped: "Dropped since last year",
   reviewEmpty: "Nothing to review.",
   sheet: "Sheet",
   row: "Row",
@@ -58,6 +59,7 @@ export const en: Messages = {
   adopted: "Adopted",
   lowerIsBetter: "lower is better",
   notGraded: "not graded",
+  history: "Grade by year",
   toNext: "To the next grade",
   toNextText: (grade: string, gap: string, needed: string, atMost: boolean) =>
     `${gap} to ${grade} (an actual of ${needed} or ${atMost ? "less" : "more"} gives ${grade})`,

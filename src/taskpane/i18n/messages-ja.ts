@@ -40,6 +40,7 @@ export const ja = {
   filterDisagreement: "不一致",
   filterExcluded: "対象外",
   filterUnreadable: "読取不可",
+  filterDropped: "前年度から下がった",
   reviewEmpty: "確認が必要な行はありません。",
   sheet: "シート",
   row: "行",
@@ -57,6 +58,7 @@ export const ja = {
   adopted: "採用",
   lowerIsBetter: "低いほど良い",
   notGraded: "評価なし",
+  history: "年度ごとの評価",
   toNext: "次の評価まで",
   toNextText: (grade: string, gap: string, needed: string, atMost: boolean) =>
     `${grade} まであと ${gap}（実績 ${needed} ${atMost ? "以下" : "以上"}で ${grade}）`,

@@ -20,7 +20,7 @@ import {
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import type { Evaluation, ReviewEntry } from "../../core/model/summary";
-import { reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
+import { REVIEW_KINDS, reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
 import { useMessages } from "../i18n/i18n";
 
 type Filter = "all" | ReviewKind;
@@ -58,6 +58,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     disagreement: t.filterDisagreement,
     excluded: t.filterExcluded,
     unreadable: t.filterUnreadable,
+    dropped: t.filterDropped,
   };
   const count = (f: Filter) => (f === "all" ? rows.length : rows.filter((r) => r.kind === f).length);
   const columns: TableColumnDefinition<Row>[] = [
@@ -87,7 +88,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     <div className={styles.root}>
       <Field label={t.reviewFilter}>
         <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
-          {(["all", "disagreement", "excluded", "unreadable"] as Filter[]).map((f) => (
+          {(["all", ...REVIEW_KINDS] as Filter[]).map((f) => (
             <option key={f} value={f}>
               {`${label[f]} (${count(f)})`}
             </option>

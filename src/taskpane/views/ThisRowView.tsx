@@ -75,6 +75,14 @@ export function ThisRowView({ selection, hits }: { selection: { sheet: string; r
             <dd className={styles.dd} data-field="self">{item.selfGrade ?? "-"}</dd>
             <dt className={styles.dt}>{t.adopted}</dt>
             <dd className={styles.dd} data-field="adopted">{item.grade ?? `${t.notGraded}${item.excludedReason ? `（${item.excludedReason}）` : ""}`}</dd>
+            {item.history && item.history.length > 1 && (
+              <>
+                <dt className={styles.dt}>{t.history}</dt>
+                <dd className={styles.dd} data-field="history">
+                  {item.history.map((h) => `${h.label} ${h.grade ?? t.notGraded}`).join(" → ")}
+                </dd>
+              </>
+            )}
           </dl>
           {item.indicators.map((ind, i) => (
             <section key={i} aria-label={`${t.indicator} ${ind.name}`}>

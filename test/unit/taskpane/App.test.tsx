@@ -195,6 +195,54 @@ test("review list: filters by kind; Enter on a row selects its source cell", asy
   expect(host.selectCalls).toEqual([["表4-1", 9, 0]]);
 });
 
+test("review list: 前年度から下がった is a filter of its own, in Japanese", async () => {
+  const user = userEvent.setup();
+  const summary: SummaryJson = {
+    evaluations: [
+      {
+        ...tokorozawa.evaluations[0]!,
+        review: [
+          { sheet: "進捗", row: 9, reason: "self A, suggested C" },
+          { sheet: "進捗", row: 12, reason: "dropped from last year (R4 B → R5 C)" },
+        ],
+      },
+    ],
+  };
+  renderPane(fakeHost({ result: resultOf(summary) }));
+  await user.click(await screen.findByRole("tab", { name: /要確認/ }));
+  await user.selectOptions(await screen.findByRole("combobox", { name: "表示する行" }), "前年度から下がった (1)");
+  expect(screen.getByText("前年度から下がった（R4 B → R5 C）")).toBeTruthy();
+  expect(screen.queryByText("自己評価 A、提案 C")).toBeNull();
+});
+
+test("This row: the item's grade in each year the workbook holds", async () => {
+  const user = userEvent.setup();
+  const item = {
+    sheet: "進捗",
+    row: 30,
+    key: "3",
+    name: "オープンデータの公開",
+    group: "基本方針3",
+    department: "情報政策課",
+    selfGrade: null,
+    suggestedGrade: "C",
+    grade: "C",
+    excludedReason: null,
+    indicators: [],
+    history: [
+      { fiscalYear: 2021, label: "R3", grade: "A" },
+      { fiscalYear: 2022, label: "R4", grade: "B" },
+      { fiscalYear: 2023, label: "R5", grade: "C" },
+    ],
+  };
+  const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection(item.sheet, item.row, 2));
+  await screen.findAllByText(item.name, { exact: false });
+  expect(document.querySelector("[data-field=history]")?.textContent).toBe("R3 A → R4 B → R5 C");
+});
+
 test("This row: a selected cell shows its item's grades and indicators without asking the host", async () => {
   const user = userEvent.setup();
   const item = {
