@@ -196,13 +196,13 @@ function reviewEntry(code: number, it: GradedItem, selfText: string | null, indi
       return {
         ...at,
         reason: `self ${it.selfGrade}, suggested ${it.suggestedGrade}`,
-        reasonJa: `${it.name}：自己評価 ${it.selfGrade}、提案 ${it.suggestedGrade}`,
+        reasonJa: `${it.name}：自己評価 ${it.selfGrade}、評価案 ${it.suggestedGrade}`,
       };
     case REVIEW_EXCLUDED_WORD_VS_SUGGESTED:
       return {
         ...at,
         reason: `self "${it.excludedReason}", suggested ${it.suggestedGrade}`,
-        reasonJa: `${it.name}：自己評価「${it.excludedReason}」、提案 ${it.suggestedGrade}`,
+        reasonJa: `${it.name}：自己評価「${it.excludedReason}」、評価案 ${it.suggestedGrade}`,
       };
     case REVIEW_UNKNOWN_GRADE:
       return { ...at, reason: `unknown grade "${selfText}"`, reasonJa: `${it.name}：${it.excludedReasonJa}` };

@@ -49,11 +49,22 @@ export function itemHistories(
   for (const ev of graded) if (ev.fiscalYear !== null && !byYear.has(ev.fiscalYear)) byYear.set(ev.fiscalYear, ev);
   const latest = Math.max(...byYear.keys());
   const years = yearsOf(tables).filter((y) => y <= latest && !byYear.has(y)).slice(-MAX_YEARS);
+  // A self grade belongs to the year its sheet states; a plain 自己評価 beside year columns is the evaluated year's
+  // own, so another year of such a sheet takes the grade its target and actual give.
+  const statedYear = new Map<string, number>();
+  for (const t of tables) {
+    const ty = tableYearOf(t);
+    if (ty.kind === "stated") statedYear.set(t.layout.sheet, ty.fiscalYear);
+  }
+  const regraded = new Set<number>();
   for (const year of years) {
     const yearRules = { ...rules, year };
     const evs = materializeEvaluations(gradeTables(tables, yearRules), yearRules);
     const ev = evs.find((e) => e.fiscalYear === year);
-    if (ev) byYear.set(year, ev);
+    if (ev) {
+      byYear.set(year, ev);
+      regraded.add(year);
+    }
   }
   const out = new Map<string, HistoryEntry[]>();
   for (const [year, ev] of [...byYear].sort((a, b) => a[0] - b[0]).slice(-MAX_YEARS)) {
@@ -62,7 +73,8 @@ export function itemHistories(
       let h = out.get(id);
       if (!h) out.set(id, (h = []));
       // An item listed twice in one year (two sheets) keeps its first grade there.
-      if (h[h.length - 1]?.fiscalYear !== year) h.push({ fiscalYear: year, label: ev.label, grade: it.grade });
+      const grade = regraded.has(year) && statedYear.get(it.sheet) !== year ? it.suggestedGrade : it.grade;
+      if (h[h.length - 1]?.fiscalYear !== year) h.push({ fiscalYear: year, label: ev.label, grade });
     }
   }
   return out;

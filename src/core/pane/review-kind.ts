@@ -10,7 +10,11 @@ export type ReviewKind = "disagreement" | "excluded" | "unreadable" | "dropped";
 /** The kinds in the order the pane's filter offers them. */
 export const REVIEW_KINDS: readonly ReviewKind[] = ["disagreement", "excluded", "unreadable", "dropped"];
 
-const UNREADABLE = /unreadable value|error value|unknown grade|no baseline|target is zero|target equals baseline|no (target|actual) for the year/;
+// Values that could not be read or used. A missing target or actual for the year is 対象外 (excluded), as the
+// result card counts it: one word for one thing across card, filter, badge and sheet.
+const UNREADABLE = /unreadable value|error value|unknown grade|no baseline|target is zero|target equals baseline/;
+/** A cell that holds only a dash says "not evaluated" by its mark: name the mark, not just echo it. */
+const DASHES = /^[-－―—‐−ー–]$/;
 
 export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
   const r = entry.reason;
@@ -26,11 +30,12 @@ export function reasonJa(reason: string): string {
   let m = /^dropped from last year \((.+)\)$/.exec(reason);
   if (m) return `前年度から下がった（${m[1]}）`;
   m = /^self "(.*)", suggested (.+)$/.exec(reason);
-  if (m) return `自己評価「${m[1]}」、提案 ${m[2]}`;
+  if (m) return `自己評価「${m[1]}」、評価案 ${m[2]}`;
   m = /^self (.+), suggested (.+)$/.exec(reason);
-  if (m) return `自己評価 ${m[1]}、提案 ${m[2]}`;
+  if (m) return `自己評価 ${m[1]}、評価案 ${m[2]}`;
   m = /^excluded: (.+)$/.exec(reason);
-  if (m) return `評価対象外（${reasonJa(m[1]!)}）`;
+  if (m && UNREADABLE.test(m[1]!)) return `読取不可：${reasonJa(m[1]!)}`;
+  if (m) return `評価対象外（${DASHES.test(m[1]!) ? `「${m[1]}」と記入` : reasonJa(m[1]!)}）`;
   m = /^unknown grade "(.*)"$/.exec(reason);
   if (m) return `評価「${m[1]}」は評価区分にありません`;
   m = /^(.+): (no (?:target|actual) for the year|unreadable value|error value .+|target is zero|no baseline|target equals baseline)$/.exec(reason);
@@ -48,4 +53,11 @@ export function reasonJa(reason: string): string {
     blank: "評価が空欄",
   };
   return words[reason] ?? reason;
+}
+
+/** The same in English for the pane: the badge names the kind, so the text does not repeat it. */
+export function reasonEn(reason: string): string {
+  const m = /^excluded: (.+)$/.exec(reason);
+  if (!m) return reason;
+  return DASHES.test(m[1]!) ? `the cell says "${m[1]}"` : m[1]!;
 }

@@ -37,6 +37,7 @@ export const en: Messages = {
   reportWorkbookUnavailable:
     "This Excel can neither open a new workbook nor download a file. Use Microsoft 365 or Excel on the web, or the command line's --report.",
   reviewFilter: "Rows to show",
+  badge: { disagreement: "Disagreement", excluded: "Excluded", unreadable: "Unreadable", dropped: "Dropped" },
   filterAll: "All",
   filterDisagreement: "Disagreements",
   filterExcluded: "Excluded",

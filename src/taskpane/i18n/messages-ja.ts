@@ -36,6 +36,7 @@ export const ja = {
   reportWorkbookUnavailable:
     "この Excel では新しいブックを開くこともファイルをダウンロードすることもできません。Microsoft 365 か Excel on the web でお使いいただくか、コマンドラインの --report をお使いください。",
   reviewFilter: "表示する行",
+  badge: { disagreement: "不一致", excluded: "対象外", unreadable: "読取不可", dropped: "低下" },
   filterAll: "すべて",
   filterDisagreement: "不一致",
   filterExcluded: "対象外",
@@ -55,7 +56,7 @@ export const ja = {
   achievement: "達成率",
   suggested: "評価案",
   selfGrade: "自己評価",
-  adopted: "採用",
+  adopted: "採用した評価",
   lowerIsBetter: "低いほど良い",
   notGraded: "評価なし",
   history: "年度ごとの評価",
@@ -69,7 +70,7 @@ export const ja = {
   rules: "評価基準",
   headerRow: "見出し行（行番号）",
   role: (header: string) => `「${header}」の役割`,
-  confidence: (p: number) => `確からしさ ${p}%`,
+  confidence: (p: number) => `判定の確度 ${p}%`,
   userChosen: "手動",
   roleNames: {
     key: "番号",

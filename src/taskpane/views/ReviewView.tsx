@@ -20,7 +20,7 @@ import {
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import type { Evaluation, ReviewEntry } from "../../core/model/summary";
-import { REVIEW_KINDS, reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
+import { REVIEW_KINDS, reasonEn, reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
 import { useMessages } from "../i18n/i18n";
 
 type Filter = "all" | ReviewKind;
@@ -48,7 +48,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
         ...r,
         id: `${i}`,
         kind: reviewKind(r),
-        text: lang === "en" ? r.reason : reasonJa(r.reason),
+        text: lang === "en" ? reasonEn(r.reason) : reasonJa(r.reason),
       })),
     [ev, lang],
   );
@@ -77,7 +77,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
       renderCell: (r) => (
         <span className={styles.reason}>
           <Badge appearance="outline" size="small">
-            {label[r.kind]}
+            {t.badge[r.kind]}
           </Badge>{" "}
           {r.text}
         </span>
@@ -98,7 +98,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
       {shown.length === 0 ? (
         <Body1>{t.reviewEmpty}</Body1>
       ) : (
-        <DataGrid items={shown} columns={columns} focusMode="composite" getRowId={(r: Row) => r.id} aria-label={`${t.tabs.review}. ${t.selectHint}`} columnSizingOptions={{ where: { idealWidth: 90, minWidth: 70 } }} resizableColumns={false}>
+        <DataGrid items={shown} columns={columns} focusMode="row_unstable" getRowId={(r: Row) => r.id} aria-label={`${t.tabs.review}. ${t.selectHint}`} columnSizingOptions={{ where: { idealWidth: 90, minWidth: 70 } }} resizableColumns={false}>
           <DataGridHeader>
             <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
           </DataGridHeader>

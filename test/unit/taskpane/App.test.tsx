@@ -186,10 +186,10 @@ test("review list: filters by kind; Enter on a row selects its source cell", asy
   const host = fakeHost({ result: resultOf(summary) });
   renderPane(host);
   await user.click(await screen.findByRole("tab", { name: /要確認/ }));
-  expect(await screen.findByText("自己評価 A、提案 C")).toBeTruthy();
+  expect(await screen.findByText("自己評価 A、評価案 C")).toBeTruthy();
   await user.selectOptions(screen.getByRole("combobox", { name: "表示する行" }), "不一致 (1)");
   expect(screen.queryByText(/評価対象外/)).toBeNull();
-  const row = screen.getByText("自己評価 A、提案 C").closest("[role=row]") as HTMLElement;
+  const row = screen.getByText("自己評価 A、評価案 C").closest("[role=row]") as HTMLElement;
   row.focus();
   await user.keyboard("{Enter}");
   expect(host.selectCalls).toEqual([["表4-1", 9, 0]]);
@@ -212,7 +212,7 @@ test("review list: 前年度から下がった is a filter of its own, in Japane
   await user.click(await screen.findByRole("tab", { name: /要確認/ }));
   await user.selectOptions(await screen.findByRole("combobox", { name: "表示する行" }), "前年度から下がった (1)");
   expect(screen.getByText("前年度から下がった（R4 B → R5 C）")).toBeTruthy();
-  expect(screen.queryByText("自己評価 A、提案 C")).toBeNull();
+  expect(screen.queryByText("自己評価 A、評価案 C")).toBeNull();
 });
 
 test("This row: the item's grade in each year the workbook holds", async () => {
