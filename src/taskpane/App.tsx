@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   Field,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -19,6 +20,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  typographyStyles,
 } from "@fluentui/react-components";
 import { DEFAULT_RULES, type Rules } from "../core/model/settings";
 import { RowIndex } from "../core/pane/row-index";
@@ -56,6 +58,14 @@ const useStyles = makeStyles({
   // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
   tabs: { flexWrap: "wrap", columnGap: 0, "& > button": { paddingLeft: "2px", paddingRight: "2px", columnGap: 0 } },
   panel: { outline: "none" },
+  // After 集計を更新 focus lands here: a heading the user sees, with a focus ring they can see too.
+  panelHeading: {
+    ...typographyStyles.subtitle2,
+    display: "block",
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
@@ -65,6 +75,12 @@ export interface AppProps {
   host: PaneHost;
   /** False outside Office (a plain browser): a note says so. */
   inExcel?: boolean;
+}
+
+/** The adapter's notes carry both languages (「…。/ …」): the pane shows the one it speaks. */
+function noteIn(note: string, lang: string): string {
+  const [ja, en] = note.split(/ ?\/ (?=[A-Za-z])/);
+  return lang === "en" && en ? en : ja!;
 }
 
 /** A warning whose remedy is 集計を更新 (the last run was incomplete, or the data changed since). */
@@ -215,7 +231,12 @@ export default function App({ host, inExcel = true }: AppProps) {
       )}
       {state.notes.length > 0 && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{state.notes.join(" ")}</MessageBarBody>
+          <MessageBarBody>
+            {state.notes.map((n) => noteIn(n, lang)).join(" ")}{" "}
+            <Link href={`help.html#${lang === "en" ? "en" : "ja"}-older-excel`} target="_blank" rel="noopener noreferrer">
+              {t.details}
+            </Link>
+          </MessageBarBody>
         </MessageBar>
       )}
       {!inExcel && <Caption1 className={styles.note}>{t.notInExcel}</Caption1>}
@@ -231,7 +252,7 @@ export default function App({ host, inExcel = true }: AppProps) {
             <Tab value="settings">{t.tabs.settings}</Tab>
           </TabList>
           <section className={styles.panel} role="tabpanel" aria-labelledby={undefined} aria-label={t.tabs[tab]}>
-            <h2 ref={resultHeading} tabIndex={-1} style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+            <h2 ref={resultHeading} tabIndex={-1} className={styles.panelHeading}>
               {t.tabs[tab]}
             </h2>
             {tab === "result" && (

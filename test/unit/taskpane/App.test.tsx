@@ -13,6 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "../../../src/taskpane/App";
 import { MessagesProvider, messagesFor, type PaneLanguage } from "../../../src/taskpane/i18n/i18n";
 import type { OpenState, PaneHost, ProgressStep, WatchHandlers } from "../../../src/taskpane/host/pane-host";
+import { NOTE_NO_MERGED_AREAS } from "../../../src/excel/excel-requirements";
 import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { SummaryJson } from "../../../src/core/model/summary";
@@ -395,6 +396,14 @@ test("rules: a custom band that is not a number is explained at its field and no
   await user.type(a, "110");
   await user.click(screen.getByRole("button", { name: "保存して集計を更新" }));
   expect(host.recomputeCalls[0]!.bands[0]).toEqual({ label: "A", min: 1.1 });
+});
+
+test("an older Excel's note is one plain sentence in the pane's language, details behind a link to the help", async () => {
+  renderPane(fakeHost({ notes: [NOTE_NO_MERGED_AREAS] }));
+  const bar = (await screen.findByText(/結合セルを確認できない/)).closest("[class*=MessageBar]") ?? document.body;
+  expect(bar.textContent).not.toMatch(/ExcelApi|This Excel/);
+  const link = screen.getByRole("link", { name: "詳しく" });
+  expect(link.getAttribute("href")).toBe("help.html#ja-older-excel");
 });
 
 test("English when Office's display language is English", async () => {
