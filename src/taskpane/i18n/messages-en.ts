@@ -68,6 +68,8 @@ export const en: Messages = {
   points: " points",
   noTarget: "no target set",
   topGrade: "already the top grade",
+  directionFilter: "Filter indicators by name",
+  lowConfidence: "columns to check",
   columns: "Columns",
   rules: "Grading rules",
   headerRow: "Header row (row number)",

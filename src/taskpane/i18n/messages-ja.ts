@@ -67,6 +67,8 @@ export const ja = {
   points: " ポイント",
   noTarget: "目標未設定",
   topGrade: "最上位の評価です",
+  directionFilter: "指標名で絞り込み",
+  lowConfidence: "確認が必要な列あり",
   columns: "列の割り当て",
   rules: "評価基準",
   headerRow: "見出し行（行番号）",
