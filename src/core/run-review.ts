@@ -14,7 +14,14 @@ import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
 import { tablesOutsideYear } from "./grading/evaluation-slots";
 import { materializeEvaluations, type GradedEvaluation } from "./grading/evaluate-items";
-import { droppedFromLastYear, itemHistories, itemIdentity, type HistoryEntry } from "./grading/item-history";
+import {
+  droppedFromLastYear,
+  itemHistories,
+  itemIdentity,
+  type HistoryEntry,
+  type YearTargets,
+} from "./grading/item-history";
+import { targetChangedCheck } from "./grading/data-checks";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { evaluationSummary } from "./summary/summarize";
@@ -95,7 +102,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   // summary.json and the sheet plans.
   const columnar = gradeTables(tables, rules);
   const graded = materializeEvaluations(columnar, rules);
-  attachHistories(graded, itemHistories(tables, rules, graded), rules);
+  const yearTargets = new Map<string, YearTargets[]>();
+  attachHistories(graded, itemHistories(tables, rules, graded, yearTargets), yearTargets, rules);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
@@ -176,7 +184,12 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
  * Each item gets its grades of the years up to its evaluation's year; an item whose grade went down from the
  * year before is listed on 要確認 (前年度から下がった).
  */
-function attachHistories(graded: GradedEvaluation[], histories: Map<string, HistoryEntry[]>, rules: Rules): void {
+function attachHistories(
+  graded: GradedEvaluation[],
+  histories: Map<string, HistoryEntry[]>,
+  yearTargets: Map<string, YearTargets[]>,
+  rules: Rules,
+): void {
   const labels = rules.bands.map((b) => b.label);
   for (const ev of graded) {
     for (const it of ev.items) {
@@ -184,9 +197,21 @@ function attachHistories(graded: GradedEvaluation[], histories: Map<string, Hist
       const year = ev.fiscalYear;
       it.history = year === null ? all : all.filter((h) => h.fiscalYear <= year);
       if (year === null) continue;
+      // One sheet per year: the same indicator's target read from last year's sheet and this year's.
+      const years = yearTargets.get(itemIdentity(it)) ?? [];
+      const k = years.findIndex((y) => y.fiscalYear === year);
+      const before = k > 0 ? years[k - 1]! : null;
+      const now = k >= 0 ? years[k]! : null;
+      if (before && now && before.fiscalYear === year - 1 && before.sheet !== now.sheet) {
+        for (const [name, t] of now.targets) {
+          const b = before.targets.get(name);
+          const check = b ? targetChangedCheck(name, { label: before.label, ...b }, { label: now.label, ...t }) : null;
+          if (check) (ev.checks ??= []).push({ sheet: it.sheet, row: it.row, reason: check.reason, reasonJa: `${it.name}：${check.reasonJa}` });
+        }
+      }
       const drop = droppedFromLastYear(it.history, labels);
       if (drop && drop.to.fiscalYear === year)
-        ev.review.push({
+        (ev.checks ??= []).push({
           sheet: it.sheet,
           row: it.row,
           reason: `dropped from last year (${drop.from.label} ${drop.from.grade} → ${drop.to.label} ${drop.to.grade})`,

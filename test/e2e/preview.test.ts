@@ -130,7 +130,7 @@ test("review list → the source cell is selected in the grid; a cell selected i
   await page.locator('[data-sheet-tab="市民部"][aria-current=page]').waitFor();
   await page.locator('.grid td.sel[data-cell="A7"]').waitFor();
   // Keyboard: a focused row and one Enter select its source (issue 18: it used to take two).
-  const other = page.locator("#container [data-review-row]").nth(1);
+  const other = page.locator('#container [data-review-row^="市民部!"]:not([data-review-row="市民部!7"])').first();
   const target = (await other.getAttribute("data-review-row"))!;
   await other.focus();
   await page.keyboard.press("Enter");
@@ -159,7 +159,7 @@ test("changing a column role changes the counts, and the saved workbook carries 
   await page.getByRole("tab", { name: "設定" }).click();
   await page.getByRole("button", { name: "列の割り当て" }).click();
   // Each sheet's columns are collapsed under its name.
-  await page.getByRole("button", { name: /^総務部/ }).click();
+  await page.locator("#container h4 button").filter({ hasText: /^総務部(（|$)/ }).click();
   const sheet = page.locator('#container section[data-sheet="総務部"]');
   await sheet.getByRole("combobox", { name: /自己評価.*の役割/ }).click();
   await page.getByRole("option", { name: "使わない" }).click();
@@ -238,7 +238,7 @@ test("axe finds no serious or critical violations in any view of the pane", asyn
     if (tab === "要確認") await page.locator("#container [data-review-row]").first().waitFor();
     if (tab === "設定") {
       await page.getByRole("button", { name: "列の割り当て" }).click();
-      await page.getByRole("button", { name: /^総務部/ }).click();
+      await page.locator("#container h4 button").filter({ hasText: /^総務部(（|$)/ }).click();
     }
     await page.waitForTimeout(200);
     // Fluent's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>) around arrow-key

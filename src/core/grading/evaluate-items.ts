@@ -10,6 +10,7 @@ import { parseIndicatorValue, withBasis, type IndicatorValue } from "../cells/pa
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
 import { nextGrade } from "./next-grade";
+import { indicatorChecks, selfGradeChecks, type DataCheck } from "./data-checks";
 import { gradeIndicator } from "./grade-indicator";
 import { columnOfYear, type ColumnarTable } from "../layout/columnar-table";
 import type { EvaluationKey } from "./evaluation-slots";
@@ -30,11 +31,15 @@ export interface GradedItem extends ItemResult {
   excludedReasonJa: string | null;
   /** Japanese reasons, parallel to indicators (for the generated sheets). */
   indicatorReasonsJa: string[];
+  /** Data checks for 要確認 (data-checks.ts). */
+  dataChecks?: DataCheck[];
 }
 
-export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items"> {
+export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items" | "checks"> {
   key: EvaluationKey;
   items: GradedItem[];
+  /** Data checks and year-on-year drops: shown on 要確認 beside the review list, never counted. */
+  checks?: ReviewEntry[];
 }
 
 function readCell(table: ColumnarTable, row: number, col: number): IndicatorValue {
@@ -58,6 +63,8 @@ function materializeItem(
   const reasonsJa: string[] = [];
   let suggested: string | null = null;
   let firstReason: { en: string; ja: string } | null = null;
+  const dataChecks: DataCheck[] = [];
+  let anyActual = false;
   if (yearKey !== null) {
     const end = table.indicatorStart[item + 1]!;
     for (let i = table.indicatorStart[item]!; i < end; i++) {
@@ -118,6 +125,8 @@ function materializeItem(
         actualRow: (aCol >= 0 ? aRow : indRow) + 1,
       });
       reasonsJa.push(out.reasonJa);
+      if (actual.kind === "number") anyActual = true;
+      dataChecks.push(...indicatorChecks(name, target, actual));
       if (out.graded) {
         // The item's suggestion is its lowest indicator grade.
         if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
@@ -162,6 +171,16 @@ function materializeItem(
     excludedReasonJa = "評価が空欄";
   }
 
+  dataChecks.unshift(
+    ...selfGradeChecks({
+      selfGrade,
+      selfBlank: selfCell.kind === "blank",
+      sheetHasGradeColumn: gradeRow >= 0 || block.gradeIndex >= 0,
+      sheetHasActuals: table.actuals.keys.length > 0,
+      anyActual,
+    }),
+  );
+
   return {
     sheet: table.sheet,
     row: table.itemRow[item]! + 1,
@@ -177,6 +196,7 @@ function materializeItem(
     adoptedFrom,
     indicators,
     indicatorReasonsJa: reasonsJa,
+    dataChecks,
   };
 }
 
@@ -222,6 +242,7 @@ export function materializeEvaluation(ev: ColumnarEvaluation, rules: Rules): Gra
   const labels = rules.bands.map((b) => b.label);
   const items: GradedItem[] = [];
   const review: ReviewEntry[] = [];
+  const checks: ReviewEntry[] = [];
   for (const block of ev.blocks) {
     const table = block.table;
     const first = items.length;
@@ -235,11 +256,16 @@ export function materializeEvaluation(ev: ColumnarEvaluation, rules: Rules): Gra
         reviewEntry(r[k]!, items[first + item]!, selfTexts[item] ?? null, r[k + 2]! - table.indicatorStart[item]!),
       );
     }
+    for (let i = first; i < items.length; i++) {
+      const it = items[i]!;
+      for (const c of it.dataChecks ?? [])
+        checks.push({ sheet: it.sheet, row: it.row, reason: c.reason, reasonJa: `${it.name}：${c.reasonJa}` });
+    }
     for (const u of table.unreadRows)
       review.push({ sheet: u.sheet, row: u.row + 1, reason: u.reason, reasonJa: u.reasonJa });
   }
   review.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
-  return { key: ev.key, label: ev.label, fiscalYear: ev.fiscalYear, source: ev.source, items, review };
+  return { key: ev.key, label: ev.label, fiscalYear: ev.fiscalYear, source: ev.source, items, review, checks };
 }
 
 export function materializeEvaluations(evs: ColumnarEvaluation[], rules: Rules): GradedEvaluation[] {

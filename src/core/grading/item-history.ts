@@ -17,6 +17,14 @@ export interface HistoryEntry {
   grade: string | null;
 }
 
+/** What an item's indicators targeted in one year, and where (for the 目標が変わった check). */
+export interface YearTargets {
+  fiscalYear: number;
+  label: string;
+  sheet: string;
+  targets: Map<string, { target: number; unit: string | null }>;
+}
+
 /** How many years back the history goes: a plan period is 3–5 years; older columns are archive. */
 const MAX_YEARS = 10;
 
@@ -44,6 +52,7 @@ export function itemHistories(
   tables: ColumnarTable[],
   rules: Rules,
   graded: GradedEvaluation[],
+  targetsOut?: Map<string, YearTargets[]>,
 ): Map<string, HistoryEntry[]> {
   const byYear = new Map<number, GradedEvaluation>();
   for (const ev of graded) if (ev.fiscalYear !== null && !byYear.has(ev.fiscalYear)) byYear.set(ev.fiscalYear, ev);
@@ -74,7 +83,16 @@ export function itemHistories(
       if (!h) out.set(id, (h = []));
       // An item listed twice in one year (two sheets) keeps its first grade there.
       const grade = regraded.has(year) && statedYear.get(it.sheet) !== year ? it.suggestedGrade : it.grade;
-      if (h[h.length - 1]?.fiscalYear !== year) h.push({ fiscalYear: year, label: ev.label, grade });
+      if (h[h.length - 1]?.fiscalYear !== year) {
+        h.push({ fiscalYear: year, label: ev.label, grade });
+        if (targetsOut) {
+          const targets = new Map<string, { target: number; unit: string | null }>();
+          for (const ind of it.indicators) if (ind.target !== null) targets.set(ind.name, { target: ind.target, unit: ind.unit });
+          let list = targetsOut.get(id);
+          if (!list) targetsOut.set(id, (list = []));
+          list.push({ fiscalYear: year, label: ev.label, sheet: it.sheet, targets });
+        }
+      }
     }
   }
   return out;

@@ -71,6 +71,11 @@ export interface Evaluation {
   total: Omit<GroupSummary, "name">;
   items: ItemResult[];
   review: ReviewEntry[];
+  /**
+   * Data checks (a self grade without an actual, a share above 100 %, units that differ, a target that changed)
+   * and items whose grade went down from the year before: listed on 要確認 beside `review`, never counted.
+   */
+  checks?: ReviewEntry[];
 }
 
 export interface SkippedSheet {

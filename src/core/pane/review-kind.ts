@@ -4,11 +4,42 @@
  * (disagreement / excluded / unreadable) and shows the reason in the user's language.
  */
 import type { ReviewEntry } from "../model/summary";
+import { DATA_CHECK_PREFIXES } from "../grading/data-checks";
 
-export type ReviewKind = "disagreement" | "excluded" | "unreadable" | "dropped";
+export type ReviewKind =
+  | "disagreement"
+  | "excluded"
+  | "unreadable"
+  | "badGrade"
+  | "dropped"
+  | "gradeWithoutActual"
+  | "actualWithoutGrade"
+  | "shareOver100"
+  | "unitDiffers"
+  | "targetChanged";
 
 /** The kinds in the order the pane's filter offers them. */
-export const REVIEW_KINDS: readonly ReviewKind[] = ["disagreement", "excluded", "unreadable", "dropped"];
+export const REVIEW_KINDS: readonly ReviewKind[] = [
+  "disagreement",
+  "excluded",
+  "unreadable",
+  "badGrade",
+  "dropped",
+  "gradeWithoutActual",
+  "actualWithoutGrade",
+  "shareOver100",
+  "unitDiffers",
+  "targetChanged",
+];
+
+/** Data checks: the English reason (after an indicator's "name: ") starts with these words (data-checks.ts). */
+const CHECKS: [ReviewKind, string][] = [
+  ["gradeWithoutActual", DATA_CHECK_PREFIXES.gradeWithoutActual],
+  ["actualWithoutGrade", DATA_CHECK_PREFIXES.actualWithoutGrade],
+  ["shareOver100", DATA_CHECK_PREFIXES.shareOver100],
+  ["unitDiffers", DATA_CHECK_PREFIXES.unitDiffers],
+  ["targetChanged", DATA_CHECK_PREFIXES.targetChanged],
+];
 
 // Values that could not be read or used. A missing target or actual for the year is 対象外 (excluded), as the
 // result card counts it: one word for one thing across card, filter, badge and sheet.
@@ -20,6 +51,8 @@ export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
   const r = entry.reason;
   if (/^self .*suggested /.test(r)) return "disagreement";
   if (r.startsWith("dropped from last year ")) return "dropped";
+  if (/^unknown grade /.test(r)) return "badGrade";
+  for (const [kind, prefix] of CHECKS) if (r.startsWith(prefix) || r.includes(`: ${prefix}`)) return kind;
   if (r.startsWith("excluded: ")) return UNREADABLE.test(r) ? "unreadable" : "excluded";
   if (UNREADABLE.test(r)) return "unreadable";
   return "excluded";
@@ -29,6 +62,15 @@ export function reviewKind(entry: Pick<ReviewEntry, "reason">): ReviewKind {
 export function reasonJa(reason: string): string {
   let m = /^dropped from last year \((.+)\)$/.exec(reason);
   if (m) return `前年度から下がった（${m[1]}）`;
+  m = /^self grade without an actual \((.+)\)$/.exec(reason);
+  if (m) return `自己評価 ${m[1]} がありますが、実績がありません`;
+  if (reason === "actual without a self grade") return "実績はありますが、自己評価が空欄です";
+  m = /^(.+): share above 100% \((.+)\)$/.exec(reason);
+  if (m) return `${m[1]}：割合の実績が100%を超えています（${m[2]}）`;
+  m = /^(.+): units differ \(target (.+), actual (.+)\)$/.exec(reason);
+  if (m) return `${m[1]}：目標と実績の単位が違います（目標 ${m[2]}、実績 ${m[3]}）`;
+  m = /^(.+): target changed from last year \((.+)\)$/.exec(reason);
+  if (m) return `${m[1]}：目標が前年度から変わっています（${m[2]}）`;
   m = /^self "(.*)", suggested (.+)$/.exec(reason);
   if (m) return `自己評価「${m[1]}」、評価案 ${m[2]}`;
   m = /^self (.+), suggested (.+)$/.exec(reason);

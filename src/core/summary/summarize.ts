@@ -63,5 +63,6 @@ export function evaluationSummary(
     total: counted.total,
     items,
     review: ev.review.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
+    checks: (ev.checks ?? []).map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
   };
 }

@@ -44,7 +44,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
   const [filter, setFilter] = useState<Filter>("all");
   const rows: Row[] = useMemo(
     () =>
-      ev.review.map((r, i) => ({
+      [...ev.review, ...(ev.checks ?? [])].map((r, i) => ({
         ...r,
         id: `${i}`,
         kind: reviewKind(r),
@@ -58,7 +58,13 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     disagreement: t.filterDisagreement,
     excluded: t.filterExcluded,
     unreadable: t.filterUnreadable,
+    badGrade: t.filterBadGrade,
     dropped: t.filterDropped,
+    gradeWithoutActual: t.filterGradeWithoutActual,
+    actualWithoutGrade: t.filterActualWithoutGrade,
+    shareOver100: t.filterShareOver100,
+    unitDiffers: t.filterUnitDiffers,
+    targetChanged: t.filterTargetChanged,
   };
   const count = (f: Filter) => (f === "all" ? rows.length : rows.filter((r) => r.kind === f).length);
   const columns: TableColumnDefinition<Row>[] = [
@@ -88,7 +94,10 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     <div className={styles.root}>
       <Field label={t.reviewFilter}>
         <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
-          {(["all", ...REVIEW_KINDS] as Filter[]).map((f) => (
+          {/* The three kinds every workbook has, and any other kind that is present. */}
+          {(["all", ...REVIEW_KINDS] as Filter[])
+            .filter((f) => f === "all" || f === "disagreement" || f === "excluded" || f === "unreadable" || count(f) > 0)
+            .map((f) => (
             <option key={f} value={f}>
               {`${label[f]} (${count(f)})`}
             </option>

@@ -78,7 +78,7 @@ describe("Suita 5か年目標・実績", () => {
   it("lists the items whose grade went down from the year before on 要確認 (⑭ A → C), and no other", async () => {
     const result = await reviewFixture("suita-5year-plan.xlsx");
     const ev = result.summary.evaluations[0]!;
-    const dropped = ev.review.filter((r) => r.reason.startsWith("dropped from last year"));
+    const dropped = (ev.checks ?? []).filter((r) => r.reason.startsWith("dropped from last year"));
     const item14 = ev.items.find((i) => i.key === "⑭")!;
     expect(dropped).toEqual([
       {

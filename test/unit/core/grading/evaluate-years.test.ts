@@ -85,7 +85,7 @@ describe("one sheet per year: the item's history follows it across the sheets", 
       [2013, "A"],
       [2014, "C"],
     ]);
-    expect(ev.review.map((r) => r.reason)).toContain(`dropped from last year (${ev.items[0]!.history![0]!.label} A → ${ev.label} C)`);
+    expect((ev.checks ?? []).map((r) => r.reason)).toContain(`dropped from last year (${ev.items[0]!.history![0]!.label} A → ${ev.label} C)`);
   });
 });
 
@@ -115,8 +115,11 @@ describe("a wide sheet: one target column written with a word, actual columns pe
     expect(ev.items[1]!.indicators[0]!.reason).toContain("final-year target 30000");
     // 令和元年度 by hand: 4: 5,000 / 5,300 = 94.3 % → B, then C; 5: 10 / 10 → A, then D — both went down.
     // 1 (60,000 / 67,000 = 89.6 % → B, then A) and 2 (33 % → D, then B) went up; 3 stays A.
-    expect(ev.review.map((x) => x.reason)).toEqual([
-      "self A, suggested B",
+    expect(ev.review.map((x) => x.reason)).toEqual(["self A, suggested B"]);
+    // 4 and 5 have actuals but a blank 自己評価 in a sheet that has the column: data checks of their own.
+    expect((ev.checks ?? []).map((x) => x.reason)).toEqual([
+      "actual without a self grade",
+      "actual without a self grade",
       "dropped from last year (令和元年度 B → 令和2年度 C)",
       "dropped from last year (令和元年度 A → 令和2年度 D)",
     ]);
