@@ -54,7 +54,11 @@ module.exports = (env = {}, argv = {}) => {
         // No Office.js in the preview: the page shows what it shows without Excel.
         templateParameters: { officeJsUrl: "office-js-not-in-preview.js" },
       }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/sample-progress.xlsx", to: "sample-progress.xlsx" }] }),
+      new CopyWebpackPlugin({ patterns: [
+          { from: "assets/sample-progress.xlsx", to: "sample-progress.xlsx" },
+          // The page's icon (the browser asks for one on every load).
+          { from: "assets/icon-32.png", to: "favicon.png" },
+        ] }),
     ],
     performance: { hints: false },
   };

@@ -18,11 +18,12 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Runs webpack with the preview config; resolves with the output directory. */
-function buildPreview({ mode = "production", out } = {}) {
+/** Runs webpack with the preview config; resolves with the output directory. `onProgress(percent, step)`. */
+function buildPreview({ mode = "production", out, onProgress } = {}) {
   const webpack = require("webpack");
   const makeConfig = require("../webpack.preview.config.js");
   const config = makeConfig(out ? { PREVIEW_OUT: out } : {}, { mode });
+  if (onProgress) config.plugins.push(new webpack.ProgressPlugin((p, step) => onProgress(Math.floor(p * 100), step)));
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -69,11 +70,52 @@ async function main() {
     console.error(`PORT は 0〜65535 の整数にしてください / PORT must be an integer 0-65535: ${process.env.PORT}`);
     process.exit(2);
   }
-  console.log("プレビューをビルドしています… / Building the preview…");
-  const dir = await buildPreview({ mode });
+  console.log("プレビューをビルドしています（1〜2 分）… / Building the preview (a minute or two)…");
+  const started = Date.now();
+  let shown = -1;
+  const dir = await buildPreview({
+    mode,
+    onProgress(percent, step) {
+      // A line every 10 %: progress that a log file or CI shows too, not only a terminal.
+      if (percent < shown + 10 && percent < 100) return;
+      shown = percent;
+      console.log(`  ${String(percent).padStart(3)}%  ${step || ""}  (${Math.round((Date.now() - started) / 1000)} s)`);
+    },
+  });
   const { url } = await servePreview({ dir, port });
   console.log(`\nProgress Review プレビュー（テスト・試用ホスト）/ preview (test and trial host):\n  ${url}\n`);
-  console.log("ブラウザーで開いてください。終了は Ctrl+C。 / Open it in a browser; Ctrl+C stops it.");
+  const opened = openBrowser(url);
+  console.log(
+    opened
+      ? "ブラウザーで開きました。終了は Ctrl+C。 / Opened in your browser; Ctrl+C stops it."
+      : "ブラウザーで開いてください。終了は Ctrl+C。 / Open it in a browser; Ctrl+C stops it.",
+  );
+}
+
+/**
+ * Opens the URL in the desktop's browser where there is one (not in CI, not over SSH without a display; BROWSER=none
+ * turns it off). Returns whether it tried.
+ */
+function openBrowser(url) {
+  if (process.env.CI || process.env.BROWSER === "none") return false;
+  const { spawn } = require("node:child_process");
+  const [cmd, args] =
+    process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", "", url]]
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? ["xdg-open", [url]]
+          : [null, []];
+  if (!cmd) return false;
+  try {
+    const child = spawn(cmd, args, { stdio: "ignore", detached: true });
+    child.on("error", () => undefined); // no opener installed: the URL is printed anyway
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 if (require.main === module) {

@@ -14,8 +14,16 @@ import type { ColumnarTable } from "./layout/columnar-table";
 import { StringTable } from "./layout/string-table";
 import { gradeTables } from "./grading/grade-columnar";
 import { tablesOutsideYear } from "./grading/evaluation-slots";
-import { materializeEvaluations } from "./grading/evaluate-items";
+import { materializeEvaluations, type GradedEvaluation } from "./grading/evaluate-items";
 import { checkStatedCounts } from "./grading/stated-counts-check";
+import {
+  droppedFromLastYear,
+  itemHistories,
+  itemIdentity,
+  type HistoryEntry,
+  type YearTargets,
+} from "./grading/item-history";
+import { targetChangedCheck } from "./grading/data-checks";
 import { outsideYearWarning, tablesAllInReview } from "./grading/table-warnings";
 import { formatFiscalYearJa } from "./japanese/fiscal-year";
 import { evaluationSummary } from "./summary/summarize";
@@ -121,6 +129,8 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
   const columnar = gradeTables(tables, rules);
   const graded = materializeEvaluations(columnar, rules);
   checkStatedCounts(tables, graded);
+  const yearTargets = new Map<string, YearTargets[]>();
+  attachHistories(graded, itemHistories(tables, rules, graded, yearTargets), yearTargets, rules);
   const outside = tablesOutsideYear(tables, rules);
   for (const o of outside)
     skipped.push({
@@ -214,4 +224,45 @@ export function reviewWorkbook(snapshot: WorkbookSnapshot, rules: Rules, options
     layouts,
     skippedSheets: skipped,
   };
+}
+
+/**
+ * Each item gets its grades of the years up to its evaluation's year; an item whose grade went down from the
+ * year before is listed on 要確認 (前年度から下がった).
+ */
+function attachHistories(
+  graded: GradedEvaluation[],
+  histories: Map<string, HistoryEntry[]>,
+  yearTargets: Map<string, YearTargets[]>,
+  rules: Rules,
+): void {
+  const labels = rules.bands.map((b) => b.label);
+  for (const ev of graded) {
+    for (const it of ev.items) {
+      const all = histories.get(itemIdentity(it)) ?? [];
+      const year = ev.fiscalYear;
+      it.history = year === null ? all : all.filter((h) => h.fiscalYear <= year);
+      if (year === null) continue;
+      // One sheet per year: the same indicator's target read from last year's sheet and this year's.
+      const years = yearTargets.get(itemIdentity(it)) ?? [];
+      const k = years.findIndex((y) => y.fiscalYear === year);
+      const before = k > 0 ? years[k - 1]! : null;
+      const now = k >= 0 ? years[k]! : null;
+      if (before && now && before.fiscalYear === year - 1 && before.sheet !== now.sheet) {
+        for (const [name, t] of now.targets) {
+          const b = before.targets.get(name);
+          const check = b ? targetChangedCheck(name, { label: before.label, ...b }, { label: now.label, ...t }) : null;
+          if (check) (ev.checks ??= []).push({ sheet: it.sheet, row: it.row, reason: check.reason, reasonJa: `${it.name}：${check.reasonJa}` });
+        }
+      }
+      const drop = droppedFromLastYear(it.history, labels);
+      if (drop && drop.to.fiscalYear === year)
+        (ev.checks ??= []).push({
+          sheet: it.sheet,
+          row: it.row,
+          reason: `dropped from last year (${drop.from.label} ${drop.from.grade} → ${drop.to.label} ${drop.to.grade})`,
+          reasonJa: `${it.name}：前年度から下がった（${drop.from.label} ${drop.from.grade} → ${drop.to.label} ${drop.to.grade}）`,
+        });
+    }
+  }
 }

@@ -35,8 +35,8 @@ export function detectFeatures(api: ExcelHostApi): ExcelFeatures {
 }
 
 export const NOTE_NO_MERGED_AREAS =
-  "この Excel（ExcelApi 1.13 未満）では結合セルを読み取れないため、結合を考慮せずに表を読み取りました。/ This Excel (below ExcelApi 1.13) cannot report merged cells; the tables were read without merge information.";
+  "この Excel では結合セルを確認できないため、結合を考慮せずに表を読み取りました。/ This Excel cannot report merged cells, so the tables were read without them.";
 export const NOTE_TOO_MANY_MERGED_AREAS =
   "結合セルが多すぎて（512 か所超）読み取れないシートがあったため、結合を考慮せずに読み取りました。/ A sheet has too many merged areas (over 512) to read; it was read without merge information.";
 export const NOTE_NO_PAGE_LAYOUT =
-  "この Excel（ExcelApi 1.9 未満）では印刷設定（向き、幅に合わせる、印刷タイトル、フッター）を書き込めないため、省略しました。/ This Excel (below ExcelApi 1.9) cannot set the page layout (orientation, fit to width, print titles, footer); it was skipped.";
+  "この Excel では印刷設定を書き込めないため、省略しました。/ This Excel cannot set the page layout, so it was skipped.";

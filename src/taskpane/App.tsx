@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   Field,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -19,6 +20,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  typographyStyles,
 } from "@fluentui/react-components";
 import { DEFAULT_RULES, type Rules } from "../core/model/settings";
 import { RowIndex } from "../core/pane/row-index";
@@ -35,6 +37,8 @@ const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./vie
 const ReviewView = lazy(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
 
 const SELECTION_DEBOUNCE_MS = 100;
+// この行 follows what the user types: one read of the workbook after a pause in the edits, nothing written.
+const LIVE_DEBOUNCE_MS = 600;
 
 const useStyles = makeStyles({
   root: {
@@ -54,6 +58,14 @@ const useStyles = makeStyles({
   // Four tabs fit 320 px with tighter padding; medium tabs keep their 44 px height (touch target).
   tabs: { flexWrap: "wrap", columnGap: 0, "& > button": { paddingLeft: "2px", paddingRight: "2px", columnGap: 0 } },
   panel: { outline: "none" },
+  // After 集計を更新 focus lands here: a heading the user sees, with a focus ring they can see too.
+  panelHeading: {
+    ...typographyStyles.subtitle2,
+    display: "block",
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
@@ -63,6 +75,12 @@ export interface AppProps {
   host: PaneHost;
   /** False outside Office (a plain browser): a note says so. */
   inExcel?: boolean;
+}
+
+/** The adapter's notes carry both languages (「…。/ …」): the pane shows the one it speaks. */
+function noteIn(note: string, lang: string): string {
+  const [ja, en] = note.split(/ ?\/ (?=[A-Za-z])/);
+  return lang === "en" && en ? en : ja!;
 }
 
 /** A warning whose remedy is 集計を更新 (the last run was incomplete, or the data changed since). */
@@ -87,11 +105,14 @@ export default function App({ host, inExcel = true }: AppProps) {
   const [evaluation, setEvaluation] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const running = useRef(false);
+  const rowTabOpen = useRef(false);
+  rowTabOpen.current = tab === "row";
 
   useEffect(() => {
     let cancelled = false;
     let stop: (() => Promise<void>) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let liveTimer: ReturnType<typeof setTimeout> | undefined;
     if (!inExcel) {
       dispatch({ type: "idle" });
       return;
@@ -108,6 +129,15 @@ export default function App({ host, inExcel = true }: AppProps) {
         },
         changed() {
           dispatch({ type: "sourceChanged" });
+          if (!rowTabOpen.current) return;
+          clearTimeout(liveTimer);
+          liveTimer = setTimeout(() => {
+            if (running.current || cancelled) return;
+            host.open().then(
+              (o) => !cancelled && dispatch({ type: "live", result: o.result }),
+              () => undefined, // この行 keeps the last result; the stale banner already says to recompute
+            );
+          }, LIVE_DEBOUNCE_MS);
         },
       })
       .then(
@@ -121,6 +151,7 @@ export default function App({ host, inExcel = true }: AppProps) {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(liveTimer);
       if (stop) void stop();
     };
     // Opens once per host: t and lang are fixed for the life of the pane.
@@ -147,7 +178,9 @@ export default function App({ host, inExcel = true }: AppProps) {
   );
 
   const index = useMemo(() => (state.result ? new RowIndex(state.result.summary) : null), [state.result]);
-  const hits = state.selection && index ? index.lookup(state.selection.sheet, state.selection.row) : [];
+  const liveIndex = useMemo(() => (state.live ? new RowIndex(state.live.summary) : null), [state.live]);
+  const rowIndex = liveIndex ?? index;
+  const hits = state.selection && rowIndex ? rowIndex.lookup(state.selection.sheet, state.selection.row) : [];
   const evaluations = state.result?.summary.evaluations ?? [];
   const ev = evaluations[Math.min(evaluation, Math.max(0, evaluations.length - 1))];
   const busy = state.status !== "ready";
@@ -198,7 +231,12 @@ export default function App({ host, inExcel = true }: AppProps) {
       )}
       {state.notes.length > 0 && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{state.notes.join(" ")}</MessageBarBody>
+          <MessageBarBody>
+            {state.notes.map((n) => noteIn(n, lang)).join(" ")}{" "}
+            <Link href={`help.html#${lang === "en" ? "en" : "ja"}-older-excel`} target="_blank" rel="noopener noreferrer">
+              {t.details}
+            </Link>
+          </MessageBarBody>
         </MessageBar>
       )}
       {!inExcel && <Caption1 className={styles.note}>{t.notInExcel}</Caption1>}
@@ -214,7 +252,7 @@ export default function App({ host, inExcel = true }: AppProps) {
             <Tab value="settings">{t.tabs.settings}</Tab>
           </TabList>
           <section className={styles.panel} role="tabpanel" aria-labelledby={undefined} aria-label={t.tabs[tab]}>
-            <h2 ref={resultHeading} tabIndex={-1} style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+            <h2 ref={resultHeading} tabIndex={-1} className={styles.panelHeading}>
               {t.tabs[tab]}
             </h2>
             {tab === "result" && (

@@ -8,7 +8,8 @@
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider } from "@fluentui/react-components";
+import { PANE_THEMES, paneThemeName } from "./pane-theme";
 import App from "./App";
 import { createPaneHost } from "./host/pane-host";
 import { MessagesProvider, messagesFor, paneLanguage } from "./i18n/i18n";
@@ -35,10 +36,11 @@ function mount(host: string | null): void {
   const lang = paneLanguage(context?.displayLanguage);
   document.documentElement.lang = lang;
   // No theme-changed event for Excel add-ins: the theme is read once when the pane opens.
-  const dark = context?.officeTheme?.isDarkTheme === true;
+  const forced = typeof matchMedia === "function" && matchMedia("(forced-colors: active)").matches;
+  const theme = PANE_THEMES[paneThemeName(context?.officeTheme, forced)];
   createRoot(container).render(
     <StrictMode>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <FluentProvider theme={theme}>
         <AriaLiveAnnouncer>
           <MessagesProvider value={{ lang, t: messagesFor(lang) }}>
             <App host={createPaneHost()} inExcel={host !== null} />

@@ -45,7 +45,8 @@ test("the sample opens beside the pane, recompute adds the generated sheet tabs,
   const before = await page.locator("[data-sheet-tab]").allTextContents();
   expect(before).not.toContain("評価集計");
   await recomputeAndWait(page);
-  await page.locator('[data-sheet-tab="評価集計"]').waitFor();
+  // The grid shows the summary sheet afterwards, as the ribbon command does.
+  await page.locator('[data-sheet-tab="評価集計"][aria-current=page]').waitFor();
   const tabs = await page.locator("[data-sheet-tab]").allTextContents();
   expect(tabs).toEqual(expect.arrayContaining([...before, "評価集計", "評価一覧", "要確認"]));
 
@@ -129,6 +130,14 @@ test("review list → the source cell is selected in the grid; a cell selected i
   await row.click();
   await page.locator('[data-sheet-tab="市民部"][aria-current=page]').waitFor();
   await page.locator('.grid td.sel[data-cell="A7"]').waitFor();
+  // Keyboard: a focused row and one Enter select its source (issue 18: it used to take two).
+  const other = page.locator('#container [data-review-row^="市民部!"]:not([data-review-row="市民部!7"])').first();
+  const target = (await other.getAttribute("data-review-row"))!;
+  await other.focus();
+  await page.keyboard.press("Enter");
+  const [sheetName, rowNo] = target.split("!");
+  await page.locator(`[data-sheet-tab="${sheetName}"][aria-current=page]`).waitFor({ timeout: 5000 });
+  await page.locator(`.grid td.sel[data-cell="A${rowNo}"]`).waitFor({ timeout: 5000 });
 
   await page.getByRole("tab", { name: "この行" }).click();
   const before = await syncs();
@@ -150,6 +159,8 @@ test("changing a column role changes the counts, and the saved workbook carries 
   const before = await cardNumbers(page, "令和5年度", "合計");
   await page.getByRole("tab", { name: "設定" }).click();
   await page.getByRole("button", { name: "列の割り当て" }).click();
+  // Each sheet's columns are collapsed under its name.
+  await page.locator("#container h4 button").filter({ hasText: /^総務部(（|$)/ }).click();
   const sheet = page.locator('#container section[data-sheet="総務部"]');
   await sheet.getByRole("combobox", { name: /自己評価.*の役割/ }).click();
   await page.getByRole("option", { name: "使わない" }).click();
@@ -162,6 +173,29 @@ test("changing a column role changes the counts, and the saved workbook carries 
   const saved = await download(page, "結果を保存 / Save workbook", path.join(preview.tmp, "override.xlsx"));
   const cli = await cliSummary(saved, preview.tmp);
   expect(pick(cli.evaluations[0]!.total)).toEqual(after);
+  await context.close();
+});
+
+test("設定 at 320 px with every sheet open: 保存して集計を更新 stays in view while the page scrolls", async () => {
+  const { context, page } = await openPreview(preview, "?width=320");
+  await recomputeAndWait(page);
+  await page.getByRole("tab", { name: "設定" }).click();
+  await page.getByRole("button", { name: "列の割り当て" }).click();
+  const sheets = page.locator("#container h4 button");
+  for (let i = 0; i < (await sheets.count()); i++) await sheets.nth(i).click();
+  const save = page.getByRole("button", { name: "保存して集計を更新" });
+  // Scroll the pane to its middle: the button must still be on screen (it used to be at the very bottom).
+  await page.evaluate(() => {
+    const el = document.scrollingElement!;
+    const pane = document.querySelector<HTMLElement>("#pane-column") ?? el;
+    const scroller = pane.scrollHeight > pane.clientHeight ? pane : el;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+  });
+  const box = await save.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
   await context.close();
 });
 
@@ -203,7 +237,10 @@ test("axe finds no serious or critical violations in any view of the pane", asyn
   for (const tab of ["結果", "要確認", "この行", "設定"]) {
     await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
     if (tab === "要確認") await page.locator("#container [data-review-row]").first().waitFor();
-    if (tab === "設定") await page.getByRole("button", { name: "列の割り当て" }).click();
+    if (tab === "設定") {
+      await page.getByRole("button", { name: "列の割り当て" }).click();
+      await page.locator("#container h4 button").filter({ hasText: /^総務部(（|$)/ }).click();
+    }
     await page.waitForTimeout(200);
     // Fluent's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>) around arrow-key
     // groups; they pass focus on at once and are not content. Everything else is checked.
@@ -241,9 +278,45 @@ test("in Internet Explorer's webview the pane page shows the plain message", asy
   await context.close();
 });
 
-test("paneReady helper sanity: the preview loads without errors", async () => {
-  const { context, page, errors } = await openPreview(preview);
+test("paneReady helper sanity: the preview loads without errors and without a failed request (favicon included)", async () => {
+  const context = await preview.browser.newContext();
+  const page = await context.newPage();
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(preview.url);
   await paneReady(page);
+  await page.waitForTimeout(300);
   expect(errors).toEqual([]);
+  expect(failed).toEqual([]);
+  await context.close();
+});
+
+test("a file that is not a workbook: a Japanese/English reason without a library's internals, in a bar that closes", async () => {
+  const { context, page } = await openPreview(preview);
+  await paneReady(page);
+  const bad = path.join(preview.tmp, "not-a-workbook.xlsx");
+  fs.writeFileSync(bad, "これはブックではありません");
+  await page.getByLabel("ブックを開く / Open workbook").setInputFiles(bad);
+  const bar = page.locator(".message[role=alert]");
+  await bar.getByText(/ZIP として読めません/).waitFor();
+  expect(await bar.textContent()).not.toMatch(/jszip|https?:/i);
+  expect(await page.locator("[data-testid=file-name]").textContent()).toBe("sample-progress.xlsx"); // still open
+  await bar.getByRole("button", { name: "閉じる / Close" }).click();
+  await bar.waitFor({ state: "detached" });
+  await context.close();
+});
+
+test("Office's Black theme gets a high-contrast pane (black, not the dark grey of Dark Gray)", async () => {
+  const { context, page } = await openPreview(preview, "?theme=black");
+  await paneReady(page);
+  const colors = await page.evaluate(() => {
+    const s = getComputedStyle(document.querySelector("#container main")!);
+    return { bg: s.backgroundColor, fg: s.color };
+  });
+  expect(colors).toEqual({ bg: "rgb(0, 0, 0)", fg: "rgb(255, 255, 255)" });
   await context.close();
 });

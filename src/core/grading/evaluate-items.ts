@@ -15,6 +15,8 @@ import {
 } from "../cells/parse-indicator-value";
 import { parseGradeCell } from "../cells/parse-grade";
 import { detectDirection } from "./detect-direction";
+import { nextGrade } from "./next-grade";
+import { indicatorChecks, selfGradeChecks, type DataCheck } from "./data-checks";
 import { gradeIndicator } from "./grade-indicator";
 import { bandOverrideFor, overrideWords } from "./band-overrides";
 import { columnOfYear, type ColumnarTable } from "../layout/columnar-table";
@@ -37,11 +39,15 @@ export interface GradedItem extends ItemResult {
   excludedReasonJa: string | null;
   /** Japanese reasons, parallel to indicators (for the generated sheets). */
   indicatorReasonsJa: string[];
+  /** Data checks for 要確認 (data-checks.ts). */
+  dataChecks?: DataCheck[];
 }
 
-export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items"> {
+export interface GradedEvaluation extends Omit<Evaluation, "groups" | "total" | "items" | "checks"> {
   key: EvaluationKey;
   items: GradedItem[];
+  /** Data checks and year-on-year drops: shown on 要確認 beside the review list, never counted. */
+  checks?: ReviewEntry[];
 }
 
 function readCell(table: ColumnarTable, row: number, col: number): IndicatorValue {
@@ -65,6 +71,8 @@ function materializeItem(
   const reasonsJa: string[] = [];
   let suggested: string | null = null;
   let firstReason: { en: string; ja: string } | null = null;
+  const dataChecks: DataCheck[] = [];
+  let anyActual = false;
   if (yearKey !== null) {
     const end = table.indicatorStart[item + 1]!;
     for (let i = table.indicatorStart[item]!; i < end; i++) {
@@ -113,7 +121,7 @@ function materializeItem(
         rules.bandOverrides.length > 0
           ? bandOverrideFor(rules, name, target.kind === "number" ? { value: target.value, unit: target.unit } : null)
           : null;
-      const out = gradeIndicator({
+      const gradeInput = {
         target,
         actual,
         baseline,
@@ -121,7 +129,8 @@ function materializeItem(
         rules: exception ? { ...rules, bands: exception.bands } : rules,
         elapsedYears: block.elapsedYears,
         ...(exception ? { exception: overrideWords(exception) } : {}),
-      });
+      };
+      const out = gradeIndicator(gradeInput);
       const unit =
         (target.kind === "number" && target.unit) ||
         (actual.kind === "number" && actual.unit) ||
@@ -138,10 +147,14 @@ function materializeItem(
         achievement: out.graded && Number.isFinite(out.achievement) ? out.achievement : null,
         grade: out.graded ? out.grade : null,
         reason: out.reason,
+        reasonJa: out.reasonJa,
+        nextGrade: nextGrade(gradeInput, out),
         targetRow: (tCol >= 0 ? tRow : indRow) + 1,
         actualRow: (aCol >= 0 ? aRow : indRow) + 1,
       });
       reasonsJa.push(out.reasonJa);
+      if (actual.kind === "number") anyActual = true;
+      dataChecks.push(...indicatorChecks(name, target, actual));
       if (out.graded) {
         // The item's suggestion is its lowest indicator grade.
         if (suggested === null || labels.indexOf(out.grade) > labels.indexOf(suggested)) suggested = out.grade;
@@ -186,6 +199,16 @@ function materializeItem(
     excludedReasonJa = "評価が空欄";
   }
 
+  dataChecks.unshift(
+    ...selfGradeChecks({
+      selfGrade,
+      selfBlank: selfCell.kind === "blank",
+      sheetHasGradeColumn: gradeRow >= 0 || block.gradeIndex >= 0,
+      sheetHasActuals: table.actuals.keys.length > 0,
+      anyActual,
+    }),
+  );
+
   return {
     sheet: table.sheet,
     row: table.itemRow[item]! + 1,
@@ -201,6 +224,7 @@ function materializeItem(
     adoptedFrom,
     indicators,
     indicatorReasonsJa: reasonsJa,
+    dataChecks,
   };
 }
 
@@ -220,13 +244,13 @@ function reviewEntry(code: number, it: GradedItem, selfText: string | null, indi
       return {
         ...at,
         reason: `self ${it.selfGrade}, suggested ${it.suggestedGrade}`,
-        reasonJa: `${it.name}：自己評価 ${it.selfGrade}、提案 ${it.suggestedGrade}`,
+        reasonJa: `${it.name}：自己評価 ${it.selfGrade}、評価案 ${it.suggestedGrade}`,
       };
     case REVIEW_EXCLUDED_WORD_VS_SUGGESTED:
       return {
         ...at,
         reason: `self "${it.excludedReason}", suggested ${it.suggestedGrade}`,
-        reasonJa: `${it.name}：自己評価「${it.excludedReason}」、提案 ${it.suggestedGrade}`,
+        reasonJa: `${it.name}：自己評価「${it.excludedReason}」、評価案 ${it.suggestedGrade}`,
       };
     case REVIEW_UNKNOWN_GRADE:
       return { ...at, reason: `unknown grade "${selfText}"`, reasonJa: `${it.name}：${it.excludedReasonJa}` };
@@ -252,6 +276,7 @@ export function materializeEvaluation(ev: ColumnarEvaluation, rules: Rules): Gra
   const labels = rules.bands.map((b) => b.label);
   const items: GradedItem[] = [];
   const review: ReviewEntry[] = [];
+  const checks: ReviewEntry[] = [];
   for (const block of ev.blocks) {
     const table = block.table;
     const first = items.length;
@@ -265,11 +290,16 @@ export function materializeEvaluation(ev: ColumnarEvaluation, rules: Rules): Gra
         reviewEntry(r[k]!, items[first + item]!, selfTexts[item] ?? null, r[k + 2]! - table.indicatorStart[item]!),
       );
     }
+    for (let i = first; i < items.length; i++) {
+      const it = items[i]!;
+      for (const c of it.dataChecks ?? [])
+        checks.push({ sheet: it.sheet, row: it.row, reason: c.reason, reasonJa: `${it.name}：${c.reasonJa}` });
+    }
     for (const u of table.unreadRows)
       review.push({ sheet: u.sheet, row: u.row + 1, reason: u.reason, reasonJa: u.reasonJa });
   }
   review.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
-  return { key: ev.key, label: ev.label, fiscalYear: ev.fiscalYear, source: ev.source, items, review };
+  return { key: ev.key, label: ev.label, fiscalYear: ev.fiscalYear, source: ev.source, items, review, checks };
 }
 
 export function materializeEvaluations(evs: ColumnarEvaluation[], rules: Rules): GradedEvaluation[] {

@@ -126,8 +126,8 @@ export const JA: SheetLabels = {
   noData: "評価できる項目がありません",
   sourceNames: {
     self: "各課の自己評価",
-    suggested: "目標と実績から算定した提案評価",
-    mixed: "自己評価（空欄は提案評価）",
+    suggested: "目標と実績から算定した評価案",
+    mixed: "自己評価（空欄は評価案）",
   },
 };
 

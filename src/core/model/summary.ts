@@ -3,6 +3,9 @@
  * what the sheet plans are built from. Field names are stable.
  */
 
+import type { NextGrade } from "../grading/next-grade";
+import type { HistoryEntry } from "../grading/item-history";
+
 export type GradeCounts = Record<string, number>;
 
 export interface GroupSummary {
@@ -28,6 +31,10 @@ export interface IndicatorResult {
   grade: string | null;
   /** Why this grade (or why not graded), in English; stable for tests. */
   reason: string;
+  /** The same in Japanese (実績÷目標, the band and the grade), as この行 and the lists show it. */
+  reasonJa?: string;
+  /** 次の評価まで: the actual needed for the next grade up; null at the top grade or with nothing to compute. */
+  nextGrade: NextGrade | null;
   /** Sheet rows (1-based) of the target and actual cells. */
   targetRow?: number;
   actualRow?: number;
@@ -46,6 +53,8 @@ export interface ItemResult {
   grade: string | null;
   excludedReason: string | null;
   indicators: IndicatorResult[];
+  /** The item's grade in each year the workbook holds, oldest first, up to this evaluation's year. */
+  history?: HistoryEntry[];
 }
 
 export interface ReviewEntry {
@@ -69,6 +78,11 @@ export interface Evaluation {
    * ordered ascending by JSON / JavaScript, so the counts' key order is not the scale's: read the order here.
    */
   grades?: string[];
+  /**
+   * Data checks (a self grade without an actual, a share above 100 %, units that differ, a target that changed)
+   * and items whose grade went down from the year before: listed on 要確認 beside `review`, never counted.
+   */
+  checks?: ReviewEntry[];
 }
 
 export interface SkippedSheet {

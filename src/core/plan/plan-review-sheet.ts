@@ -25,7 +25,8 @@ export function planReviewSheet(
   const links: PlanLink[] = [];
   for (const s of skipped) rows.push(["―", s.sheet, null, `${L.skippedSheet}：${s.reasonJa}`, null]);
   for (const ev of evaluations) {
-    for (const e of ev.review) {
+    // The review list, then the data checks (they need a look, not a decision).
+    for (const e of [...ev.review, ...(ev.checks ?? [])]) {
       const r = rows.length;
       rows.push([ev.label, e.sheet, e.row, groupThousands(e.reasonJa ?? e.reason), null]);
       links.push({ row: r, col: 4, sheet: e.sheet, address: `A${e.row}`, text: `${e.sheet}!${e.row}` });

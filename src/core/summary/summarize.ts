@@ -55,6 +55,7 @@ export function evaluationSummary(
     grade: i.grade,
     excludedReason: i.excludedReason,
     indicators: i.indicators,
+    history: i.history ?? [],
   }));
   return {
     label: ev.label,
@@ -65,5 +66,6 @@ export function evaluationSummary(
     items,
     review: ev.review.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
     grades: labels.slice(),
+    checks: (ev.checks ?? []).map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
   };
 }

@@ -9,6 +9,7 @@ import type { PreviewEvents } from "../preview-events";
 import { columnLetters, cellAddress } from "../../core/a1-address";
 import { readActiveSheet, readGrid, readTabs, writeCell, type GridData, type SheetTab } from "./grid-reader";
 import { stashWorkbook } from "./workbook-stash";
+import { openFailureMessage } from "./open-failure";
 import { summaryJsonOf } from "./summary-json";
 import { saveFileInBrowser, XLSX_MIME } from "../../taskpane/host/save-file";
 
@@ -85,14 +86,15 @@ export function PreviewApp({ sim, events, fileName, afterBatch, loadError }: Pre
 
   const openFile = async (file: File) => {
     setMessage(`「${file.name}」を開いています… / Opening…`);
+    const bytes = await file.arrayBuffer();
     try {
-      const bytes = await file.arrayBuffer();
       await SimulatedExcel.fromBuffer(bytes); // refuse a file that is not a workbook before leaving this one
-      await stashWorkbook({ name: file.name, bytes });
-      location.reload();
-    } catch (e) {
-      setMessage(`「${file.name}」を開けませんでした。.xlsx / .xlsm のブックを選んでください。/ Could not open this file as a workbook. (${e instanceof Error ? e.message : String(e)})`);
+    } catch {
+      setMessage(openFailureMessage(file.name, new Uint8Array(bytes)));
+      return;
     }
+    await stashWorkbook({ name: file.name, bytes });
+    location.reload();
   };
 
   const onGridKey = (e: KeyboardEvent) => {
@@ -152,7 +154,10 @@ export function PreviewApp({ sim, events, fileName, afterBatch, loadError }: Pre
       </header>
       {message && (
         <p className="message" role="alert">
-          {message}
+          {message}{" "}
+          <button type="button" onClick={() => setMessage(null)}>
+            閉じる / Close
+          </button>
         </p>
       )}
       <div className="formula">

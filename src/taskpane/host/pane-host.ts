@@ -127,6 +127,14 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
         const result = await runRecompute(port, { rules, onProgress });
         const generated = result.plans.map((p) => p.name);
         remember(generated);
+        // Show the result where the user looks, as the ribbon command does: the summary sheet.
+        const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
+        if (summarySheet !== undefined && result.summary.evaluations.length > 0) {
+          await api.Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.getItem(summarySheet).activate();
+            await ctx.sync();
+          }).catch(() => undefined); // the sheets are written; not showing them is no failure
+        }
         // A repair of sheets a failed run left incomplete is said in the pane's notes.
         const repaired = result.warnings.filter((w) => w === NOTE_REPAIRED);
         return { result, generated, notes: [...repaired, ...port.notes] };

@@ -22,6 +22,8 @@ export interface PaneState {
   selection: { sheet: string; row: number; col: number } | null;
   /** Increments after each finished recompute (focus moves to the result then). */
   runs: number;
+  /** The workbook as it is now, read again after the user typed (この行 follows it; nothing is written). */
+  live: ReviewResult | null;
 }
 
 export const initialState: PaneState = {
@@ -36,6 +38,7 @@ export const initialState: PaneState = {
   error: null,
   selection: null,
   runs: 0,
+  live: null,
 };
 
 export type PaneAction =
@@ -47,7 +50,8 @@ export type PaneAction =
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
   | { type: "selected"; sheet: string; row: number; col: number }
-  | { type: "sourceChanged" };
+  | { type: "sourceChanged" }
+  | { type: "live"; result: ReviewResult };
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
@@ -71,6 +75,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         incomplete: false,
         notes: action.notes,
         runs: state.runs + 1,
+        live: null,
       };
     case "failed":
       return { ...state, status: state.result ? "ready" : "ready", progress: null, error: action.error };
@@ -80,5 +85,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, selection: { sheet: action.sheet, row: action.row, col: action.col } };
     case "sourceChanged":
       return state.stale ? state : { ...state, stale: true };
+    case "live":
+      // A late read must not undo a recompute that finished meanwhile.
+      return state.status === "running" ? state : { ...state, live: action.result };
   }
 }

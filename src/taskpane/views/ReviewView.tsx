@@ -20,7 +20,7 @@ import {
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import type { Evaluation, ReviewEntry } from "../../core/model/summary";
-import { reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
+import { REVIEW_KINDS, reasonEn, reasonJa, reviewKind, type ReviewKind } from "../../core/pane/review-kind";
 import { useMessages } from "../i18n/i18n";
 
 type Filter = "all" | ReviewKind;
@@ -44,11 +44,11 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
   const [filter, setFilter] = useState<Filter>("all");
   const rows: Row[] = useMemo(
     () =>
-      ev.review.map((r, i) => ({
+      [...ev.review, ...(ev.checks ?? [])].map((r, i) => ({
         ...r,
         id: `${i}`,
         kind: reviewKind(r),
-        text: lang === "en" ? r.reason : reasonJa(r.reason),
+        text: lang === "en" ? reasonEn(r.reason) : reasonJa(r.reason),
       })),
     [ev, lang],
   );
@@ -58,6 +58,13 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     disagreement: t.filterDisagreement,
     excluded: t.filterExcluded,
     unreadable: t.filterUnreadable,
+    badGrade: t.filterBadGrade,
+    dropped: t.filterDropped,
+    gradeWithoutActual: t.filterGradeWithoutActual,
+    actualWithoutGrade: t.filterActualWithoutGrade,
+    shareOver100: t.filterShareOver100,
+    unitDiffers: t.filterUnitDiffers,
+    targetChanged: t.filterTargetChanged,
   };
   const count = (f: Filter) => (f === "all" ? rows.length : rows.filter((r) => r.kind === f).length);
   const columns: TableColumnDefinition<Row>[] = [
@@ -76,7 +83,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
       renderCell: (r) => (
         <span className={styles.reason}>
           <Badge appearance="outline" size="small">
-            {label[r.kind]}
+            {t.badge[r.kind]}
           </Badge>{" "}
           {r.text}
         </span>
@@ -87,7 +94,10 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
     <div className={styles.root}>
       <Field label={t.reviewFilter}>
         <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
-          {(["all", "disagreement", "excluded", "unreadable"] as Filter[]).map((f) => (
+          {/* The three kinds every workbook has, and any other kind that is present. */}
+          {(["all", ...REVIEW_KINDS] as Filter[])
+            .filter((f) => f === "all" || f === "disagreement" || f === "excluded" || f === "unreadable" || count(f) > 0)
+            .map((f) => (
             <option key={f} value={f}>
               {`${label[f]} (${count(f)})`}
             </option>
@@ -97,7 +107,7 @@ export default function ReviewView({ ev, onActivate }: { ev: Evaluation; onActiv
       {shown.length === 0 ? (
         <Body1>{t.reviewEmpty}</Body1>
       ) : (
-        <DataGrid items={shown} columns={columns} focusMode="composite" getRowId={(r: Row) => r.id} aria-label={`${t.tabs.review}. ${t.selectHint}`} columnSizingOptions={{ where: { idealWidth: 90, minWidth: 70 } }} resizableColumns={false}>
+        <DataGrid items={shown} columns={columns} focusMode="row_unstable" getRowId={(r: Row) => r.id} aria-label={`${t.tabs.review}. ${t.selectHint}`} columnSizingOptions={{ where: { idealWidth: 90, minWidth: 70 } }} resizableColumns={false}>
           <DataGridHeader>
             <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
           </DataGridHeader>

@@ -35,7 +35,19 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
   sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // Sticky: 保存して集計を更新 stays in view however long the page (issue 18: 20,000 px on 37 sheets).
+  actions: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   title: { margin: 0, overflowWrap: "anywhere" },
 });
 
@@ -108,44 +120,52 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
         <AccordionItem value="columns">
           <AccordionHeader as="h3">{t.columns}</AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            {result.layouts.map((layout) => (
-              <section key={layout.sheet} className={styles.sheet} aria-label={layout.sheet} data-sheet={layout.sheet}>
-                <Subtitle2 as="h4" className={styles.title}>
-                  {layout.sheet}
-                </Subtitle2>
-                <Field label={t.headerRow}>
-                  <SpinButton
-                    min={1}
-                    value={(overrides[layout.sheet]?.headerRow ?? layout.headerBottom) + 1}
-                    onChange={(_, d) => {
-                      const v = d.value ?? Number(d.displayValue);
-                      if (Number.isInteger(v) && v >= 1) setHeaderRow(layout.sheet, v);
-                    }}
-                  />
-                </Field>
-                {layout.columns.map((c) => {
-                  const role = (overrides[layout.sheet]?.columns[String(c.col)] as ColumnRole | undefined) ?? c.role;
-                  const header = c.header || columnLetters(c.col);
-                  const chosen = Boolean(c.overridden || overrides[layout.sheet]?.columns[String(c.col)]);
-                  return (
-                    <Field
-                      key={c.col}
-                      label={`${columnLetters(c.col)}: ${t.role(header)}`}
-                      hint={chosen ? t.userChosen : t.confidence(Math.round(c.confidence * 100))}
-                      validationState={!chosen && c.confidence < 0.8 ? "warning" : "none"}
-                    >
-                      <Dropdown
-                        value={t.roleNames[role] ?? role}
-                        selectedOptions={[role]}
-                        onOptionSelect={(_, d) => setRole(layout.sheet, c.col, d.optionValue as ColumnRole)}
-                      >
-                        {roleOptions}
-                      </Dropdown>
-                    </Field>
-                  );
-                })}
-              </section>
-            ))}
+            {/* One collapsed section per sheet: a 37-sheet workbook stays a short list of names. */}
+            <Accordion multiple collapsible>
+              {result.layouts.map((layout) => (
+                <AccordionItem key={layout.sheet} value={layout.sheet}>
+                  <AccordionHeader as="h4" size="small">
+                    {layout.sheet}
+                    {layout.columns.some((c) => !c.overridden && c.confidence < 0.8) ? `（${t.lowConfidence}）` : ""}
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <section className={styles.sheet} aria-label={layout.sheet} data-sheet={layout.sheet}>
+                      <Field label={t.headerRow}>
+                        <SpinButton
+                          min={1}
+                          value={(overrides[layout.sheet]?.headerRow ?? layout.headerBottom) + 1}
+                          onChange={(_, d) => {
+                            const v = d.value ?? Number(d.displayValue);
+                            if (Number.isInteger(v) && v >= 1) setHeaderRow(layout.sheet, v);
+                          }}
+                        />
+                      </Field>
+                      {layout.columns.map((c) => {
+                        const role = (overrides[layout.sheet]?.columns[String(c.col)] as ColumnRole | undefined) ?? c.role;
+                        const header = c.header || columnLetters(c.col);
+                        const chosen = Boolean(c.overridden || overrides[layout.sheet]?.columns[String(c.col)]);
+                        return (
+                          <Field
+                            key={c.col}
+                            label={`${columnLetters(c.col)}: ${t.role(header)}`}
+                            hint={chosen ? t.userChosen : t.confidence(Math.round(c.confidence * 100))}
+                            validationState={!chosen && c.confidence < 0.8 ? "warning" : "none"}
+                          >
+                            <Dropdown
+                              value={t.roleNames[role] ?? role}
+                              selectedOptions={[role]}
+                              onOptionSelect={(_, d) => setRole(layout.sheet, c.col, d.optionValue as ColumnRole)}
+                            >
+                              {roleOptions}
+                            </Dropdown>
+                          </Field>
+                        );
+                      })}
+                    </section>
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
             {result.skippedSheets.length > 0 && (
               <section className={styles.sheet} aria-label={t.skippedSheets}>
                 <Subtitle2 as="h4" className={styles.title}>
@@ -282,7 +302,7 @@ export default function SettingsView({ rules, result, busy, onApply }: SettingsV
                   <Subtitle2>{t.directions}</Subtitle2>
                 </legend>
                 {indicators.length > 8 && (
-                  <Field label={t.indicator}>
+                  <Field label={t.directionFilter}>
                     <Input value={filter} onChange={(_, d) => setFilter(d.value)} type="search" />
                   </Field>
                 )}

@@ -29,9 +29,27 @@ function achievementText(ind: IndicatorResult): string {
   return `${(Math.round(ind.achievement * 1000) / 10).toFixed(1)}%`;
 }
 
-function indicatorReason(ind: IndicatorResult, t: Messages, lang: string): string {
-  if (lang === "en" || ind.grade === null) return ind.reason;
-  return `${t.achievement} ${achievementText(ind)}${ind.lowerIsBetter ? `（${t.lowerIsBetter}）` : ""} → ${ind.grade}`;
+function indicatorReason(ind: IndicatorResult, lang: string): string {
+  return lang === "en" ? ind.reason : (ind.reasonJa ?? ind.reason);
+}
+
+/** The figure to the digits the grader checked (a percent in points). */
+function fixed(x: number, unit: string | null, decimals: number): string {
+  const shown = unit === "%" ? x * 100 : x;
+  return shown.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** 「C まであと 4.0 ポイント（実績 10.0% 以上で C）」, 目標未設定, or nothing above the top grade. */
+export function toNextText(ind: IndicatorResult, t: Messages): string {
+  if (ind.target === null) return t.noTarget;
+  const ng = ind.nextGrade;
+  if (!ng) return ind.grade === null ? "-" : t.topGrade;
+  const unit = ind.unit;
+  const needed = `${fixed(ng.actual, unit, ng.decimals)}${unit ?? ""}`;
+  const gapValue = ind.actual === null ? null : Math.abs(ng.actual - ind.actual);
+  const gap =
+    gapValue === null ? needed : `${fixed(gapValue, unit, ng.decimals)}${unit === "%" ? t.points : (unit ?? "")}`;
+  return t.toNextText(ng.grade, gap, needed, ng.bound === "atMost");
 }
 
 export function ThisRowView({ selection, hits }: { selection: { sheet: string; row: number } | null; hits: RowHit[] }) {
@@ -57,6 +75,14 @@ export function ThisRowView({ selection, hits }: { selection: { sheet: string; r
             <dd className={styles.dd} data-field="self">{item.selfGrade ?? "-"}</dd>
             <dt className={styles.dt}>{t.adopted}</dt>
             <dd className={styles.dd} data-field="adopted">{item.grade ?? `${t.notGraded}${item.excludedReason ? `（${item.excludedReason}）` : ""}`}</dd>
+            {item.history && item.history.length > 1 && (
+              <>
+                <dt className={styles.dt}>{t.history}</dt>
+                <dd className={styles.dd} data-field="history">
+                  {item.history.map((h) => `${h.label} ${h.grade ?? t.notGraded}`).join(" → ")}
+                </dd>
+              </>
+            )}
           </dl>
           {item.indicators.map((ind, i) => (
             <section key={i} aria-label={`${t.indicator} ${ind.name}`}>
@@ -71,7 +97,11 @@ export function ThisRowView({ selection, hits }: { selection: { sheet: string; r
                 <dt className={styles.dt}>{t.achievement}</dt>
                 <dd className={styles.dd}>{achievementText(ind)}</dd>
                 <dt className={styles.dt}>{t.reason}</dt>
-                <dd className={styles.dd}>{indicatorReason(ind, t, lang)}</dd>
+                <dd className={styles.dd}>{indicatorReason(ind, lang)}</dd>
+                <dt className={styles.dt}>{t.toNext}</dt>
+                <dd className={styles.dd} data-field="to-next">
+                  {toNextText(ind, t)}
+                </dd>
               </dl>
             </section>
           ))}

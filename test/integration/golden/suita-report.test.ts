@@ -59,6 +59,40 @@ describe("Suita 5か年目標・実績", () => {
     checkEvaluation(result.summary.evaluations[0]!, expected.otherYears["令和元年度"]);
   });
 
+  it("gives each item its grade of both years (令和元年度 → 令和２年度), from the fixture's two expected years", async () => {
+    const result = await reviewFixture("suita-5year-plan.xlsx");
+    const ev = result.summary.evaluations[0]!;
+    const before: ExpectedItem[] = expected.otherYears["令和元年度"].items;
+    for (const [k, want] of (expected.evaluations[0].items as ExpectedItem[]).entries()) {
+      const prev = before.find((b) => b.no === want.no)!;
+      expect({ no: ev.items[k]!.key, history: ev.items[k]!.history }).toEqual({
+        no: want.no,
+        history: [
+          { fiscalYear: 2019, label: "令和元年度", grade: prev.grade },
+          { fiscalYear: 2020, label: "令和２年度", grade: want.grade },
+        ],
+      });
+    }
+  });
+
+  it("lists the items whose grade went down from the year before on 要確認 (⑭ A → C), and no other", async () => {
+    const result = await reviewFixture("suita-5year-plan.xlsx");
+    const ev = result.summary.evaluations[0]!;
+    const dropped = (ev.checks ?? []).filter((r) => r.reason.startsWith("dropped from last year"));
+    const item14 = ev.items.find((i) => i.key === "⑭")!;
+    expect(dropped).toEqual([
+      {
+        sheet: item14.sheet,
+        row: item14.row,
+        reason: "dropped from last year (令和元年度 A → 令和２年度 C)",
+      },
+    ]);
+    // The 要確認 sheet says it in Japanese.
+    const reviewPlan = result.plans.find((p) => p.role === "review")!;
+    const texts = reviewPlan.rows.flat().map((c) => String(c ?? ""));
+    expect(texts).toContain(`${item14.name}：前年度から下がった（令和元年度 A → 令和２年度 C）`);
+  });
+
   it("detects 最大待ち時間 as lower-is-better because its targets say 以内", async () => {
     const result = await reviewFixture("suita-5year-plan.xlsx");
     const ind = result.summary.evaluations[0]!.items.find((i) => i.key === "⑪")!.indicators[0]!;

@@ -85,7 +85,9 @@ describe("excel-plan-writer", () => {
     expect(ops.data).toHaveLength(2);
     // no page layout op; the row autofit (ExcelApi 1.2) is still there
     expect(ops.cosmetics.map((o) => o.kind)).toEqual(["autofit"]);
-    expect(notes[0]).toContain("ExcelApi 1.9");
+    // One plain sentence in each language (the pane links to the help for the version details).
+    expect(notes[0]).toContain("印刷設定を書き込めない");
+    expect(notes[0]).toContain("cannot set the page layout");
   });
 
   test("column widths in characters become points", () => {

@@ -13,6 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "../../../src/taskpane/App";
 import { MessagesProvider, messagesFor, type PaneLanguage } from "../../../src/taskpane/i18n/i18n";
 import type { OpenState, PaneHost, ProgressStep, WatchHandlers } from "../../../src/taskpane/host/pane-host";
+import { NOTE_NO_MERGED_AREAS } from "../../../src/excel/excel-requirements";
 import { DEFAULT_RULES, type Rules } from "../../../src/core/model/settings";
 import type { ReviewResult } from "../../../src/core/run-review";
 import type { SummaryJson } from "../../../src/core/model/summary";
@@ -186,13 +187,61 @@ test("review list: filters by kind; Enter on a row selects its source cell", asy
   const host = fakeHost({ result: resultOf(summary) });
   renderPane(host);
   await user.click(await screen.findByRole("tab", { name: /要確認/ }));
-  expect(await screen.findByText("自己評価 A、提案 C")).toBeTruthy();
+  expect(await screen.findByText("自己評価 A、評価案 C")).toBeTruthy();
   await user.selectOptions(screen.getByRole("combobox", { name: "表示する行" }), "不一致 (1)");
   expect(screen.queryByText(/評価対象外/)).toBeNull();
-  const row = screen.getByText("自己評価 A、提案 C").closest("[role=row]") as HTMLElement;
+  const row = screen.getByText("自己評価 A、評価案 C").closest("[role=row]") as HTMLElement;
   row.focus();
   await user.keyboard("{Enter}");
   expect(host.selectCalls).toEqual([["表4-1", 9, 0]]);
+});
+
+test("review list: 前年度から下がった is a filter of its own, in Japanese", async () => {
+  const user = userEvent.setup();
+  const summary: SummaryJson = {
+    evaluations: [
+      {
+        ...tokorozawa.evaluations[0]!,
+        review: [
+          { sheet: "進捗", row: 9, reason: "self A, suggested C" },
+          { sheet: "進捗", row: 12, reason: "dropped from last year (R4 B → R5 C)" },
+        ],
+      },
+    ],
+  };
+  renderPane(fakeHost({ result: resultOf(summary) }));
+  await user.click(await screen.findByRole("tab", { name: /要確認/ }));
+  await user.selectOptions(await screen.findByRole("combobox", { name: "表示する行" }), "前年度から下がった (1)");
+  expect(screen.getByText("前年度から下がった（R4 B → R5 C）")).toBeTruthy();
+  expect(screen.queryByText("自己評価 A、評価案 C")).toBeNull();
+});
+
+test("This row: the item's grade in each year the workbook holds", async () => {
+  const user = userEvent.setup();
+  const item = {
+    sheet: "進捗",
+    row: 30,
+    key: "3",
+    name: "オープンデータの公開",
+    group: "基本方針3",
+    department: "情報政策課",
+    selfGrade: null,
+    suggestedGrade: "C",
+    grade: "C",
+    excludedReason: null,
+    indicators: [],
+    history: [
+      { fiscalYear: 2021, label: "R3", grade: "A" },
+      { fiscalYear: 2022, label: "R4", grade: "B" },
+      { fiscalYear: 2023, label: "R5", grade: "C" },
+    ],
+  };
+  const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection(item.sheet, item.row, 2));
+  await screen.findAllByText(item.name, { exact: false });
+  expect(document.querySelector("[data-field=history]")?.textContent).toBe("R3 A → R4 B → R5 C");
 });
 
 test("This row: a selected cell shows its item's grades and indicators without asking the host", async () => {
@@ -208,7 +257,7 @@ test("This row: a selected cell shows its item's grades and indicators without a
     suggestedGrade: "A",
     grade: "B",
     excludedReason: null,
-    indicators: [{ name: "最大待ち時間", target: 15, actual: 12, unit: "分", lowerIsBetter: true, achievement: 1.25, grade: "A", reason: "R = target 15分 / actual 12分 = 125.0% (≥ 100.0%) → A", targetRow: 12, actualRow: 13 }],
+    indicators: [{ name: "最大待ち時間", target: 15, actual: 12, unit: "分", lowerIsBetter: true, achievement: 1.25, grade: "A", reason: "R = target 15分 / actual 12分 = 125.0% (≥ 100.0%) → A", nextGrade: null, targetRow: 12, actualRow: 13 }],
   };
   const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
   renderPane(host);
@@ -219,6 +268,116 @@ test("This row: a selected cell shows its item's grades and indicators without a
   expect(document.querySelector("[data-field=suggested]")?.textContent).toBe("A");
   expect(screen.getByText("15分")).toBeTruthy();
   expect(screen.getByText("125.0%")).toBeTruthy();
+});
+
+test("This row: what it takes to reach the next grade, in the words of issue 18", async () => {
+  const user = userEvent.setup();
+  const item = {
+    sheet: "進捗",
+    row: 20,
+    key: "9",
+    name: "電子申請の利用率向上",
+    group: "基本方針2",
+    department: "情報政策課",
+    selfGrade: null,
+    suggestedGrade: "D",
+    grade: "D",
+    excludedReason: null,
+    indicators: [
+      {
+        name: "電子申請の利用率",
+        target: 0.2,
+        actual: 0.06,
+        unit: "%",
+        lowerIsBetter: false,
+        achievement: 0.3,
+        grade: "D",
+        reason: "R = actual 6% / target 20% = 30.0% (< 50.0%) → D",
+        reasonJa: "達成率 30.0%＝実績6%÷目標20%（50.0%未満）→ D",
+        nextGrade: { grade: "C", actual: 0.1, decimals: 1, bound: "atLeast" as const },
+        targetRow: 20,
+        actualRow: 21,
+      },
+      {
+        name: "窓口の待ち時間",
+        target: 15,
+        actual: 40,
+        unit: "分",
+        lowerIsBetter: true,
+        achievement: 0.375,
+        grade: "D",
+        reason: "R = target 15分 / actual 40分 = 37.5% (< 50.0%) → D",
+        nextGrade: { grade: "C", actual: 30, decimals: 0, bound: "atMost" as const },
+        targetRow: 22,
+        actualRow: 23,
+      },
+      {
+        name: "研修の回数",
+        target: null,
+        actual: 3,
+        unit: "回",
+        lowerIsBetter: false,
+        achievement: null,
+        grade: null,
+        reason: "no target for the year",
+        nextGrade: null,
+        targetRow: 24,
+        actualRow: 25,
+      },
+    ],
+  };
+  const host = fakeHost({ result: resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [item], review: [] }] }) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection(item.sheet, item.row, 2));
+  await screen.findAllByText(item.name, { exact: false });
+  const toNext = [...document.querySelectorAll("[data-field=to-next]")].map((e) => e.textContent);
+  expect(toNext).toEqual(["C まであと 4.0 ポイント（実績 10.0% 以上で C）", "C まであと 10分（実績 30分 以下で C）", "目標未設定"]);
+  // The Japanese reason names 実績÷目標 and the threshold, as the English one does.
+  expect(screen.getByText("達成率 30.0%＝実績6%÷目標20%（50.0%未満）→ D")).toBeTruthy();
+});
+
+test("This row follows what the user types: after an edit the row is read again (nothing written) and its grade updates", async () => {
+  const user = userEvent.setup();
+  const indicator = (actual: number, grade: string, achievement: number) => ({
+    name: "窓口の待ち時間",
+    target: 15,
+    actual,
+    unit: "分",
+    lowerIsBetter: true,
+    achievement,
+    grade,
+    reason: `R = target 15分 / actual ${actual}分 → ${grade}`,
+    nextGrade: null,
+    targetRow: 5,
+    actualRow: 6,
+  });
+  const item = (actual: number, grade: string, achievement: number) => ({
+    sheet: "進捗",
+    row: 5,
+    key: "1",
+    name: "窓口改善",
+    group: "基本方針1",
+    department: "市民課",
+    selfGrade: null,
+    suggestedGrade: grade,
+    grade,
+    excludedReason: null,
+    indicators: [indicator(actual, grade, achievement)],
+  });
+  const resultWith = (it: ReturnType<typeof item>) =>
+    resultOf({ evaluations: [{ ...tokorozawa.evaluations[0]!, items: [it], review: [] }] });
+  const host = fakeHost({ result: resultWith(item(40, "D", 0.375)) });
+  renderPane(host);
+  await user.click(await screen.findByRole("tab", { name: "この行" }));
+  act(() => host.handlers!.selection("進捗", 6, 3));
+  await screen.findByText("40分");
+  // The user types 12 (分) into the actual: 15 / 12 = 125 % → A.
+  host.open = async () => ({ rules: DEFAULT_RULES, result: resultWith(item(12, "A", 1.25)), generated: ["評価集計"], stale: true, incomplete: false, notes: [] });
+  act(() => host.handlers!.changed("進捗"));
+  expect(await screen.findByText("12分", undefined, { timeout: 3000 })).toBeTruthy();
+  expect(document.querySelector("[data-field=suggested]")?.textContent).toBe("A");
+  expect(host.recomputeCalls).toHaveLength(0);
 });
 
 test("rules: a custom band that is not a number is explained at its field and nothing is saved", async () => {
@@ -258,6 +417,14 @@ test("rules › 報告書: the item noun, the first figure's number and a total 
     summaryTables: { chapter: 3, start: 1 },
     totalRow: true,
   });
+});
+
+test("an older Excel's note is one plain sentence in the pane's language, details behind a link to the help", async () => {
+  renderPane(fakeHost({ notes: [NOTE_NO_MERGED_AREAS] }));
+  const bar = (await screen.findByText(/結合セルを確認できない/)).closest("[class*=MessageBar]") ?? document.body;
+  expect(bar.textContent).not.toMatch(/ExcelApi|This Excel/);
+  const link = screen.getByRole("link", { name: "詳しく" });
+  expect(link.getAttribute("href")).toBe("help.html#ja-older-excel");
 });
 
 test("English when Office's display language is English", async () => {

@@ -74,6 +74,21 @@ describe("the evaluation is labelled by the year the sheet states", () => {
   });
 });
 
+describe("one sheet per year: the item's history follows it across the sheets", () => {
+  it("H25 A (its own self grade) → H26 C, listed as 前年度から下がった", () => {
+    const sheets = [
+      yearSheet("H25", [["1", "貸出", "貸出冊数", "1,000", "1,100", "A"]]),
+      yearSheet("H26", [["1", "貸出", "貸出冊数", "1,000", "700", "C"]]),
+    ];
+    const ev = reviewSheets(sheets).summary.evaluations.find((e) => e.fiscalYear === 2014)!;
+    expect(ev.items[0]!.history!.map((h) => [h.fiscalYear, h.grade])).toEqual([
+      [2013, "A"],
+      [2014, "C"],
+    ]);
+    expect((ev.checks ?? []).map((r) => r.reason)).toContain(`dropped from last year (${ev.items[0]!.history![0]!.label} A → ${ev.label} C)`);
+  });
+});
+
 describe("a wide sheet: one target column written with a word, actual columns per year", () => {
   const wide = sheetOf("進捗", [
     ["No", "事業名", "指標", "目標", "令和元年度実績", "令和2年度実績", "自己評価"],
@@ -98,7 +113,18 @@ describe("a wide sheet: one target column written with a word, actual columns pe
     expect(ev.items.map((i) => i.suggestedGrade)).toEqual(["A", "B", "B", "C", "D"]);
     expect(ev.items.map((i) => i.indicators[0]!.target)).toEqual([67000, 30000, 0.95, 5300, 10]);
     expect(ev.items[1]!.indicators[0]!.reason).toContain("final-year target 30000");
+    // 令和元年度 by hand: 4: 5,000 / 5,300 = 94.3 % → B, then C; 5: 10 / 10 → A, then D — both went down.
+    // 1 (60,000 / 67,000 = 89.6 % → B, then A) and 2 (33 % → D, then B) went up; 3 stays A.
     expect(ev.review.map((x) => x.reason)).toEqual(["self A, suggested B"]);
+    // 4 and 5 have actuals but a blank 自己評価 in a sheet that has the column: data checks of their own.
+    expect((ev.checks ?? []).map((x) => x.reason)).toEqual([
+      "actual without a self grade",
+      "actual without a self grade",
+      "dropped from last year (令和元年度 B → 令和2年度 C)",
+      "dropped from last year (令和元年度 A → 令和2年度 D)",
+    ]);
+    // The plain 自己評価 column is this year's: 令和元年度 of item 1 is its suggested B, not this year's A.
+    expect(ev.items.map((i) => i.history!.map((h) => h.grade).join("→"))).toEqual(["B→A", "D→B", "A→A", "B→C", "A→D"]);
   });
 
   it("the list sheet carries 最終年度目標 in the Japanese reason", () => {

@@ -12,7 +12,7 @@ const item = (row: number, targetRow: number, actualRow: number): ItemResult => 
   suggestedGrade: "A",
   grade: "A",
   excludedReason: null,
-  indicators: [{ name: "i", target: 1, actual: 1, unit: null, lowerIsBetter: false, achievement: 1, grade: "A", reason: "", targetRow, actualRow }],
+  indicators: [{ name: "i", target: 1, actual: 1, unit: null, lowerIsBetter: false, achievement: 1, grade: "A", reason: "", nextGrade: null, targetRow, actualRow }],
 });
 
 test("every row of an item (its target and actual rows) finds it, in each evaluation; other rows find nothing", () => {

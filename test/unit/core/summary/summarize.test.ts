@@ -57,6 +57,7 @@ function ind(grade: string | null): IndicatorResult {
     achievement: null,
     grade,
     reason: grade ? "graded" : "blank",
+    nextGrade: null,
   };
 }
 

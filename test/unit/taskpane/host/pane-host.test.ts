@@ -32,18 +32,22 @@ test("open reviews the workbook in memory (nothing written): the fixture's publi
   expect(sim.inspect().sheets.map((s) => s.name)).toEqual(sheetsBefore);
 });
 
-test("recompute from the pane takes at most 4 syncs on the sample, first run and refresh; opening takes 2; then a source edit makes the workbook stale", async () => {
-  const { sim, host } = await setUp(SAMPLE);
+test("recompute from the pane takes at most 5 syncs on the sample, first run and refresh, and ends on 評価集計; opening takes 2; then a source edit makes the workbook stale", async () => {
+  const { sim, events, host } = await setUp(SAMPLE);
+  const activated: string[] = [];
+  events.onActivate((name) => activated.push(name));
   sim.resetStats();
   const steps: string[] = [];
   const out = await host.recompute(DEFAULT_RULES, (s) => steps.push(s));
-  // 2 reads (layout with the cells of small sheets), 1 data write, 1 best-effort cosmetics batch.
-  expect(sim.stats.syncs).toBeLessThanOrEqual(4);
+  // 2 reads (layout with the cells of small sheets), 1 data write, 1 best-effort cosmetics batch, and 1 to show
+  // 評価集計 as the ribbon command does.
+  expect(sim.stats.syncs).toBeLessThanOrEqual(5);
   expect(steps).toEqual(["read", "analyse", "write", "done"]);
   expect(out.generated).toEqual(["評価集計", "評価一覧", "要確認"]);
+  expect(activated).toEqual(["評価集計"]);
   sim.resetStats();
   await host.recompute(DEFAULT_RULES, () => undefined); // refresh in place
-  expect(sim.stats.syncs).toBeLessThanOrEqual(4);
+  expect(sim.stats.syncs).toBeLessThanOrEqual(5);
   sim.resetStats();
   expect((await host.open()).stale).toBe(false);
   expect(sim.stats.syncs).toBeLessThanOrEqual(2);
