@@ -25,7 +25,6 @@ const SHARE = /率|割合|シェア|カバー/;
 /** Rates that can exceed 100 % by nature: growth, year on year, achievement, ratios to a base. */
 const NOT_A_SHARE = /増加|伸び|上昇|前年|成長|達成率|対前|倍率|比率|改善率|削減率|回転率/;
 
-type NumberValue = Extract<IndicatorValue, { kind: "number" }>;
 
 function percentText(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;
