@@ -84,7 +84,8 @@ describe("built-ins per engine", () => {
 
   test("what stays is listed: only members keyed by a well-known symbol (reachable through Symbol, which IE11 lacks)", () => {
     const realm = createWebviewRealm("ie11");
-    expect(realm.kept.every((k) => typeof k.key === "symbol")).toBe(true);
+    // Kept: members keyed by a well-known symbol, and RegExp's flag getters (V8's regex engine reads them).
+    expect(realm.kept.filter((k) => typeof k.key !== "symbol" && k.owner !== "RegExp.prototype")).toEqual([]);
     expect(realm.removed.length).toBeGreaterThan(100);
   });
 });

@@ -147,6 +147,6 @@ test("below ExcelApi 1.9 the page layout is left alone (and said), the rest is w
   const { port } = await recomputeIn(sim);
   const summary = sim.inspect().sheets.find((s) => s.name === "評価集計")!;
   expect(summary.pageLayout.paperSize).toBe("Letter");
-  expect(port.notes.join("\n")).toContain("ExcelApi 1.9");
+  expect(port.notes.join("\n")).toContain("印刷設定を書き込めない");
   expect((await cellLook(sim, "評価集計", "A1")).font).toBe("游ゴシック");
 });

@@ -49,7 +49,7 @@ function sheetNames(): string[] {
 }
 
 test("open: the pane reads the workbook and shows the report's totals before anything is written", async () => {
-  await until(() => pane().getByText(/まだ集計シートはありません/));
+  await until(() => pane().getByText(/集計シートはまだ作成していません/));
   const text = doc.body.textContent ?? "";
   const r3 = expected.evaluations[0]!.total;
   expect(text).toContain(`評価数${r3.evaluated}`);
