@@ -16,7 +16,15 @@
  */
 import { utf8Length } from "../core/utf8-length";
 import { isSimError, simError, type SimError } from "../preview/sim/errors";
-import { metaOf, parseLoadOption, SimClientResult, SimObject, type LoadTree, type SimRequestContext } from "../preview/sim/runtime";
+import {
+  metaOf,
+  parseLoadOption,
+  SimClientResult,
+  SimObject,
+  splitCollectionTree,
+  type LoadTree,
+  type SimRequestContext,
+} from "../preview/sim/runtime";
 import type { SimulatedExcel } from "../preview/simulated-excel";
 import {
   ActionType,
@@ -482,23 +490,9 @@ function serialize(o: SimObject, tree: LoadTree, token: (item: SimObject) => str
   if (o._nullKnown && o._isNull) return null;
   const meta = metaOf(o);
   if (meta.collection) {
-    const own: string[] = [];
-    const itemTree: LoadTree = { all: tree.all, scalars: new Set(), navs: new Map() };
-    for (const s of tree.scalars) {
-      if (meta.scalars.has(s)) own.push(s);
-      else if (s === "items") itemTree.all = true;
-      else itemTree.scalars.add(s);
-    }
-    for (const [k, v] of tree.navs) {
-      if (k === "items") {
-        if (v.all) itemTree.all = true;
-        for (const s of v.scalars) itemTree.scalars.add(s);
-        for (const [k2, v2] of v.navs) itemTree.navs.set(k2, v2);
-      } else itemTree.navs.set(k, v);
-    }
-    if (!itemTree.scalars.size && !itemTree.navs.size && !own.length) itemTree.all = true;
+    const { own, itemTree } = splitCollectionTree(tree, meta);
     const out: Record<string, unknown> = {};
-    for (const s of own) out[toPascal(s)] = o._values.get(s);
+    for (const s of own.scalars) out[toPascal(s)] = o._values.get(s);
     out._Items = o._items.map((item) => {
       const id = token(item);
       const v = serialize(item, itemTree, token) as Record<string, unknown> | null;

@@ -256,6 +256,29 @@ export function metaOf(obj: SimObject): ClassMeta {
   return m;
 }
 
+/**
+ * A collection's load: collection-level scalars (count) stay on the collection; everything else, `items/…`
+ * included, is about the items (all of them when nothing names an item property).
+ */
+export function splitCollectionTree(tree: LoadTree, meta: ClassMeta): { own: LoadTree; itemTree: LoadTree } {
+  const own = emptyTree();
+  const itemTree = emptyTree(tree.all);
+  for (const s of tree.scalars) {
+    if (meta.scalars.has(s)) own.scalars.add(s);
+    else if (s === "items") itemTree.all = true;
+    else itemTree.scalars.add(s);
+  }
+  for (const [k, v] of tree.navs) {
+    if (k === "items") {
+      if (v.all) itemTree.all = true;
+      for (const s of v.scalars) itemTree.scalars.add(s);
+      for (const [k2, v2] of v.navs) itemTree.navs.set(k2, v2);
+    } else itemTree.navs.set(k, v);
+  }
+  if (!itemTree.scalars.size && !itemTree.navs.size && !own.scalars.size) itemTree.all = true;
+  return { own, itemTree };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Proxy base class
 
@@ -534,22 +557,7 @@ export abstract class SimObject {
     const meta = metaOf(this);
     const coll = meta.collection!;
     const target = this._target(b);
-    // Collection-level scalars (count) stay on the collection; everything else is about the items.
-    const own = emptyTree();
-    const itemTree = emptyTree(tree.all);
-    for (const s of tree.scalars) {
-      if (meta.scalars.has(s)) own.scalars.add(s);
-      else if (s === "items") itemTree.all = true;
-      else itemTree.scalars.add(s);
-    }
-    for (const [k, v] of tree.navs) {
-      if (k === "items") {
-        if (v.all) itemTree.all = true;
-        for (const s of v.scalars) itemTree.scalars.add(s);
-        for (const [k2, v2] of v.navs) itemTree.navs.set(k2, v2);
-      } else itemTree.navs.set(k, v);
-    }
-    if (!itemTree.scalars.size && !itemTree.navs.size && !own.scalars.size) itemTree.all = true;
+    const { own, itemTree } = splitCollectionTree(tree, meta);
     const itemTargets = target === null ? [] : coll.items(target, this, b);
     const items = itemTargets.map((t) => coll.makeItem(this, t));
     const results = items.map((it, i) => it._collect(itemTree, b, `${where}/items[${i}]`));
