@@ -45,9 +45,7 @@ export interface Notifier {
 }
 
 /** The part of Office.AddinCommands.Event the command uses. */
-export interface CommandEvent {
-  completed(options?: unknown): void;
-}
+export type CommandEvent = Pick<Office.AddinCommands.Event, "completed">;
 
 /** Time, injectable so tests (and the simulated host) can run minutes in no time. */
 export interface CommandClock {
@@ -172,24 +170,11 @@ export function errorNotice(e: unknown): Notice {
   };
 }
 
-/** The parts of the Office global the dialog notifier uses. */
+/** The parts of the Office global the dialog notifier uses, picked from @types/office-js. */
 export interface DialogOffice {
-  context: {
-    ui: {
-      displayDialogAsync(
-        startAddress: string,
-        options?: { height?: number; width?: number; displayInIframe?: boolean },
-        callback?: (result: { status: unknown; value: DialogLike; error?: { message?: string } }) => void,
-      ): void;
-    };
-  };
-  EventType?: { DialogMessageReceived?: unknown; DialogEventReceived?: unknown };
-  AsyncResultStatus?: { Succeeded?: unknown };
-}
-
-export interface DialogLike {
-  close(): void;
-  addEventHandler(eventType: never, handler: (arg: unknown) => void): void;
+  context: { ui: Pick<Office.UI, "displayDialogAsync"> };
+  EventType: Pick<typeof Office.EventType, "DialogMessageReceived" | "DialogEventReceived">;
+  AsyncResultStatus: Pick<typeof Office.AsyncResultStatus, "Succeeded">;
 }
 
 const MAX_URL_TEXT = 1500;
@@ -228,7 +213,7 @@ export function createDialogNotifier(
     show(notice, maxOpenMs) {
       return new Promise<void>((resolve) => {
         let done = false;
-        let dialog: DialogLike | null = null;
+        let dialog: Office.Dialog | null = null;
         let timer: unknown = null;
         const finish = () => {
           if (done) return;
@@ -251,8 +236,7 @@ export function createDialogNotifier(
             noticeUrl(pageUrl, notice),
             { height: 35, width: 30, displayInIframe: true },
             (result) => {
-              const succeeded = office.AsyncResultStatus?.Succeeded ?? "succeeded";
-              if (result.status !== succeeded) {
+              if (result.status !== office.AsyncResultStatus.Succeeded) {
                 console.warn("progress-review:", notice.title, notice.lines.join(" "), result.error?.message ?? "");
                 finish();
                 return;
@@ -260,10 +244,8 @@ export function createDialogNotifier(
               dialog = result.value;
               // Opened after the time ran out: close it at once.
               if (done) return void closeAndFinish();
-              const messageEvent = (office.EventType?.DialogMessageReceived ?? "dialogMessageReceived") as never;
-              const closedEvent = (office.EventType?.DialogEventReceived ?? "dialogEventReceived") as never;
-              dialog.addEventHandler(messageEvent, closeAndFinish);
-              dialog.addEventHandler(closedEvent, finish);
+              dialog.addEventHandler(office.EventType.DialogMessageReceived, closeAndFinish);
+              dialog.addEventHandler(office.EventType.DialogEventReceived, finish);
             },
           );
         } catch (e) {

@@ -140,13 +140,26 @@ export class ExcelReadError extends ExcelPortError {
   }
 }
 
+/**
+ * The fields of OfficeExtension.Error the adapter reads, from @types/office-js. Any thrown value may arrive
+ * (the simulated host's errors are not OfficeExtension.Error instances), so each is optional and checked.
+ */
+type OfficeErrorFields = Partial<Pick<OfficeExtension.Error, "code" | "traceMessages" | "debugInfo">>;
+
+function officeErrorFields(e: unknown): OfficeErrorFields {
+  return e && typeof e === "object" ? (e as OfficeErrorFields) : {};
+}
+
 /** The `code` of an Office.js error (OfficeExtension.Error), if the value carries one. */
 export function officeErrorCode(e: unknown): string | undefined {
-  if (e && typeof e === "object" && "code" in e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
+  const code: unknown = officeErrorFields(e).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** OfficeExtension.Error.traceMessages: the `context.trace` messages the failed batch reached (empty if none). */
+export function traceMessagesOf(e: unknown): string[] {
+  const traces: unknown = officeErrorFields(e).traceMessages;
+  return Array.isArray(traces) ? traces.filter((t): t is string => typeof t === "string") : [];
 }
 
 export function describeCause(e: unknown): string {
@@ -166,8 +179,8 @@ export function isPayloadTooLarge(e: unknown): boolean {
 
 /** Where Excel says the failing operation was (OfficeExtension.Error.debugInfo.errorLocation), e.g. "Range.getMergedAreasOrNullObject". */
 export function errorLocation(e: unknown): string {
-  const info = e && typeof e === "object" ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
-  return typeof info?.errorLocation === "string" ? info.errorLocation : "";
+  const location: unknown = officeErrorFields(e).debugInfo?.errorLocation;
+  return typeof location === "string" ? location : "";
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * What the adapter needs from the Office.js globals. The real globals fit
- * (`createExcelPort({ Excel, Office })`), and so does the simulated host in
- * src/preview, which is how the integration tests and the preview run it.
+ * What the adapter needs from the Office.js globals, picked from @types/office-js (a member that does not
+ * exist there is a compile error). The real globals fit (`createExcelPort({ Excel, Office })`), and so does
+ * the simulated host in src/preview, which is how the integration tests and the preview run it.
  */
 export interface ExcelHostApi {
-  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
-  Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } } };
+  Excel: Pick<typeof Excel, "run">;
+  Office: { context: Pick<Office.Context, "requirements"> & Partial<Pick<Office.Context, "platform">> };
 }
 
 export interface ExcelPortOptions {

@@ -55,6 +55,7 @@ import {
   isCellEditMode,
   officeErrorCode,
   ProtectedWorkbookError,
+  traceMessagesOf,
 } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
@@ -472,7 +473,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
     if (batchesDone === 0 && isCellEditMode(error)) throw new CellEditModeError(error);
     let recovery: { committed: boolean; leftovers: string[] };
     try {
-      const traces = (error as { traceMessages?: string[] }).traceMessages ?? [];
+      const traces = traceMessagesOf(error);
       const addedNow = traces.filter((m) => m.startsWith(ADDED_TRACE)).map((m) => m.slice(ADDED_TRACE.length));
       recovery = await recover(api, job, targets, settings, sentCommit, addedNow);
     } catch (e) {
@@ -645,7 +646,7 @@ async function writeCosmetics(
           continue;
         }
       }
-      const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
+      const traces = traceMessagesOf(e);
       if (traces.length === 0) {
         // Failed before the first step (a sheet gone meanwhile): nothing more is tried.
         job.warnings.push(

@@ -32,7 +32,7 @@ import {
   splitUniformRows,
   utf8Length,
 } from "./excel-batching";
-import { errorLocation, isPayloadTooLarge, mayBeMergedAreasFailure } from "./excel-errors";
+import { errorLocation, isPayloadTooLarge, mayBeMergedAreasFailure, officeErrorCode, traceMessagesOf } from "./excel-errors";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_MERGED_AREAS, NOTE_TOO_MANY_MERGED_AREAS } from "./excel-requirements";
 
@@ -252,7 +252,7 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
         oneRowSamples = true; // a used range within SAMPLE_ROWS of the sheet's bottom
         continue;
       }
-      const traces = (e as { traceMessages?: string[] }).traceMessages ?? [];
+      const traces = traceMessagesOf(e);
       if (withMerges && mayBeMergedAreasFailure(e) && traces[traces.length - 1] === MERGES_TRACE && attempt < MAX_RETRIES) {
         // getMergedAreasOrNullObject fails past 512 areas: read without merges (a warning per sheet says so).
         withMerges = false;
@@ -438,7 +438,7 @@ export async function readCells(
         continue;
       }
       // A sheet in the layout is gone (ItemNotFound): the caller reads the layout again.
-      if (first && (e as { code?: string }).code === "ItemNotFound") return null;
+      if (first && officeErrorCode(e) === "ItemNotFound") return null;
       throw e;
     }
     if (check) {

@@ -126,12 +126,12 @@ export class SimulatedExcel {
      * Excel interface it stands for); it is handed to the batch as the Excel.RequestContext the add-in's code
      * is written against: that one conversion is where the simulated host stands in for Office.js.
      */
-    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    run: typeof Excel.run;
     RequestContext: typeof SimRequestContext;
   } & typeof ExcelEnums;
 
-  /** The `Office` namespace subset: Office.context.requirements.isSetSupported(name, version). */
-  readonly Office: { context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } }; onReady(): Promise<{ host: string; platform: string }> };
+  /** The `Office` namespace subset: Office.context.requirements.isSetSupported(name, version) (a string or a number). */
+  readonly Office: { context: Pick<Office.Context, "requirements">; onReady(): Promise<{ host: string; platform: string }> };
 
   private constructor(model: WorkbookModel, options: SimulatedExcelOptions = {}) {
     this.model = model;
@@ -158,13 +158,13 @@ export class SimulatedExcel {
       return runBatch(host, args[args.length - 1] as (c: SimRequestContext) => Promise<T>, reuse);
     };
     this.Excel = Object.assign(
-      { run: run as unknown as <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>, RequestContext: SimRequestContext },
+      { run: run as unknown as typeof Excel.run, RequestContext: SimRequestContext },
       ExcelEnums,
     );
     this.Office = {
       context: {
         requirements: {
-          isSetSupported: (name: string, minVersion?: string) => {
+          isSetSupported: (name: string, minVersion?: string | number) => {
             if (typeof name !== "string" || name.toLowerCase() !== "excelapi") return false;
             if (minVersion === undefined || minVersion === null || minVersion === "") return true;
             const m = /^(\d+)(?:\.(\d+))?$/.exec(String(minVersion).trim());

@@ -2,7 +2,7 @@
  * An error from Excel or the adapter → what the pane shows: the message in the pane's language
  * and what the user can do about it.
  */
-import { ExcelPortError } from "../../excel/excel-errors";
+import { ExcelPortError, officeErrorCode } from "../../excel/excel-errors";
 import type { Messages } from "../i18n/messages-ja";
 import type { PaneLanguage } from "../i18n/i18n";
 
@@ -12,15 +12,9 @@ export interface PaneError {
   what: string;
 }
 
-function codeOf(e: unknown): string {
-  if (e instanceof ExcelPortError) return e.code ?? "";
-  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string")
-    return (e as { code: string }).code;
-  return "";
-}
 
 export function describeError(e: unknown, t: Messages, lang: PaneLanguage): PaneError {
-  const code = codeOf(e);
+  const code = officeErrorCode(e) ?? "";
   const text = e instanceof ExcelPortError ? (lang === "en" ? e.messageEn : e.messageJa) : e instanceof Error ? e.message : String(e);
   let what = t.errorWhat.other;
   if (e instanceof ExcelPortError && e.kind === "unsupported") what = t.errorWhat.unsupported;

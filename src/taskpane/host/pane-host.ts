@@ -55,6 +55,13 @@ export type ReportWorkbookOutcome =
  */
 export const CREATE_WORKBOOK_MAX_BASE64 = 5_000_000 - 4096;
 
+/**
+ * Where Excel.createWorkbook takes a workbook of any size (Windows, Mac). Office.js's PlatformType values are the
+ * member names as strings ("PC"), though @types/office-js declares a numeric enum; spelt as strings because the
+ * simulated host has no Office global, and checked against the member names so that a misspelling fails to compile.
+ */
+const UNLIMITED_PLATFORMS = ["PC", "Mac"] as const satisfies readonly (keyof typeof Office.PlatformType)[];
+
 /** Neither Excel.createWorkbook nor a download is available in this Excel. */
 export class ReportWorkbookUnavailableError extends Error {
   constructor() {
@@ -86,7 +93,7 @@ export interface PaneHost {
 }
 
 /** The Office.js globals the pane uses: the adapter's, and Excel.createWorkbook (ExcelApi 1.8) where present. */
-export type PaneHostApi = ExcelHostApi & { Excel: { createWorkbook?: (base64?: string) => Promise<void> } };
+export type PaneHostApi = ExcelHostApi & { Excel: Partial<Pick<typeof Excel, "createWorkbook">> };
 
 export interface PaneHostOptions {
   /** How a file is saved where Excel cannot open a new workbook (the webview's download by default). */
@@ -105,7 +112,7 @@ export function topLeft(address: string): { row: number; col: number } | null {
 /** OfficeExtension.EventHandlerResult: removed through `Excel.run(result.context, …)`, never `Excel.run(result, …)`. */
 type EventResult = OfficeExtension.EventHandlerResult<unknown>;
 
-export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown as PaneHostApi, options: PaneHostOptions = {}): PaneHost {
+export function createPaneHost(api: PaneHostApi = { Excel, Office }, options: PaneHostOptions = {}): PaneHost {
   const saveFile = options.saveFile ?? saveFileInBrowser;
   let recomputing = false;
   /** Names the pane must not treat as source data (generated and settings sheets). */
@@ -191,11 +198,9 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
         const all = results.splice(0);
         // Removal runs in the context the handlers were added in (Office.js requires it): one Excel.run per context.
         const contexts = all.map((r) => r.context).filter((c, i, a) => a.indexOf(c) === i);
-        type RunIn = (context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>;
-        const runIn = api.Excel.run as unknown as RunIn;
         for (const context of contexts) {
           try {
-            await runIn(context, async (ctx) => {
+            await api.Excel.run(context, async (ctx) => {
               for (const r of all) if (r.context === context) r.remove();
               await ctx.sync();
             });
@@ -219,17 +224,16 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office } as unknown a
       // .xlsx), macros ask for trust (ours has none), and on Excel on the web the base64 counts against the 5 MB
       // request limit (a report is tens of KB; beyond, the error is shown as a too-large workbook).
       // The browser preview's simulated Excel has no createWorkbook at any level: it downloads.
-      const create = api.Excel.createWorkbook;
       let tooLarge = false;
-      if (api.Office.context.requirements.isSetSupported("ExcelApi", "1.8") && typeof create === "function") {
+      if (api.Office.context.requirements.isSetSupported("ExcelApi", "1.8") && typeof api.Excel.createWorkbook === "function") {
         const base64 = bytesToBase64(bytes);
         // Only Windows and Mac take any size; elsewhere (the web, or a platform not said) the request limit holds.
-        const platform = (api.Office.context as { platform?: unknown }).platform;
-        const limited = platform !== "PC" && platform !== "Mac";
+        const platform: unknown = api.Office.context.platform;
+        const limited = !UNLIMITED_PLATFORMS.some((p) => p === platform);
         tooLarge = limited && base64.length > CREATE_WORKBOOK_MAX_BASE64;
         if (!tooLarge) {
           try {
-            await create.call(api.Excel, base64);
+            await api.Excel.createWorkbook(base64);
             return { how: "opened" };
           } catch (e) {
             if (!isPayloadTooLarge(e)) throw e;

@@ -81,7 +81,12 @@ function forgetLoad(api: ExcelHostApi, property: string): ExcelHostApi {
     targets.set(proxy, v as object);
     return proxy;
   };
-  return { Office: api.Office, Excel: { run: (batch) => api.Excel.run((ctx) => batch(wrap(ctx))) } };
+  // Excel.run(batch) only: the port passes no other form here.
+  const run = (...args: unknown[]) => {
+    const batch = args[args.length - 1] as (ctx: Excel.RequestContext) => Promise<unknown>;
+    return api.Excel.run((ctx) => batch(wrap(ctx)));
+  };
+  return { Office: api.Office, Excel: { run: run as typeof Excel.run } };
 }
 
 describe("the host is strict", () => {

@@ -49,6 +49,9 @@ interface DialogMock {
 function mockOffice(options: { opens: boolean; apiLevel?: number }) {
   const state = { urls: [] as string[], dialogs: [] as DialogMock[] };
   const officeMockData = {
+    // Office.js's values (the typings declare numeric enums; Office.js has these strings).
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       requirements: {
         isSetSupported: function (name: string, version?: string) {
@@ -126,13 +129,15 @@ function recordingExcel(): ExcelHostApi["Excel"] & { activated: string[] } {
   const activated: string[] = [];
   return {
     activated,
-    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => {
+    // Excel.run(batch), the one form the command uses.
+    run: (async (...args: unknown[]) => {
+      const batch = args[args.length - 1] as (context: Excel.RequestContext) => Promise<unknown>;
       const context = {
         workbook: { worksheets: { getItem: (name: string) => ({ activate: () => activated.push(name) }) } },
         sync: async () => undefined,
       };
       return batch(context as unknown as Excel.RequestContext);
-    },
+    }) as typeof Excel.run,
   };
 }
 

@@ -121,7 +121,12 @@ export function compareSets(a: string, b: string): number {
   return a1! - b1! || a2! - b2!;
 }
 
+/** A declaration whose type is written from @types/office-js (`Pick<typeof Excel, "run">`) is no stand-in. */
+const TYPED_FROM_OFFICE = /\b(typeof Excel|typeof Office|Excel\.|Office\.|OfficeExtension\.)/;
+
 function looseReason(d: ts.Declaration): string | null {
+  const typeNode = (d as { type?: ts.TypeNode }).type;
+  if (typeNode && TYPED_FROM_OFFICE.test(typeNode.getText())) return null;
   for (let n: ts.Node | undefined = d; n; n = n.parent) {
     if (ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) return "cast";
     if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && LOOSE_TYPES.has(n.name.text)) return "loose type";
