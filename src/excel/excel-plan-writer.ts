@@ -66,7 +66,7 @@ export const COSMETIC_LABELS: Record<CosmeticKind, string> = {
   autofit: "行の高さの自動調整 / row autofit",
 };
 
-/** Paper sizes of the plan → Excel.PaperType. */
+/** Paper sizes of the plan → Excel.PaperType (checked where it is assigned). */
 const PAPER = { A4: "A4", A3: "A3" } as const;
 const inches = (n: number) => Math.round(n * 72 * 100) / 100;
 
@@ -469,7 +469,7 @@ export function planWriteOps(plan: SheetPlan, sheet: number, wc: WriterContext):
             }
             if (layout.centerFooter !== undefined)
               p.headersFooters.defaultForAllPages.centerFooter = layout.centerFooter;
-            p.paperSize = PAPER[layout.paperSize ?? "A4"] as Excel.PaperType;
+            p.paperSize = PAPER[layout.paperSize ?? "A4"];
             if (layout.printArea) p.setPrintArea(rectAddress(layout.printArea));
             // Manual breaks (a block per evaluation, charts moved whole): the old ones go first.
             const breaks = layout.rowBreaksBefore ?? [];

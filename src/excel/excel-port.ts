@@ -31,6 +31,7 @@
  * set, and the error says they are incomplete: the next recompute redoes them. A
  * failure of a cosmetic step is a warning; the steps after it still run.
  */
+import { loadItemNames, loadNames } from "./excel-load";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { SheetPlan } from "../core/model/sheet-plan";
 import type { StoredState } from "../core/model/settings";
@@ -511,14 +512,14 @@ async function recover(
 ): Promise<{ committed: boolean; leftovers: string[] }> {
   return api.Excel.run(async (ctx) => {
     const worksheets = ctx.workbook.worksheets;
-    worksheets.load("items/name,items/visibility");
+    loadItemNames(worksheets, "name", "visibility");
     await ctx.sync();
     const find = (n: string) => worksheets.items.find((w) => sameName(w.name, n));
     const settingsName = settings.existing ?? settings.name;
     let committed = false;
     if (sentCommit && find(settingsName)) {
       const b1 = worksheets.getItem(settingsName).getRange("B1");
-      b1.load("values");
+      loadNames(b1, "values");
       await ctx.sync();
       committed = b1.values[0]?.[0] === SETTINGS_TOKEN_PREFIX + job.token;
     }
@@ -537,13 +538,13 @@ async function recover(
       );
     const markers = added.map(({ name }) => {
       const m = worksheets.getItem(name).names.getItemOrNullObject(OWNER_NAME);
-      m.load("formula");
+      loadNames(m, "formula");
       return m;
     });
     let createdSettings: Excel.NamedItem | null = null;
     if (!settings.existing && find(settings.name)) {
       createdSettings = worksheets.getItem(settings.name).names.getItemOrNullObject(OWNER_NAME);
-      createdSettings.load("formula");
+      loadNames(createdSettings, "formula");
     }
     await ctx.sync();
     const deleted: string[] = [];
@@ -566,7 +567,7 @@ async function recover(
       ws.delete();
     }
     await ctx.sync();
-    worksheets.load("items/name");
+    loadItemNames(worksheets, "name");
     await ctx.sync();
     const leftovers = deleted.filter((n) => worksheets.items.some((w) => sameName(w.name, n)));
     return { committed, leftovers };

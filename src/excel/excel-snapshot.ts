@@ -20,6 +20,7 @@
  * no request or response goes over Excel on the web's 5 MB. If Excel still
  * refuses one, the estimate is doubled and the block split.
  */
+import { loadItemNames, loadNames } from "./excel-load";
 import type { CellRect, RawValue, SheetSnapshot, SheetVisibility } from "../core/model/snapshot";
 import { OWNER_NAME, parseMarker } from "../core/ownership";
 import { parseAreas, parseRect } from "./excel-address";
@@ -170,8 +171,8 @@ function columnFrom(range: Excel.Range): unknown[] {
 export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptions): Promise<WorkbookLayout> {
   const notes: string[] = [];
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
-  ctx.workbook.load("name");
+  loadItemNames(worksheets, "name", "visibility");
+  loadNames(ctx.workbook, "name");
   await ctx.sync();
   let listing = listingOf(worksheets);
   const workbookName = ctx.workbook.name;
@@ -192,9 +193,9 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
 
   const queueSettings = (ws: Excel.Worksheet) => {
     const columnA = ws.getRange("A:A").getUsedRangeOrNullObject(true);
-    columnA.load("address,values");
+    loadNames(columnA, "address", "values");
     const b = ws.getRange("B1:B2");
-    b.load("values");
+    loadNames(b, "values");
     return { columnA, b };
   };
   const settingsOf = (q: { columnA: Excel.Range; b: Excel.Range }): SettingsCells => ({
@@ -207,40 +208,40 @@ export async function readLayout(ctx: Excel.RequestContext, options: LayoutOptio
     const queued = listing.map((l) => {
       const ws = ctx.workbook.worksheets.getItem(l.name);
       const marker = ws.names.getItemOrNullObject(OWNER_NAME);
-      marker.load("formula");
+      loadNames(marker, "formula");
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address");
+      loadNames(used, "address");
       // The first rows of the used range (A1 on a blank sheet), to size the cells sync. Excel refuses a
       // resized range past the sheet's last row: after such a failure the sample is the first row only.
       const usedRange = ws.getUsedRange(true);
       const first = usedRange.getRow(0);
       // Cut to the used range: a small sheet costs its own rows, not the read-ahead's.
       const sample = oneRowSamples ? first : first.getResizedRange(sampleRows - 1, 0).getIntersection(usedRange);
-      sample.load("values,text,numberFormat");
+      loadNames(sample, "values", "text", "numberFormat");
       const tables = ws.tables;
-      tables.load("items/name");
+      loadItemNames(tables, "name");
       const charts = ws.charts;
-      charts.load("items/name");
+      loadItemNames(charts, "name");
       const settings = l.visibility !== "Visible" ? queueSettings(ws) : null;
       const protection = ws.protection;
-      protection.load("protected");
+      loadNames(protection, "protected");
       const merged = null as Excel.RangeAreas | null; // queued last (below)
       return { l, ws, marker, used, sample, merged, tables, charts, settings, protection };
     });
     const workbookProtection = ctx.workbook.protection;
-    workbookProtection.load("protected");
+    loadNames(workbookProtection, "protected");
     // Merged areas last, after a trace: a failure once the trace was reached is theirs (past 512 areas Excel fails
     // with a generic code, at a location it does not document), whatever its location or message says.
     if (withMerges) {
       ctx.trace(MERGES_TRACE);
       for (const q of queued) {
         const areas = q.ws.getRange().getMergedAreasOrNullObject();
-        areas.load("address");
+        loadNames(areas, "address");
         q.merged = areas;
       }
     }
     const check = ctx.workbook.worksheets;
-    check.load("items/name,items/visibility");
+    loadItemNames(check, "name", "visibility");
     try {
       await ctx.sync();
     } catch (e) {
@@ -399,21 +400,21 @@ export async function readCells(
       const range = ctx.workbook.worksheets
         .getItem(s.name)
         .getRangeByIndexes(rect.top + u.start, rect.left, u.count, rect.right - rect.left + 1);
-      range.load("values,text,numberFormat");
+      loadNames(range, "values", "text", "numberFormat");
       return { u, range };
     });
     let check: { list: Excel.WorksheetCollection; used: Excel.Range[]; named: Excel.Worksheet[] } | null = null;
     if (first) {
       const list = ctx.workbook.worksheets;
-      list.load("items/name,items/visibility");
+      loadItemNames(list, "name", "visibility");
       const used = layout.sheets.map((s) => {
         const u = ctx.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
-        u.load("address");
+        loadNames(u, "address");
         return u;
       });
       const named = (options.checkExisting ?? []).map((n) => {
         const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
-        ws.load("name");
+        loadNames(ws, "name");
         return ws;
       });
       check = { list, used, named };

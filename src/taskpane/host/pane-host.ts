@@ -3,6 +3,7 @@
  * (`Excel.run`, `Office.context`) — in Excel, and in the browser preview, which provides them
  * from the simulated host. Reads and writes use the adapter (src/excel) and the core's job.
  */
+import { loadItemNames, loadNames } from "../../excel/excel-load";
 import { recompute as runRecompute } from "../../core/recompute";
 import type { ReviewResult } from "../../core/run-review";
 import type { Rules } from "../../core/model/settings";
@@ -177,7 +178,7 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office }, options: Pa
       const register = async () => {
         await api.Excel.run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
-          sheets.load("items/id,items/name");
+          loadItemNames(sheets, "id", "name");
           await ctx.sync();
           names.clear();
           for (const ws of sheets.items) names.set(ws.id, ws.name);
@@ -244,7 +245,7 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office }, options: Pa
       let name: string | null = null;
       try {
         await api.Excel.run(async (ctx) => {
-          ctx.workbook.load("name");
+          loadNames(ctx.workbook, "name");
           await ctx.sync();
           name = ctx.workbook.name;
         });

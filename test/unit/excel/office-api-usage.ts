@@ -220,6 +220,28 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
           }
         }
       }
+      // loadNames(obj, "a", "b") / loadItemNames(collection, "a"): the names are typed keys of the Office.js type.
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        (node.expression.text === "loadNames" || node.expression.text === "loadItemNames") &&
+        node.arguments.length > 1
+      ) {
+        let type: ts.Type | undefined = checker.getTypeAtLocation(node.arguments[0]!);
+        // The helper calls the object's own load().
+        const load = officeMember(checker, type, "load");
+        if (load) add(qualifiedName(load.declarations![0]!), "checked", "", apiSetOfSymbol(load), node);
+        if (node.expression.text === "loadItemNames") {
+          const items = officeMember(checker, type, "items");
+          type = items && checker.getIndexTypeOfType(checker.getTypeOfSymbolAtLocation(items, node), ts.IndexKind.Number);
+        }
+        for (const arg of node.arguments.slice(1)) {
+          if (!ts.isStringLiteral(arg)) continue;
+          const m = type && officeMember(checker, type, arg.text);
+          if (m) add(qualifiedName(m.declarations![0]!), "checked", "", apiSetOfSymbol(m), arg);
+          else add(`?.${arg.text}`, "unchecked", "load name", "", arg);
+        }
+      }
       // An enum value given where an Office.js enum is expected: checked, unless forced there by a cast.
       if (ts.isExpression(node) && !ts.isParenthesizedExpression(node)) {
         const contextual = checker.getContextualType(node);
