@@ -20,7 +20,7 @@ import type { CellRect } from "../core/model/snapshot";
 import type { PlanValue, SheetPlan } from "../core/model/sheet-plan";
 import { cellAddress, quoteSheetName, rectAddress } from "./excel-address";
 import { jsonBytes, splitRowBlocks } from "./excel-batching";
-import { measureRequest } from "./excel-request-meter";
+import { measureRequest, type Metered } from "./excel-request-meter";
 import type { ExcelFeatures } from "./excel-requirements";
 import { NOTE_NO_PAGE_LAYOUT } from "./excel-requirements";
 import { applyStyle, EXCEL_PLAN_STYLES } from "./excel-styles";
@@ -44,7 +44,8 @@ export interface WriteOp {
   sheet: number;
   /** For cosmetics: what it is (named in a warning when it fails). */
   kind?: CosmeticKind;
-  apply(ws: Excel.Worksheet): void;
+  /** Through the metered view: a member the request meter does not list is a compile error. */
+  apply(ws: Metered<Excel.Worksheet>): void;
 }
 
 export interface PlanOps {
@@ -91,7 +92,7 @@ function colsOf(r: CellRect): number {
   return r.right - r.left + 1;
 }
 
-function rangeOf(ws: Excel.Worksheet, r: CellRect): Excel.Range {
+function rangeOf(ws: Metered<Excel.Worksheet>, r: CellRect): Metered<Excel.Range> {
   return ws.getRangeByIndexes(r.top, r.left, rowsOf(r), colsOf(r));
 }
 
@@ -179,7 +180,7 @@ export function valueMatrix(
   return m;
 }
 
-function op(sheet: number, apply: (ws: Excel.Worksheet) => void, kind?: CosmeticKind): WriteOp {
+function op(sheet: number, apply: (ws: Metered<Excel.Worksheet>) => void, kind?: CosmeticKind): WriteOp {
   return { sheet, bytes: measureRequest<Excel.Worksheet>(apply), apply, ...(kind ? { kind } : {}) };
 }
 

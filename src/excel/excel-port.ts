@@ -60,7 +60,7 @@ import {
 } from "./excel-errors";
 import type { ExcelHostApi, ExcelPortOptions } from "./excel-host";
 import { COSMETIC_LABELS, planWriteOps, type WriteOp } from "./excel-plan-writer";
-import { measureRequest, objectPathBytes } from "./excel-request-meter";
+import { measureRequest, objectPathBytes, type Metered } from "./excel-request-meter";
 import { detectFeatures, type ExcelFeatures } from "./excel-requirements";
 import {
   isIncompleteFlag,
@@ -384,7 +384,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   );
 
   // Data phase. Its first batch opens with the flag and the preparation of every sheet; its last ends with the commit.
-  const prepare = (ctx: Excel.RequestContext): Excel.Worksheet[] => {
+  const prepare = (ctx: Metered<Excel.RequestContext>): Metered<Excel.Worksheet>[] => {
     if (settings.existing) queueIncompleteFlag(ctx, settings.existing, token);
     return targets.map((t) => {
       const worksheets = ctx.workbook.worksheets;
@@ -406,7 +406,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
       return ws;
     });
   };
-  const renameAndCommit = (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => {
+  const renameAndCommit = (ctx: Metered<Excel.RequestContext>, sheets: Metered<Excel.Worksheet>[]) => {
     const worksheets = ctx.workbook.worksheets;
     // Owned sheets without a plan go first, so that a plan may take one's name.
     for (const s of obsolete) {
@@ -442,7 +442,7 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
   let batchesDone = 0;
   try {
     await api.Excel.run(async (ctx) => {
-      let sheets: Excel.Worksheet[] = [];
+      let sheets: Metered<Excel.Worksheet>[] = [];
       for (let b = 0; b < batches.length; b++) {
         ctx.application.suspendApiCalculationUntilNextSync();
         if (b === 0) sheets = prepare(ctx);

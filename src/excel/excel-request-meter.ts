@@ -71,10 +71,51 @@ interface Node {
   used: boolean;
 }
 
+/** The Excel objects a write reaches (a listed name must be a member of one of them). */
+type WriteObject =
+  | Excel.RequestContext
+  | Excel.Workbook
+  | Excel.WorksheetCollection
+  | Excel.Worksheet
+  | Excel.NamedItemCollection
+  | Excel.NamedItem
+  | Excel.Range
+  | Excel.RangeFormat
+  | Excel.RangeFont
+  | Excel.RangeFill
+  | Excel.RangeBorderCollection
+  | Excel.RangeBorder
+  | Excel.ConditionalFormatCollection
+  | Excel.ConditionalFormat
+  | Excel.CellValueConditionalFormat
+  | Excel.ConditionalRangeFormat
+  | Excel.ConditionalRangeFont
+  | Excel.ConditionalRangeFill
+  | Excel.TableCollection
+  | Excel.Table
+  | Excel.ChartCollection
+  | Excel.Chart
+  | Excel.ChartTitle
+  | Excel.ChartDataLabels
+  | Excel.ChartSeriesCollection
+  | Excel.ChartSeries
+  | Excel.ChartSeriesFormat
+  | Excel.ChartPointsCollection
+  | Excel.ChartPoint
+  | Excel.ChartPointFormat
+  | Excel.ChartFill
+  | Excel.WorksheetFreezePanes
+  | Excel.PageLayout
+  | Excel.HeaderFooterGroup
+  | Excel.HeaderFooter
+  | Excel.PageBreakCollection;
+type MemberName = WriteObject extends infer U ? (U extends unknown ? keyof U & string : never) : never;
+
 /**
  * The members of the Excel API the writes use. The stand-in is built from these names, not with a Proxy (IE11,
- * which Office 2019 may use for the ribbon command, has none and it cannot be polyfilled); a stand-in does not
- * take new members, so a write that uses one not listed here throws in its tests instead of being under-counted.
+ * which Office 2019 may use for the ribbon command, has none and it cannot be polyfilled). The writes see the
+ * Excel objects only through `Metered<…>` (below), which has these members and no others: a write that uses one
+ * not listed is a compile error, and a listed name that is no member of the objects above is one too.
  */
 const METHODS = [
   "add",
@@ -99,7 +140,7 @@ const METHODS = [
   "setSolidColor",
   "trace",
   "unfreeze",
-];
+] as const satisfies readonly MemberName[];
 /** Objects reached by navigation, and properties written (both are paths in the request when navigated). */
 const PROPERTIES = [
   "borders",
@@ -128,9 +169,11 @@ const PROPERTIES = [
   "color",
   "columnWidth",
   "footerMargin",
+  "formula",
   "headerMargin",
   "horizontalAlignment",
   "hyperlink",
+  "italic",
   "leftMargin",
   "name",
   "numberFormat",
@@ -153,7 +196,35 @@ const PROPERTIES = [
   "visible",
   "wrapText",
   "zoom",
-];
+] as const satisfies readonly MemberName[];
+
+type MethodName = (typeof METHODS)[number];
+type PropertyName = (typeof PROPERTIES)[number];
+
+/** The listed members of an Office.js object: its methods in METHODS and its properties in PROPERTIES. */
+type MeteredKey<T> = {
+  [K in keyof T]-?: T[K] extends (...args: never[]) => unknown
+    ? K extends MethodName
+      ? K
+      : never
+    : K extends PropertyName
+      ? K
+      : never;
+}[keyof T];
+// K constrained by keyof T: the members keep their @types/office-js declarations (and documentation).
+type MeteredPick<T, K extends keyof T> = { [P in K]: MeteredMember<T[P]> };
+/** Where Office.js takes or returns one of its objects, the metered view of it. */
+type MeteredValue<X> = X extends OfficeExtension.ClientObject ? Metered<X> : X;
+type MeteredArgs<A extends unknown[]> = { [I in keyof A]: MeteredValue<A[I]> };
+type MeteredMember<M> = M extends (...args: infer A) => infer R
+  ? { method(...args: MeteredArgs<A>): MeteredValue<R> }["method"] // method syntax: a real object still fits
+  : MeteredValue<M>;
+
+/**
+ * An Office.js object as the writes may use it (Excel.Worksheet → only the listed members, recursively). The real
+ * objects are assignable to it, so a write runs unchanged in Excel and on the recording stand-in.
+ */
+export type Metered<T> = MeteredPick<T, MeteredKey<T>>;
 
 interface Meter {
   bytes: number;
@@ -176,7 +247,7 @@ class StandIn {
   }
 }
 
-for (const name of METHODS) {
+for (const name of METHODS as readonly string[]) {
   Object.defineProperty(StandIn.prototype, name, {
     get(this: StandIn) {
       return (...args: unknown[]) => {
@@ -188,7 +259,7 @@ for (const name of METHODS) {
     },
   });
 }
-for (const name of PROPERTIES) {
+for (const name of PROPERTIES as readonly string[]) {
   Object.defineProperty(StandIn.prototype, name, {
     get(this: StandIn) {
       return new StandIn({ name, parent: this.node, used: false }, this.meter);
@@ -206,8 +277,9 @@ for (const name of PROPERTIES) {
  * bytes of what it did, not counting the root itself (the caller counts the worksheet once per
  * batch). Objects passed as arguments travel as ids (counted as null).
  */
-export function measureRequest<T extends object>(build: (root: T) => void): number {
+export function measureRequest<T extends object>(build: (root: Metered<T>) => void): number {
   const meter: Meter = { bytes: 0 };
-  build(new StandIn({ name: "", parent: null, used: true }, meter) as unknown as T);
+  // The stand-in has every listed member (defined above from the same lists), which is all Metered<T> has.
+  build(new StandIn({ name: "", parent: null, used: true }, meter) as unknown as Metered<T>);
   return meter.bytes;
 }

@@ -14,6 +14,7 @@ import type { StoredState } from "../core/model/settings";
 import { encodeState, SETTINGS_SHEET_NAME } from "../core/settings-store";
 import { OWNER_NAME } from "../core/ownership";
 import { TEXT_FORMAT } from "./excel-plan-writer";
+import type { Metered } from "./excel-request-meter";
 
 export { SETTINGS_SHEET_NAME };
 
@@ -53,13 +54,13 @@ export interface SettingsTarget {
  * and is made very hidden last.
  */
 export function queueSettingsWrite(
-  ctx: Excel.RequestContext,
+  ctx: Metered<Excel.RequestContext>,
   target: SettingsTarget,
   state: StoredState,
   token: string,
 ): void {
   const block = settingsBlock(state, target.previousRows, SETTINGS_TOKEN_PREFIX + token);
-  let ws: Excel.Worksheet;
+  let ws: Metered<Excel.Worksheet>;
   if (target.existing) ws = ctx.workbook.worksheets.getItem(target.existing);
   else {
     ws = ctx.workbook.worksheets.add(target.name);
@@ -73,7 +74,7 @@ export function queueSettingsWrite(
 }
 
 /** Queue the "refresh under way" flag on the verified settings sheet (B2). */
-export function queueIncompleteFlag(ctx: Excel.RequestContext, sheet: string, token: string): void {
+export function queueIncompleteFlag(ctx: Metered<Excel.RequestContext>, sheet: string, token: string): void {
   const cell = ctx.workbook.worksheets.getItem(sheet).getRange("B2");
   cell.numberFormat = [[TEXT_FORMAT]];
   cell.values = [[INCOMPLETE_PREFIX + token]];

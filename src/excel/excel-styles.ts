@@ -3,6 +3,7 @@
  * range by range.
  */
 import type { PlanStyle } from "../core/model/sheet-plan";
+import type { Metered } from "./excel-request-meter";
 
 export { PLAN_STYLES as EXCEL_PLAN_STYLES } from "../core/plan/plan-styles";
 
@@ -12,7 +13,7 @@ const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 /** Apply one style to a whole range (never cell by cell). */
-export function applyStyle(range: Excel.Range, style: PlanStyle, rows: number, cols: number): void {
+export function applyStyle(range: Metered<Excel.Range>, style: PlanStyle, rows: number, cols: number): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;

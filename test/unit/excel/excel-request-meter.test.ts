@@ -2,7 +2,7 @@
  * The request meter's stand-in works without Proxy (IE11 has none: Office 2019's ribbon command), counts a
  * navigated object once, and refuses a member it does not know rather than under-count it.
  */
-import { measureRequest, objectPathBytes } from "../../../src/excel/excel-request-meter";
+import { measureRequest, objectPathBytes, type Metered } from "../../../src/excel/excel-request-meter";
 
 type Ws = Excel.Worksheet;
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
@@ -58,6 +58,31 @@ describe("request meter", () => {
         (ws as unknown as { showGridlines: boolean }).showGridlines = false;
       }),
     ).toThrow(TypeError);
-    expect(() => measureRequest<Ws>((ws) => void ws.getRange("A1").getOffsetRange(1, 1))).toThrow(TypeError);
+    expect(() =>
+      measureRequest<Ws>((ws) => void (ws.getRange("A1") as unknown as Excel.Range).getOffsetRange(1, 1)),
+    ).toThrow(TypeError);
+  });
+
+  it("a write that uses a member the meter does not list does not compile; the Excel objects fit the metered view", () => {
+    const unlisted = (ws: Metered<Excel.Worksheet>) => {
+      // @ts-expect-error Worksheet.showGridlines is not listed: the write would be under-counted.
+      ws.showGridlines = false;
+      // @ts-expect-error Range.getOffsetRange is not listed.
+      ws.getRange("A1").getOffsetRange(1, 1);
+      // @ts-expect-error a misspelt member is no member at all.
+      ws.getRange("A1").format.font.bolt = true;
+    };
+    // The real objects are accepted where the writes take the metered view (Excel.run hands those).
+    const real = (ws: Excel.Worksheet, ctx: Excel.RequestContext): [Metered<Excel.Worksheet>, Metered<Excel.RequestContext>] => [ws, ctx];
+    void unlisted;
+    void real;
+    // Both were used by writes without being listed (a refreshed sheet's new owner marker, an italic style): the
+    // stand-in threw "object is not extensible"; the metered types found them.
+    expect(() =>
+      measureRequest<Excel.RequestContext>((ctx) => {
+        ctx.workbook.worksheets.getItem("S").names.getItem("M").formula = "=1";
+        ctx.workbook.worksheets.getItem("S").getRange("A1").format.font.italic = true;
+      }),
+    ).not.toThrow();
   });
 });

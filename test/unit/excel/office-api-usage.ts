@@ -9,6 +9,7 @@
  *
  * Run `npx tsx test/unit/excel/office-api-usage.ts` for the table; office-api-usage.test.ts holds the adapter to it.
  */
+import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
 
@@ -45,7 +46,6 @@ export interface Usage {
 }
 
 function sourceFiles(): string[] {
-  const fs = require("fs") as typeof import("fs");
   const files: string[] = ADAPTER_FILES.map((f) => path.join(ROOT, f));
   for (const dir of ADAPTER_DIRS)
     for (const f of fs.readdirSync(path.join(ROOT, dir)))
@@ -266,7 +266,9 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
         (node.name.text === "METHODS" || node.name.text === "PROPERTIES")
       ) {
         const init = node.initializer;
-        const array = init && (ts.isArrayLiteralExpression(init) ? init : ts.isSatisfiesExpression(init) || ts.isAsExpression(init) ? init.expression : null);
+        let array: ts.Expression | undefined = init;
+        while (array && (ts.isSatisfiesExpression(array) || ts.isAsExpression(array))) array = array.expression;
+        // Tied: `satisfies` a list of Office.js member names.
         const tied = !!init && ts.isSatisfiesExpression(init);
         if (array && ts.isArrayLiteralExpression(array))
           for (const e of array.elements)
