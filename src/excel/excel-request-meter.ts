@@ -38,7 +38,8 @@ function chunkPathsBytesOf(): number {
 
 /** Request bytes of assigning `value` to `prop` of a range, chunked as Office.js chunks it; null when it is not chunked. */
 export function bulkAssignmentBytes(prop: string, value: unknown): number | null {
-  if (!BULK_PROPERTIES.has(prop) || !Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return null;
+  if (!BULK_PROPERTIES.has(prop) || !Array.isArray(value) || value.length === 0 || !Array.isArray(value[0]))
+    return null;
   const cols = (value[0] as unknown[]).length;
   if (value.length * cols <= BULK_MAX_CELLS) return null;
   const perChunk = Math.max(1, Math.round(BULK_MAX_CELLS / cols));

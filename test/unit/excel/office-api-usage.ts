@@ -60,7 +60,8 @@ function compilerOptions(): ts.CompilerOptions {
   return { ...parsed.options, noEmit: true };
 }
 
-const isOffice = (d: ts.Declaration | undefined) => !!d && d.getSourceFile().fileName.split("/").join(path.sep).endsWith(OFFICE_DTS);
+const isOffice = (d: ts.Declaration | undefined) =>
+  !!d && d.getSourceFile().fileName.split("/").join(path.sep).endsWith(OFFICE_DTS);
 
 /** "Excel.Range" for a declaration inside `namespace Excel { class Range … }`. */
 function qualifiedName(d: ts.Node): string {
@@ -129,7 +130,8 @@ function looseReason(d: ts.Declaration): string | null {
   if (typeNode && TYPED_FROM_OFFICE.test(typeNode.getText())) return null;
   for (let n: ts.Node | undefined = d; n; n = n.parent) {
     if (ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) return "cast";
-    if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && LOOSE_TYPES.has(n.name.text)) return "loose type";
+    if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && LOOSE_TYPES.has(n.name.text))
+      return "loose type";
   }
   return null;
 }
@@ -176,7 +178,15 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
     if (!rootFiles.has(path.resolve(sf.fileName))) continue;
     const rel = path.relative(ROOT, sf.fileName);
     const add = (member: string, status: Status, how: string, apiSet: string, node: ts.Node) =>
-      uses.push({ member, status, how, apiSet, file: rel, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, node });
+      uses.push({
+        member,
+        status,
+        how,
+        apiSet,
+        file: rel,
+        line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+        node,
+      });
 
     const visit = (node: ts.Node): void => {
       // obj.member
@@ -190,7 +200,8 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
           add(`?.${node.name.text}`, "unchecked", "any", "", node);
         } else if (d && !isOffice(d)) {
           const reason = looseReason(d);
-          if (reason) add(`${reason === "cast" ? "(cast)" : "(loose)"}.${node.name.text}`, "unchecked", reason, "", node);
+          if (reason)
+            add(`${reason === "cast" ? "(cast)" : "(loose)"}.${node.name.text}`, "unchecked", reason, "", node);
         }
       }
       // x.load("a,b/c") / x.load(["a"]): each name is a member of the object (or of its items), in a string.
@@ -213,7 +224,8 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
                 add(`?.${step}`, "unchecked", "load string", "", node);
                 break;
               }
-              if (step !== "items") add(qualifiedName(m.declarations![0]!), "unchecked", "load string", apiSetOfSymbol(m), node);
+              if (step !== "items")
+                add(qualifiedName(m.declarations![0]!), "unchecked", "load string", apiSetOfSymbol(m), node);
               type = checker.getTypeOfSymbolAtLocation(m, node);
               if (step === "items") type = checker.getIndexTypeOfType(type, ts.IndexKind.Number);
             }
@@ -233,7 +245,8 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
         if (load) add(qualifiedName(load.declarations![0]!), "checked", "", apiSetOfSymbol(load), node);
         if (node.expression.text === "loadItemNames") {
           const items = officeMember(checker, type, "items");
-          type = items && checker.getIndexTypeOfType(checker.getTypeOfSymbolAtLocation(items, node), ts.IndexKind.Number);
+          type =
+            items && checker.getIndexTypeOfType(checker.getTypeOfSymbolAtLocation(items, node), ts.IndexKind.Number);
         }
         for (const arg of node.arguments.slice(1)) {
           if (!ts.isStringLiteral(arg)) continue;
@@ -245,7 +258,10 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
       // An enum value given where an Office.js enum is expected: checked, unless forced there by a cast.
       if (ts.isExpression(node) && !ts.isParenthesizedExpression(node)) {
         const contextual = checker.getContextualType(node);
-        const cast = ts.isAsExpression(node.parent) && node.parent.expression === node ? checker.getTypeAtLocation(node.parent) : undefined;
+        const cast =
+          ts.isAsExpression(node.parent) && node.parent.expression === node
+            ? checker.getTypeAtLocation(node.parent)
+            : undefined;
         const target = cast ?? contextual;
         if (target) {
           const byValue = enumMembersByValue(checker, target);
@@ -272,7 +288,8 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
         const tied = !!init && ts.isSatisfiesExpression(init);
         if (array && ts.isArrayLiteralExpression(array))
           for (const e of array.elements)
-            if (ts.isStringLiteral(e)) add(`meter:${e.text}`, tied ? "checked" : "unchecked", tied ? "" : "meter list", "", e);
+            if (ts.isStringLiteral(e))
+              add(`meter:${e.text}`, tied ? "checked" : "unchecked", tied ? "" : "meter list", "", e);
       }
       ts.forEachChild(node, visit);
     };
@@ -282,10 +299,18 @@ export function analyseUsage(files: string[] = sourceFiles()): Usage {
 }
 
 /** One row per member: checked only when every use of it is. */
-export function summarise(uses: readonly MemberUse[]): { member: string; status: Status; how: string[]; apiSet: string; uses: number }[] {
+export function summarise(
+  uses: readonly MemberUse[],
+): { member: string; status: Status; how: string[]; apiSet: string; uses: number }[] {
   const by = new Map<string, { member: string; status: Status; how: Set<string>; apiSet: string; uses: number }>();
   for (const u of uses) {
-    const row = by.get(u.member) ?? { member: u.member, status: "checked" as Status, how: new Set<string>(), apiSet: u.apiSet, uses: 0 };
+    const row = by.get(u.member) ?? {
+      member: u.member,
+      status: "checked" as Status,
+      how: new Set<string>(),
+      apiSet: u.apiSet,
+      uses: 0,
+    };
     row.uses++;
     if (u.status === "unchecked") {
       row.status = "unchecked";
@@ -293,17 +318,20 @@ export function summarise(uses: readonly MemberUse[]): { member: string; status:
     }
     by.set(u.member, row);
   }
-  return [...by.values()]
-    .map((r) => ({ ...r, how: [...r.how] }))
-    .sort((a, b) => a.member.localeCompare(b.member));
+  return [...by.values()].map((r) => ({ ...r, how: [...r.how] })).sort((a, b) => a.member.localeCompare(b.member));
 }
 
 if (require.main === module) {
   const { uses } = analyseUsage();
   const rows = summarise(uses.filter((u) => !u.member.startsWith("meter:")));
-  for (const r of rows) console.log(`${r.status.padEnd(9)} ${r.apiSet.padEnd(16)} ${r.member}${r.how.length ? `  (${r.how.join(", ")})` : ""}`);
+  for (const r of rows)
+    console.log(
+      `${r.status.padEnd(9)} ${r.apiSet.padEnd(16)} ${r.member}${r.how.length ? `  (${r.how.join(", ")})` : ""}`,
+    );
   const meter = summarise(uses.filter((u) => u.member.startsWith("meter:")));
   const checked = rows.filter((r) => r.status === "checked").length;
   console.log(`\n${rows.length} members used, ${checked} compile-checked, ${rows.length - checked} not.`);
-  console.log(`request meter lists: ${meter.length} names, ${meter.filter((r) => r.status === "checked").length} tied to the types.`);
+  console.log(
+    `request meter lists: ${meter.length} names, ${meter.filter((r) => r.status === "checked").length} tied to the types.`,
+  );
 }
