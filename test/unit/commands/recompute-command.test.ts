@@ -49,9 +49,6 @@ interface DialogMock {
 function mockOffice(options: { opens: boolean; apiLevel?: number }) {
   const state = { urls: [] as string[], dialogs: [] as DialogMock[] };
   const officeMockData = {
-    // Office.js's values (the typings declare numeric enums; Office.js has these strings).
-    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       requirements: {
         isSetSupported: function (name: string, version?: string) {
@@ -85,7 +82,12 @@ function mockOffice(options: { opens: boolean; apiLevel?: number }) {
       },
     },
   };
-  const office = new OfficeMockObject(officeMockData) as unknown as DialogOffice & ExcelHostApi["Office"];
+  const office = Object.assign(new OfficeMockObject(officeMockData), {
+    // Office.js's values (the typings declare numeric enums; Office.js has these strings). Plain, as in Office.js:
+    // OfficeMockObject would make them client objects.
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  }) as unknown as DialogOffice & ExcelHostApi["Office"];
   return { office, state };
 }
 
