@@ -65,7 +65,7 @@ function rangeFrom(sheet: SheetModel, rect: Rect): RangeTarget {
 // =============================================================================================
 // Range
 
-export class SimRange extends SimObject implements SimOf<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex" | "text" | "valueTypes" | "getCell" | "getOffsetRange" | "getResizedRange" | "getRow" | "getColumn" | "getEntireColumn" | "getEntireRow" | "getUsedRange" | "getUsedRangeOrNullObject" | "getMergedAreasOrNullObject" | "merge" | "unmerge" | "clear"> {
+export class SimRange extends SimObject implements SimOf<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex" | "text" | "valueTypes" | "getCell" | "getOffsetRange" | "getResizedRange" | "getRow" | "getColumn" | "getEntireColumn" | "getEntireRow" | "getUsedRange" | "getUsedRangeOrNullObject" | "getMergedAreasOrNullObject" | "merge" | "unmerge" | "clear" | "values" | "numberFormat" | "format" | "hyperlink" | "conditionalFormats" | "getIntersection" | "select"> {
   declare readonly address: string;
   declare readonly addressLocal: string;
   declare readonly cellCount: number;
@@ -380,7 +380,7 @@ function setHyperlink(t: RangeTarget, v: unknown): void {
 // =============================================================================================
 // RangeFormat, RangeFont, RangeFill, borders
 
-export class SimRangeFormat extends SimObject {
+export class SimRangeFormat extends SimObject implements SimOf<Excel.RangeFormat, "columnWidth" | "rowHeight" | "horizontalAlignment" | "verticalAlignment" | "wrapText" | "font" | "fill" | "borders" | "autofitRows"> {
   declare columnWidth: number;
   declare rowHeight: number;
   declare horizontalAlignment: "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
@@ -452,7 +452,7 @@ defineProxy(SimRangeFormat, "RangeFormat", {
   ],
 });
 
-export class SimRangeFont extends SimObject {
+export class SimRangeFont extends SimObject implements SimOf<Excel.RangeFont, "name" | "size" | "color" | "bold" | "italic"> {
   declare name: string;
   declare size: number;
   declare color: string;
@@ -475,7 +475,7 @@ defineProxy(SimRangeFont, "RangeFont", {
   scalars: [fontSpec("name"), fontSpec("size"), fontSpec("color"), fontSpec("bold"), fontSpec("italic"), fontSpec("underline"), fontSpec("strikethrough", 9)],
 });
 
-export class SimRangeFill extends SimObject {
+export class SimRangeFill extends SimObject implements SimOf<Excel.RangeFill, "color"> {
   declare color: string;
   clear(): void {
     this._method("clear", [], (b) => {
@@ -488,7 +488,7 @@ defineProxy(SimRangeFill, "RangeFill", {
   scalars: [{ name: "color", get: (t: RangeTarget) => ops.uniform(t.sheet, t.rect, ops.fillColor), set: (t: RangeTarget, v) => ops.setFill(t.sheet, t.rect, v) }],
 });
 
-export class SimRangeBorder extends SimObject {
+export class SimRangeBorder extends SimObject implements SimOf<Excel.RangeBorder, "style" | "color"> {
   declare readonly sideIndex: string;
   declare style: "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
   declare weight: "Hairline" | "Thin" | "Medium" | "Thick";
@@ -517,7 +517,7 @@ defineProxy(SimRangeBorder, "RangeBorder", {
   ],
 });
 
-export class SimRangeBorderCollection extends SimObject {
+export class SimRangeBorderCollection extends SimObject implements SimOf<Excel.RangeBorderCollection, "getItem"> {
   declare readonly items: SimRangeBorder[];
   declare readonly count: number;
   getItem(index: ops.BorderIndex): SimRangeBorder {
@@ -556,7 +556,7 @@ defineProxy(SimRangeBorderCollection, "RangeBorderCollection", {
 // =============================================================================================
 // RangeAreas and RangeCollection
 
-export class SimRangeAreas extends SimObject {
+export class SimRangeAreas extends SimObject implements SimOf<Excel.RangeAreas, "address"> {
   declare readonly address: string;
   declare readonly addressLocal: string;
   declare readonly areaCount: number;
@@ -634,7 +634,7 @@ const SUPPORTED_CF = ["ContainsText", "CellValue", "Custom"];
 const TEXT_OPS = ["Contains", "NotContains", "BeginsWith", "EndsWith"];
 const CELL_OPS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"];
 
-export class SimConditionalFormatCollection extends SimObject {
+export class SimConditionalFormatCollection extends SimObject implements SimOf<Excel.ConditionalFormatCollection, "add" | "clearAll"> {
   declare readonly items: SimConditionalFormat[];
 
   add(type: string): SimConditionalFormat {
@@ -691,7 +691,7 @@ defineProxy(SimConditionalFormatCollection, "ConditionalFormatCollection", {
   },
 });
 
-export class SimConditionalFormat extends SimObject {
+export class SimConditionalFormat extends SimObject implements SimOf<Excel.ConditionalFormat, "cellValue"> {
   declare readonly id: string;
   declare readonly type: string;
   declare priority: number;
@@ -779,8 +779,8 @@ defineProxy(SimTextConditionalFormat, "TextConditionalFormat", {
   navs: [{ name: "format", create: (p: SimObject) => new SimConditionalRangeFormat(p.context, (b) => p._target(b)) }],
 });
 
-export class SimCellValueConditionalFormat extends SimObject {
-  declare rule: { formula1: string; formula2?: string; operator: string };
+export class SimCellValueConditionalFormat extends SimObject implements SimOf<Excel.CellValueConditionalFormat, "format" | "rule"> {
+  declare rule: Excel.ConditionalCellValueRule;
   declare readonly format: SimConditionalRangeFormat;
 }
 defineProxy(SimCellValueConditionalFormat, "CellValueConditionalFormat", {
@@ -828,7 +828,7 @@ defineProxy(SimCustomConditionalFormat, "CustomConditionalFormat", {
   ],
 });
 
-export class SimConditionalRangeFormat extends SimObject {
+export class SimConditionalRangeFormat extends SimObject implements SimOf<Excel.ConditionalRangeFormat, "fill" | "font"> {
   declare numberFormat: any;
   declare readonly fill: SimConditionalRangeFill;
   declare readonly font: SimConditionalRangeFont;
@@ -862,7 +862,7 @@ defineProxy(SimConditionalRangeFormat, "ConditionalRangeFormat", {
     { name: "font", create: (p: SimObject) => new SimConditionalRangeFont(p.context, (b) => p._target(b)) },
   ],
 });
-export class SimConditionalRangeFill extends SimObject {
+export class SimConditionalRangeFill extends SimObject implements SimOf<Excel.ConditionalRangeFill, "color"> {
   declare color: string;
   clear(): void {
     this._method("clear", [], (b) => {
@@ -873,7 +873,7 @@ export class SimConditionalRangeFill extends SimObject {
   }
 }
 defineProxy(SimConditionalRangeFill, "ConditionalRangeFill", { scalars: [cfFormatProp("fill.color", normalizeColor, null)] });
-export class SimConditionalRangeFont extends SimObject {
+export class SimConditionalRangeFont extends SimObject implements SimOf<Excel.ConditionalRangeFont, "color"> {
   declare color: string;
   declare bold: boolean;
   declare italic: boolean;

@@ -37,7 +37,7 @@ function num(x: unknown, what: string, min = -Infinity, max = Infinity): number 
 // =============================================================================================
 // Workbook and Application
 
-export class SimWorkbook extends SimObject implements SimOf<Excel.Workbook, "name" | "readOnly" | "getActiveCell" | "getSelectedRange"> {
+export class SimWorkbook extends SimObject implements SimOf<Excel.Workbook, "name" | "readOnly" | "getActiveCell" | "getSelectedRange" | "worksheets" | "protection"> {
   declare readonly name: string;
   declare readonly readOnly: boolean;
   declare readonly worksheets: SimWorksheetCollection;
@@ -188,7 +188,7 @@ defineProxy(SimWorksheetCollection, "WorksheetCollection", {
   },
 });
 
-export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "standardWidth" | "showGridlines" | "activate" | "delete" | "copy" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject" | "calculate"> {
+export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "standardWidth" | "showGridlines" | "activate" | "delete" | "copy" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject" | "calculate" | "tables" | "charts" | "freezePanes" | "protection" | "pageLayout" | "names" | "horizontalPageBreaks"> {
   declare name: string;
   declare readonly id: string;
   declare position: number;
@@ -203,6 +203,7 @@ export class SimWorksheet extends SimObject implements SimOf<Excel.Worksheet, "n
   declare readonly protection: SimWorksheetProtection;
   declare readonly pageLayout: SimPageLayout;
   declare readonly names: SimNamedItemCollection;
+  declare readonly horizontalPageBreaks: SimPageBreakCollection;
 
   activate(): void {
     this._method("activate", [], (b) => {
@@ -518,7 +519,7 @@ export class SimFreezePanes extends SimObject implements SimOf<Excel.WorksheetFr
 defineProxy(SimFreezePanes, "WorksheetFreezePanes", {});
 
 /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a break before the row of the range's top-left cell. */
-export class SimPageBreakCollection extends SimObject {
+export class SimPageBreakCollection extends SimObject implements SimOf<Excel.PageBreakCollection, "add" | "removePageBreaks"> {
   add(pageBreakRange: RangeOrAddress): void {
     this._method("add", [pageBreakRange], (b) => {
       const s = this._targetNN(b) as SheetModel;
@@ -877,7 +878,7 @@ export function chartData(sheet: SheetModel, m: ChartModel): { byColumns: boolea
   return { byColumns, series, categories };
 }
 
-export class SimChartCollection extends SimObject {
+export class SimChartCollection extends SimObject implements SimOf<Excel.ChartCollection, "add" | "getItem"> {
   declare readonly items: SimChart[];
   declare readonly count: number;
 
@@ -946,7 +947,7 @@ defineProxy(SimChartCollection, "ChartCollection", {
 /** A 1×1 transparent PNG: the simulated host does not render charts. */
 const PLACEHOLDER_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
-export class SimChart extends SimObject {
+export class SimChart extends SimObject implements SimOf<Excel.Chart, "name" | "title" | "dataLabels" | "series" | "setPosition" | "delete"> {
   declare readonly id: string;
   declare name: string;
   declare chartType: string;
@@ -1360,9 +1361,9 @@ function pageProp(name: string) {
   };
 }
 
-export class SimPageLayout extends SimObject {
+export class SimPageLayout extends SimObject implements SimOf<Excel.PageLayout, "orientation" | "zoom" | "setPrintTitleRows" | "headersFooters" | "paperSize" | "setPrintArea" | "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin" | "headerMargin" | "footerMargin"> {
   declare orientation: "Portrait" | "Landscape";
-  declare paperSize: string;
+  declare paperSize: Excel.PageLayout["paperSize"];
   declare zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   declare leftMargin: number;
   declare rightMargin: number;
@@ -1470,7 +1471,7 @@ defineProxy(SimPageLayout, "PageLayout", {
   navs: [{ name: "headersFooters", create: (p: SimObject) => new SimHeaderFooterGroup(p.context, (b) => p._target(b)) }],
 });
 
-export class SimHeaderFooterGroup extends SimObject {
+export class SimHeaderFooterGroup extends SimObject implements SimOf<Excel.HeaderFooterGroup, "defaultForAllPages"> {
   declare state: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
   declare useSheetMargins: boolean;
   declare useSheetScale: boolean;
@@ -1509,7 +1510,7 @@ defineProxy(SimHeaderFooterGroup, "HeaderFooterGroup", {
 });
 
 type HfWhich = "defaultForAllPages" | "firstPage" | "evenPages" | "oddPages";
-export class SimHeaderFooter extends SimObject {
+export class SimHeaderFooter extends SimObject implements SimOf<Excel.HeaderFooter, "centerFooter"> {
   declare leftHeader: string;
   declare centerHeader: string;
   declare rightHeader: string;

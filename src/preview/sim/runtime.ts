@@ -29,7 +29,11 @@ export { utf8Length };
  * that `implements SimOf<Excel.Worksheet, "name" | "delete" | …>` fails to compile when the typings drift.
  */
 export type SimOf<T, K extends keyof T> = {
-  [P in K]: T[P] extends (...args: infer A) => unknown ? { method(...args: SimArgs<A>): unknown }["method"] : T[P];
+  [P in K]: T[P] extends (...args: infer A) => unknown
+    ? { method(...args: SimArgs<A>): unknown }["method"]
+    : T[P] extends OfficeExtension.ClientObject
+      ? SimObject // a navigation (Range.format): the proxy of the object, itself checked by its own class
+      : T[P];
 };
 /** Where Office.js takes one of its objects (a Range, a Worksheet), a proxy takes a proxy. */
 type SimArgs<A extends unknown[]> = { [I in keyof A]: SimArg<A[I]> };

@@ -178,3 +178,46 @@ describe("requirement sets against the manifest's minimum", () => {
     expect(unguarded).toEqual([]);
   });
 });
+
+/** `implements SimOf<Excel.X, "a" | "b">` of the simulated host's proxy classes: Excel.X → the members claimed. */
+function simClaims(): Map<string, Set<string>> {
+  const claims = new Map<string, Set<string>>();
+  const dir = path.join(ROOT, "src/preview/sim");
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
+    const sf = ts.createSourceFile(f, fs.readFileSync(path.join(dir, f), "utf8"), ts.ScriptTarget.ES2022, true);
+    const visit = (n: ts.Node): void => {
+      if (ts.isClassDeclaration(n))
+        for (const h of n.heritageClauses ?? [])
+          for (const t of h.types)
+            if (t.expression.getText() === "SimOf" && t.typeArguments?.length === 2)
+              claims.set(
+                t.typeArguments[0]!.getText(),
+                new Set((t.typeArguments[1]!.getText().match(/"\w+"/g) ?? []).map((k) => k.slice(1, -1))),
+              );
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return claims;
+}
+
+describe("the simulated host is typed against the same members", () => {
+  test("each member the adapter uses on an object the simulated host models is one its class declares through SimOf", () => {
+    const claims = simClaims();
+    // load() takes the same strings in both (the simulated host parses them), `items` is the collection's array,
+    // events are registered through the simulated host's own event layer: none of these is a SimOf member.
+    const notMembers = /\.(load|items|on[A-Z]\w*)$/;
+    const missing = [...new Set(uses.map((u) => u.member))]
+      .filter((m) => /^Excel\.[A-Z]\w*\.[a-z]\w*$/.test(m) && !notMembers.test(m))
+      .filter((m) => {
+        const type = m.slice(0, m.lastIndexOf("."));
+        const claimed = claims.get(type);
+        return claimed !== undefined && !claimed.has(m.slice(m.lastIndexOf(".") + 1));
+      });
+    expect(missing).toEqual([]);
+    // The proxies the writes and reads go through are among them.
+    for (const t of ["Excel.Range", "Excel.Worksheet", "Excel.RangeFormat", "Excel.PageLayout", "Excel.Chart"])
+      expect(claims.has(t)).toBe(true);
+  });
+});
+
