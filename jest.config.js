@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // The process-level CLI tests run the compiled command: build it from the current sources first.
   globalSetup: "<rootDir>/test/helpers/build-cli.global-setup.ts",
+  // …and removes the run's one production build, if a test made it (test/helpers/built-bundles.ts).
+  globalTeardown: "<rootDir>/test/helpers/built-bundles.global-teardown.ts",
   // tsconfig has isolatedModules, so ts-jest only transpiles (~5x faster); type errors come from `npm run typecheck`.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {

@@ -124,7 +124,8 @@ function babelRule(targets, dev, exclude = []) {
 
 function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
   const entries = {
-    commands: "./src/commands/commands.ts",
+    // The guard first, ahead of core-js (src/commands/office-promise-guard.ts says why).
+    commands: ["./src/commands/office-promise-guard.ts", "./src/commands/commands.ts"],
     taskpane: "./src/taskpane/index.tsx",
   };
   return {

@@ -13,6 +13,7 @@ import { PANE_THEMES, paneThemeName } from "./pane-theme";
 import App from "./App";
 import { createPaneHost } from "./host/pane-host";
 import { MessagesProvider, messagesFor, paneLanguage } from "./i18n/i18n";
+import { installEdgeHtmlFallbacks } from "./edgehtml-fallbacks";
 
 export function isInternetExplorer(userAgent: string): boolean {
   return userAgent.includes("Trident");
@@ -32,6 +33,7 @@ function showLegacyMessage(): void {
 function mount(host: string | null): void {
   const container = document.getElementById("container");
   if (!container) return;
+  installEdgeHtmlFallbacks(window);
   const context = typeof Office !== "undefined" ? Office.context : undefined;
   const lang = paneLanguage(context?.displayLanguage);
   document.documentElement.lang = lang;

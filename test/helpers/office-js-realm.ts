@@ -4,17 +4,23 @@
  * simulated Excel behind it as Excel for Windows: `window.external` is the host side (Win32OfficeHost),
  * and every `context.sync()` of the add-in goes through Office.js to RichApiHost as real request JSON.
  *
- * The realm is a jsdom window with `runScripts: "outside-only"`; pass an existing window (e.g. one whose
- * built-ins were cut to a webview's level) to load Office.js there instead. Script tags that Office.js
+ * The realm is a jsdom window with `runScripts: "outside-only"`; pass a webview realm (test/helpers/webview-realms.ts:
+ * IE11, EdgeHTML 18, WebView2 — built-ins cut to the engine's) to load Office.js there instead: the host's answers
+ * then reach Office.js as that realm's own arrays and objects (realm-membrane.ts), as through the webview's
+ * bridge, so nothing of the test's Node realm leaks in. Script tags that Office.js
  * adds for its own files are served from node_modules/@microsoft/office-js/dist; any other URL fails to
  * load (no network).
  */
+import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
+import vm from "vm";
 import { JSDOM, type DOMWindow } from "jsdom";
 import { RichApiHost, type RichApiHostOptions } from "../../src/excel-sim/richapi-host";
 import { Win32OfficeHost } from "../../src/excel-sim/win32-office-host";
 import type { SimulatedExcel } from "../../src/preview/simulated-excel";
+import { membrane } from "./realm-membrane";
+import { syntaxErrors, type WebviewEngine, type WebviewRealm } from "./webview-realms";
 
 export const OFFICE_JS_DIST = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
@@ -23,6 +29,8 @@ export interface OfficeJsRealmOptions extends RichApiHostOptions {
   sim: SimulatedExcel;
   /** An existing window to load Office.js into; default a new jsdom window. */
   window?: DOMWindow;
+  /** A webview realm to load Office.js into (its window; the host's answers become the realm's own objects). */
+  webview?: WebviewRealm;
   /** Page URL of the new window (the add-in's page). */
   url?: string;
   /** Page HTML of the new window. */
@@ -32,6 +40,14 @@ export interface OfficeJsRealmOptions extends RichApiHostOptions {
   debug?: boolean;
   /** The add-in's site: scripts the page loads from the page's origin (bundles, their chunks) are served from this folder. */
   siteDir?: string;
+  /**
+   * Runs the page's own scripts (from `html`, served from siteDir) as a browser does: inline ones while the page
+   * is parsed, right after office.js; `defer` ones (the bundles) once it is parsed. Office.js loads its host file
+   * with an async script tag, so which runs first depends on the network: "before-host-file" (Microsoft's CDN
+   * slower than the add-in's site, the usual case) or "after-host-file" (the host file cached). Default: the
+   * page's scripts are not run (the test runs them).
+   */
+  pageScripts?: "before-host-file" | "after-host-file";
 }
 
 export interface OfficeJsRealm {
@@ -42,6 +58,8 @@ export interface OfficeJsRealm {
   served: string[];
   /** Script URLs refused (not part of @microsoft/office-js). */
   refused: string[];
+  /** Scripts the webview's engine could not parse, so they did not run (see webview-realms.ts syntaxErrors). */
+  parseFailures: { name: string; errors: string[] }[];
   /** Runs a built bundle (dist/commands.js…) in the realm. */
   runScript(file: string): void;
   /** Loads a script of the add-in's site as the page does (a script tag; its chunks load the same way). */
@@ -55,16 +73,32 @@ export interface OfficeJsRealm {
 export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promise<OfficeJsRealm> {
   const richApi = new RichApiHost(options.sim, options);
   const host = new Win32OfficeHost(richApi, { locale: options.locale ?? "ja-JP" });
-  const dom = options.window
+  const given = options.webview?.window ?? options.window;
+  const dom = given
     ? null
     : new JSDOM(options.html ?? "<!doctype html><html><head></head><body></body></html>", {
         runScripts: "outside-only",
         pretendToBeVisual: true,
         url: options.url ?? "https://localhost:3000/commands.html",
       });
-  const window = options.window ?? dom!.window;
+  const window = given ?? dom!.window;
+  // Scripts run in the window's context with their file name (stacks say which file failed).
+  const context = options.webview?.context ?? dom?.getInternalVMContext();
+  const engine = options.webview?.engine;
+  /** Scripts the engine cannot parse do not run (the page gets a SyntaxError, as in that webview). */
+  const run = (source: string, name: string): unknown => {
+    const errors = engine ? syntaxErrorsOf(source, engine) : [];
+    if (errors.length > 0) {
+      parseFailures.push({ name, errors });
+      window.dispatchEvent(new window.ErrorEvent("error", { message: `SyntaxError in ${name}`, filename: name }));
+      return undefined;
+    }
+    return context ? vm.runInContext(source, context, { filename: name }) : window.eval(source);
+  };
+  const evaluate = (file: string, name: string) => run(fs.readFileSync(file, "utf8"), name);
   const served: string[] = [];
   const refused: string[] = [];
+  const parseFailures: { name: string; errors: string[] }[] = [];
   const officeFile = options.debug ? "office.debug.js" : "office.js";
   const origin = new URL(options.url ?? "https://localhost:3000/").origin + "/";
   /** Microsoft's files from @microsoft/office-js, the add-in's from siteDir; nothing else (no network). */
@@ -84,6 +118,26 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
     tag.src = CDN + officeFile;
     doc.head.appendChild(tag);
   }
+  /** Runs a script tag as a browser does: document.currentScript is the tag (webpack finds its chunks from it). */
+  const runTag = (el: HTMLScriptElement, file: { name: string; path: string }) => {
+    served.push(file.name);
+    Object.defineProperty(doc, "currentScript", { configurable: true, get: () => el });
+    try {
+      evaluate(file.path, file.name);
+    } finally {
+      delete (doc as unknown as { currentScript?: unknown }).currentScript;
+    }
+  };
+  const isOffice = (el: HTMLScriptElement) => /(^|\/)office(\.debug)?\.js$/.test(el.src);
+  const pageTags = options.pageScripts ? [...doc.scripts].filter((el) => !isOffice(el)) : [];
+  /** The page's `defer` scripts (once the page is parsed). */
+  const runDeferred = () => {
+    for (const el of pageTags.filter((t) => t.defer && t.src)) {
+      const file = localFile(el.src);
+      if (!file) throw new Error(`the page's script ${el.src} is not in siteDir`);
+      runTag(el, file);
+    }
+  };
   const observer = new window.MutationObserver((mutations) => {
     for (const m of mutations)
       for (const node of m.addedNodes) {
@@ -95,21 +149,20 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
           el.dispatchEvent(new window.Event("error"));
           continue;
         }
-        served.push(file.name);
-        // As a browser runs a script tag: document.currentScript is the tag (webpack finds its chunks from it).
-        Object.defineProperty(doc, "currentScript", { configurable: true, get: () => el });
-        try {
-          window.eval(fs.readFileSync(file.path, "utf8"));
-        } finally {
-          delete (doc as unknown as { currentScript?: unknown }).currentScript;
-        }
+        runTag(el, file);
         el.dispatchEvent(new window.Event("load"));
+        if (options.pageScripts === "after-host-file" && /^excel-[a-z0-9.-]+\.js$/.test(file.name)) runDeferred();
       }
   });
   observer.observe(doc, { childList: true, subtree: true });
-  (window as unknown as { external: unknown }).external = host.external();
+  (window as unknown as { external: unknown }).external = options.webview
+    ? membrane(options.webview.context).wrap(host.external())
+    : host.external();
   served.push(officeFile);
-  window.eval(fs.readFileSync(path.join(OFFICE_JS_DIST, officeFile), "utf8"));
+  evaluate(path.join(OFFICE_JS_DIST, officeFile), officeFile);
+  // The rest of the page as it is parsed (office.js is the first script of the add-in's pages).
+  for (const el of pageTags.filter((t) => !t.src)) run(el.text, "inline script");
+  if (options.pageScripts === "before-host-file") runDeferred();
   const office = (window as unknown as { Office: typeof Office }).Office;
   const info = await withTimeout(office.onReady(), 20_000, "Office.onReady did not resolve");
   if (String(info.host) !== "Excel") throw new Error(`Office.js reports host ${String(info.host)}`);
@@ -120,8 +173,9 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
     richApi,
     served,
     refused,
+    parseFailures,
     runScript(file: string) {
-      window.eval(fs.readFileSync(file, "utf8"));
+      evaluate(file, path.basename(file));
     },
     loadSiteScript(name: string) {
       return new Promise<void>((resolve, reject) => {
@@ -145,6 +199,15 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
       dom?.window.close();
     },
   };
+}
+
+const parsed = new Map<string, string[]>();
+/** syntaxErrors, once per source and engine (office.js and the bundles are large, and the same in every test). */
+function syntaxErrorsOf(source: string, engine: WebviewEngine): string[] {
+  const key = `${engine}:${createHash("sha1").update(source).digest("hex")}`;
+  let errors = parsed.get(key);
+  if (!errors) parsed.set(key, (errors = syntaxErrors(source, engine)));
+  return errors;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {

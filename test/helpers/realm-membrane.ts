@@ -3,7 +3,8 @@
  * way Office.js would: data read from the host arrives as the realm's own arrays and objects (Office.js parses
  * its responses inside the page), so the page's polyfills see their own Array.prototype, iterators and
  * Promise; data the page passes in is copied back. Host objects stay host objects behind a wrapper.
- * Until Office.js itself runs in the realm (test/helpers/office-js-realm.ts), this stands in for its boundary.
+ * With Office.js running in a webview realm (test/helpers/office-js-realm.ts) it is the webview's bridge: the
+ * simulated host's window.external answers reach Office.js as the realm's own objects.
  */
 import vm from "vm";
 

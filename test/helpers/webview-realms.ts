@@ -34,6 +34,16 @@ export const ENGINES: Record<WebviewEngine, { browser: "ie" | "edge" | "chrome" 
   "safari-mac": { browser: "safari", version: "14" },
 };
 
+/** How each webview identifies itself in Office (the pane shows its plain message on "Trident"; Office.js tests "Edge/"). */
+export const USER_AGENTS: Record<WebviewEngine, string> = {
+  ie11: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
+  edge18:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
+  webview2:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/90.0.4430.93 Safari/537.36 Edg/90.0.818.51",
+  "safari-mac": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
+};
+
 type Statement = {
   version_added: string | boolean | null;
   version_removed?: string | boolean | null;

@@ -10,8 +10,8 @@
  *   the pages reference the local copy.
  * The simulated host (src/preview) stands for Excel behind the `Excel` / `Office` globals until Office.js
  * itself is loaded in the realm, its data handed over as the realm's own (test/helpers/realm-membrane.ts).
- * The test builds into its own folder (a few minutes on a busy machine); REUSE_BUILD=<folder> checks an
- * existing `OFFICE_JS_LOCAL=1` production build instead (while iterating; CI builds).
+ * The build is the run's one production build, shared with the Office.js tests (test/helpers/built-bundles.ts;
+ * PR_BUILT_DIST / REUSE_BUILD=<folder> checks an existing `OFFICE_JS_LOCAL=1` build instead, while iterating).
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
@@ -20,8 +20,9 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { SimulatedAddinCommands } from "../../../src/preview/simulated-addin-commands";
 import { SimulatedExcel } from "../../../src/preview/simulated-excel";
+import { buildBundles, BUILD_TIMEOUT_MS, type BuiltBundles } from "../../helpers/built-bundles";
 import { membrane } from "../../helpers/realm-membrane";
-import { createWebviewRealm, syntaxErrors, type WebviewEngine } from "../../helpers/webview-realms";
+import { createWebviewRealm, syntaxErrors, USER_AGENTS } from "../../helpers/webview-realms";
 import { FIXTURES, SUITA, TOKORO } from "../excel/helpers";
 
 const REPO = path.join(__dirname, "..", "..", "..");
@@ -31,15 +32,6 @@ let out: string;
 let work: string;
 const BOUNDARY = "boundary-rates.xlsx";
 
-/** Office's webviews identify themselves like this (the pane shows its plain message on "Trident"). */
-const USER_AGENTS: Record<WebviewEngine, string> = {
-  ie11: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
-  edge18:
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
-  webview2:
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/90.0.4430.93 Safari/537.36 Edg/90.0.818.51",
-  "safari-mac": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
-};
 
 /** Achievement exactly on each band minimum (A ≥ 100 %, B ≥ 80 %, C ≥ 50 %), where only exact arithmetic holds. */
 async function writeBoundaryWorkbook(file: string): Promise<void> {
@@ -61,33 +53,18 @@ function inputPath(name: string): string {
   return name === BOUNDARY ? path.join(work, BOUNDARY) : path.join(FIXTURES, name);
 }
 
-beforeAll(
-  async () => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "pr-build-"));
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "pr-build-work-"));
-    await writeBoundaryWorkbook(path.join(work, BOUNDARY));
-    if (process.env.REUSE_BUILD) {
-      out = process.env.REUSE_BUILD;
-      return;
-    }
-    const r = spawnSync(
-      process.execPath,
-      [
-        path.join(REPO, "node_modules", "webpack-cli", "bin", "cli.js"),
-        "--mode",
-        "production",
-        "--env",
-        `OUTPUT_PATH=${out}`,
-      ],
-      { cwd: REPO, encoding: "utf8", env: { ...process.env, ADDIN_URL: "", OFFICE_JS_LOCAL: "1" } },
-    );
-    if (r.status !== 0) throw new Error(`webpack failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  },
-  15 * 60 * 1000,
-);
+let built: BuiltBundles;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "pr-build-work-"));
+  await writeBoundaryWorkbook(path.join(work, BOUNDARY));
+  built = buildBundles();
+  out = built.dir;
+}, BUILD_TIMEOUT_MS);
 
 afterAll(() => {
-  for (const dir of [process.env.REUSE_BUILD ? "" : out, work]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  built?.remove();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
 const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
