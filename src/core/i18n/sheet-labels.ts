@@ -1,3 +1,5 @@
+import type { NextGradeWords } from "./next-grade-text";
+
 /** Words of the generated sheets, Japanese first (the report's language) and English. */
 export interface SheetLabels {
   /** 「表3-1 評価結果（ビジョン毎）」: the report's title (number 「3-1」), with the grouping word taken from the sheet. */
@@ -44,6 +46,11 @@ export interface SheetLabels {
   publishedExcluded: string;
   publishedExcludedNote: string;
   listHeaders: string[];
+  /** 評価一覧's 次の評価まで column: its header and words (the same as この行's, empty at the top grade). */
+  listToNextHeader: string;
+  toNext: NextGradeWords;
+  /** 評価一覧's column of one fiscal year's grades (「R3 評価」), where the workbook holds several years. */
+  listHistoryHeader: (year: string) => string;
   reviewTitle: string;
   reviewHeaders: string[];
   /** The one row of an empty 要確認 (a printed header alone says nothing). */
@@ -119,6 +126,15 @@ export const JA: SheetLabels = {
     "理由",
     "元の行",
   ],
+  listToNextHeader: "次の評価まで",
+  toNext: {
+    toNextText: (grade, gap, needed, atMost) => `${grade} まであと ${gap}（実績 ${needed} ${atMost ? "以下" : "以上"}で ${grade}）`,
+    points: " ポイント",
+    noTarget: "目標未設定",
+    topGrade: "",
+    notGraded: "",
+  },
+  listHistoryHeader: (year) => `${year} 評価`,
   reviewTitle: "要確認",
   reviewHeaders: ["評価", "シート", "行", "内容", "元の行"],
   reviewNone: "要確認の項目はありません",
@@ -182,6 +198,16 @@ export const EN: SheetLabels = {
     "Reason",
     "Source row",
   ],
+  listToNextHeader: "To the next\ngrade",
+  toNext: {
+    toNextText: (grade, gap, needed, atMost) =>
+      `${gap} to ${grade} (an actual of ${needed} or ${atMost ? "less" : "more"} gives ${grade})`,
+    points: " points",
+    noTarget: "no target set",
+    topGrade: "",
+    notGraded: "",
+  },
+  listHistoryHeader: (year) => `${year} grade`,
   reviewTitle: "To review",
   reviewHeaders: ["Evaluation", "Sheet", "Row", "Reason", "Source row"],
   reviewNone: "Nothing to review",
