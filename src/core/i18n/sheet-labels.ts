@@ -26,6 +26,11 @@ export interface SheetLabels {
   footExcluded: (names: string[]) => string;
   footSource: (source: string) => string;
   chartData: string;
+  /** 評価の推移 under 表3-N (rules.report.movementTable): title, the four count headers, cell format, note. */
+  movementTitle: (previous: string, now: string) => string;
+  movementHeaders: [string, string, string, string];
+  movementCountFormat: string;
+  movementNote: string;
   /** Note beside 評価一覧's header naming the columns left out of print. */
   listNotPrinted: (columns: string[]) => string;
   /** An indicator's grade cell when it is not graded (the reason says why). */
@@ -97,6 +102,10 @@ export const JA: SheetLabels = {
     }`,
   footSource: (s) => `※評価：${s}`,
   chartData: "グラフ用データ",
+  movementTitle: (previous, now) => `前年度からの評価の推移（${previous} → ${now}）`,
+  movementHeaders: ["上昇", "維持", "低下", "前年度\n評価なし"],
+  movementCountFormat: '0"件"',
+  movementNote: "※項目の評価を前年度と比べた件数です。前年度評価なし：前年度に評価されていない項目",
   listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
   notGraded: "評価なし",
   pieTitle: (num, noun) => `図${num} 評価結果（全${noun}）`,
@@ -170,6 +179,10 @@ export const EN: SheetLabels = {
     }`,
   footSource: (s) => `* Grades: ${s}`,
   chartData: "Chart data",
+  movementTitle: (previous, now) => `Movement since the year before (${previous} → ${now})`,
+  movementHeaders: ["Up", "Same", "Down", "No grade\nthe year\nbefore"],
+  movementCountFormat: "0",
+  movementNote: "* Items whose grade went up, stayed or went down since the year before; “no grade”: not graded that year.",
   listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,
   notGraded: "not graded",
   pieTitle: (num, noun) => `Figure ${num} Results (all ${noun}s)`,
