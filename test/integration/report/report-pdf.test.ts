@@ -134,7 +134,7 @@ beforeAll(async () => {
   printed.set("suita", await print("suita", path.join(SHARED_FIXTURES, "suita-5year-plan.xlsx")));
   printed.set("sample", await print("sample", path.join(ROOT, "assets", "sample-progress.xlsx")));
   const detail = path.join(tmp, "detail.json");
-  fs.writeFileSync(detail, JSON.stringify({ report: { includeReviewSheets: true } }));
+  fs.writeFileSync(detail, JSON.stringify({ report: { includeReviewSheets: true, movementTable: true } }));
   printed.set("suita-detail", await print("suita-detail", path.join(SHARED_FIXTURES, "suita-5year-plan.xlsx"), ["--rules", detail]));
   const english = path.join(tmp, "english.json");
   fs.writeFileSync(english, JSON.stringify({ language: "en" }));
@@ -456,6 +456,19 @@ describe("--report / --pdf with --out and --json: every file or none", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^エラー \/ error: [^\n]*simulated failure[^\n]*\n$/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("Suita's 評価の推移 under 表3-1 (report.movementTable)", () => {
+  it("prints 上昇 / 維持 / 低下 / 前年度評価なし per 基本方針 on the table's page, counted from the fixture by hand", () => {
+    const page = squash(printed.get("suita-detail")!.pages[0]!);
+    expect(page).toContain(squash("前年度からの評価の推移（令和元年度 → 令和２年度）"));
+    // The two-line header 「前年度 / 評価なし」 comes out of pdftotext beside its neighbours, not in column order.
+    for (const h of ["上昇", "維持", "低下", "前年度評価なし"]) expect(page).toContain(h);
+    // 基本方針１: 7 stay, ② ④ had no grade; ２: ⑬ stays, ⑭ A → C; ３: ⑳ C → A, ⑲ had no grade.
+    expect(page).toContain(squash("１：市民のためのサービスデザイン 0件 7件 0件 2件"));
+    expect(page).toContain(squash("２：市民を守るICT 0件 1件 1件 0件"));
+    expect(page).toContain(squash("３：業務改善を支えるICT 1件 0件 0件 1件"));
   });
 });
 
