@@ -249,8 +249,9 @@ function attachHistories(
       const before = k > 0 ? years[k - 1]! : null;
       const now = k >= 0 ? years[k]! : null;
       if (before && now && before.fiscalYear === year - 1 && before.sheet !== now.sheet) {
-        for (const [name, t] of now.targets) {
-          const b = before.targets.get(name);
+        const beforeTargets = before.targets();
+        for (const [name, t] of now.targets()) {
+          const b = beforeTargets.get(name);
           const check = b ? targetChangedCheck(name, { label: before.label, ...b }, { label: now.label, ...t }) : null;
           if (check) (ev.checks ??= []).push({ sheet: it.sheet, row: it.row, reason: check.reason, reasonJa: `${it.name}：${check.reasonJa}` });
         }

@@ -228,6 +228,11 @@ function materializeItem(
   };
 }
 
+/** One item of a graded block in its public shape, alone (item-history.ts reads an earlier year's targets so). */
+export function materializeBlockItem(block: GradedBlock, item: number, rules: Rules): GradedItem {
+  return materializeItem(block, item, rules, rules.bands.map((b) => b.label), []);
+}
+
 /** The review list's text of one (code, item, indicator) entry. */
 function reviewEntry(code: number, it: GradedItem, selfText: string | null, indicatorInItem: number): ReviewEntry {
   const at = { sheet: it.sheet, row: it.row };

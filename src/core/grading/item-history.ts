@@ -2,12 +2,16 @@
  * Each item's grade across the years a workbook holds (year columns, one sheet per year, or one grade column per
  * year): R3 A → R4 B → R5 C. The evaluated year comes from the main run; every other year is graded again with the
  * same rules and that year chosen, so a year's grade here is the grade that year's report would have had.
+ * This runs on every review (the pane's open and each live この行 update): the other years are graded into codes
+ * only, never materialised (reasons, 次の評価まで, checks), and an item's targets of such a year are read only
+ * when the 目標が変わった check asks for them (npm run bench:history).
  */
 import type { Rules } from "../model/settings";
 import type { ColumnarTable } from "../layout/columnar-table";
 import type { ItemResult } from "../model/summary";
-import { gradeTables } from "./grade-columnar";
-import { materializeEvaluations, type GradedEvaluation } from "./evaluate-items";
+import { gradeTables, type ColumnarEvaluation } from "./grade-columnar";
+import { materializeBlockItem, type GradedEvaluation, type GradedItem } from "./evaluate-items";
+import { NO_GRADE } from "./reason-codes";
 import { tableYearOf, yearsWithActuals } from "./evaluation-slots";
 
 export interface HistoryEntry {
@@ -22,7 +26,8 @@ export interface YearTargets {
   fiscalYear: number;
   label: string;
   sheet: string;
-  targets: Map<string, { target: number; unit: string | null }>;
+  /** Read when asked: only the 目標が変わった check between two sheets needs them. */
+  targets: () => Map<string, { target: number; unit: string | null }>;
 }
 
 /** How many years back the history goes: a plan period is 3–5 years; older columns are archive. */
@@ -65,33 +70,49 @@ export function itemHistories(
     const ty = tableYearOf(t);
     if (ty.kind === "stated") statedYear.set(t.layout.sheet, ty.fiscalYear);
   }
-  const regraded = new Set<number>();
+  const regraded = new Map<number, ColumnarEvaluation>();
   for (const year of years) {
     const yearRules = { ...rules, year };
-    const evs = materializeEvaluations(gradeTables(tables, yearRules), yearRules);
-    const ev = evs.find((e) => e.fiscalYear === year);
-    if (ev) {
-      byYear.set(year, ev);
-      regraded.add(year);
-    }
+    const ev = gradeTables(tables, yearRules).find((e) => e.fiscalYear === year);
+    if (ev) regraded.set(year, ev);
   }
+  const targetsOf = (it: Pick<GradedItem, "indicators">) => {
+    const targets = new Map<string, { target: number; unit: string | null }>();
+    for (const ind of it.indicators) if (ind.target !== null) targets.set(ind.name, { target: ind.target, unit: ind.unit });
+    return targets;
+  };
   const out = new Map<string, HistoryEntry[]>();
-  for (const [year, ev] of [...byYear].sort((a, b) => a[0] - b[0]).slice(-MAX_YEARS)) {
-    for (const it of ev.items) {
-      const id = itemIdentity(it);
-      let h = out.get(id);
-      if (!h) out.set(id, (h = []));
-      // An item listed twice in one year (two sheets) keeps its first grade there.
-      const grade = regraded.has(year) && statedYear.get(it.sheet) !== year ? it.suggestedGrade : it.grade;
-      if (h[h.length - 1]?.fiscalYear !== year) {
-        h.push({ fiscalYear: year, label: ev.label, grade });
-        if (targetsOut) {
-          const targets = new Map<string, { target: number; unit: string | null }>();
-          for (const ind of it.indicators) if (ind.target !== null) targets.set(ind.name, { target: ind.target, unit: ind.unit });
-          let list = targetsOut.get(id);
-          if (!list) targetsOut.set(id, (list = []));
-          list.push({ fiscalYear: year, label: ev.label, sheet: it.sheet, targets });
-        }
+  const add = (year: number, label: string, id: string, sheet: string, grade: string | null, targets: YearTargets["targets"]) => {
+    let h = out.get(id);
+    if (!h) out.set(id, (h = []));
+    // An item listed twice in one year (two sheets) keeps its first grade there.
+    if (h[h.length - 1]?.fiscalYear === year) return;
+    h.push({ fiscalYear: year, label, grade });
+    if (targetsOut) {
+      let list = targetsOut.get(id);
+      if (!list) targetsOut.set(id, (list = []));
+      list.push({ fiscalYear: year, label, sheet, targets });
+    }
+  };
+  const labels = rules.bands.map((b) => b.label);
+  const labelOf = (code: number) => (code === NO_GRADE ? null : labels[code]!);
+  const all = [...new Set([...byYear.keys(), ...regraded.keys()])].sort((a, b) => a - b).slice(-MAX_YEARS);
+  for (const year of all) {
+    const ev = byYear.get(year);
+    if (ev) {
+      for (const it of ev.items) add(year, ev.label, itemIdentity(it), it.sheet, it.grade, () => targetsOf(it));
+      continue;
+    }
+    const cev = regraded.get(year)!;
+    const yearRules = { ...rules, year };
+    for (const block of cev.blocks) {
+      const t = block.table;
+      // A plain 自己評価 beside year columns is the evaluated year's own: this year takes its suggested grade.
+      const own = statedYear.get(t.sheet) === year;
+      for (let item = 0; item < t.itemCount; item++) {
+        const code = own ? block.itemGrade[item]! : block.itemSuggested[item]!;
+        const id = itemIdentity({ key: t.itemKey[item]!, name: t.itemName[item]! });
+        add(year, cev.label, id, t.sheet, labelOf(code), () => targetsOf(materializeBlockItem(block, item, yearRules)));
       }
     }
   }

@@ -1,3 +1,5 @@
+import type { NextGradeWords } from "./next-grade-text";
+
 /** Words of the generated sheets, Japanese first (the report's language) and English. */
 export interface SheetLabels {
   /** 「表3-1 評価結果（ビジョン毎）」: the report's title (number 「3-1」), with the grouping word taken from the sheet. */
@@ -24,6 +26,11 @@ export interface SheetLabels {
   footExcluded: (names: string[]) => string;
   footSource: (source: string) => string;
   chartData: string;
+  /** 評価の推移 under 表3-N (rules.report.movementTable): title, the four count headers, cell format, note. */
+  movementTitle: (previous: string, now: string) => string;
+  movementHeaders: [string, string, string, string];
+  movementCountFormat: string;
+  movementNote: string;
   /** Note beside 評価一覧's header naming the columns left out of print. */
   listNotPrinted: (columns: string[]) => string;
   /** An indicator's grade cell when it is not graded (the reason says why). */
@@ -44,6 +51,11 @@ export interface SheetLabels {
   publishedExcluded: string;
   publishedExcludedNote: string;
   listHeaders: string[];
+  /** 評価一覧's 次の評価まで column: its header and words (the same as この行's, empty at the top grade). */
+  listToNextHeader: string;
+  toNext: NextGradeWords;
+  /** 評価一覧's column of one fiscal year's grades (「R3 評価」), where the workbook holds several years. */
+  listHistoryHeader: (year: string) => string;
   reviewTitle: string;
   reviewHeaders: string[];
   /** The one row of an empty 要確認 (a printed header alone says nothing). */
@@ -90,6 +102,10 @@ export const JA: SheetLabels = {
     }`,
   footSource: (s) => `※評価：${s}`,
   chartData: "グラフ用データ",
+  movementTitle: (previous, now) => `前年度からの評価の推移（${previous} → ${now}）`,
+  movementHeaders: ["上昇", "維持", "低下", "前年度\n評価なし"],
+  movementCountFormat: '0"件"',
+  movementNote: "※項目の評価を前年度と比べた件数です。前年度評価なし：前年度に評価されていない項目",
   listNotPrinted: (cols) => `※印刷しない列：${cols.join("、")}`,
   notGraded: "評価なし",
   pieTitle: (num, noun) => `図${num} 評価結果（全${noun}）`,
@@ -119,6 +135,15 @@ export const JA: SheetLabels = {
     "理由",
     "元の行",
   ],
+  listToNextHeader: "次の評価まで",
+  toNext: {
+    toNextText: (grade, gap, needed, atMost) => `${grade} まであと ${gap}（実績 ${needed} ${atMost ? "以下" : "以上"}で ${grade}）`,
+    points: " ポイント",
+    noTarget: "目標未設定",
+    topGrade: "",
+    notGraded: "",
+  },
+  listHistoryHeader: (year) => `${year} 評価`,
   reviewTitle: "要確認",
   reviewHeaders: ["評価", "シート", "行", "内容", "元の行"],
   reviewNone: "要確認の項目はありません",
@@ -154,6 +179,10 @@ export const EN: SheetLabels = {
     }`,
   footSource: (s) => `* Grades: ${s}`,
   chartData: "Chart data",
+  movementTitle: (previous, now) => `Movement since the year before (${previous} → ${now})`,
+  movementHeaders: ["Up", "Same", "Down", "No grade\nthe year\nbefore"],
+  movementCountFormat: "0",
+  movementNote: "* Items whose grade went up, stayed or went down since the year before; “no grade”: not graded that year.",
   listNotPrinted: (cols) => `* Not printed: ${cols.join(", ")}`,
   notGraded: "not graded",
   pieTitle: (num, noun) => `Figure ${num} Results (all ${noun}s)`,
@@ -182,6 +211,16 @@ export const EN: SheetLabels = {
     "Reason",
     "Source row",
   ],
+  listToNextHeader: "To the next\ngrade",
+  toNext: {
+    toNextText: (grade, gap, needed, atMost) =>
+      `${gap} to ${grade} (an actual of ${needed} or ${atMost ? "less" : "more"} gives ${grade})`,
+    points: " points",
+    noTarget: "no target set",
+    topGrade: "",
+    notGraded: "",
+  },
+  listHistoryHeader: (year) => `${year} grade`,
   reviewTitle: "To review",
   reviewHeaders: ["Evaluation", "Sheet", "Row", "Reason", "Source row"],
   reviewNone: "Nothing to review",

@@ -72,6 +72,13 @@ export function formatFiscalYearJa(year: number): string {
   return `${year}年度`;
 }
 
+/** A fiscal year in a narrow column heading: R3, H30 (the era's initial and year), else the western year. */
+export function formatFiscalYearShort(year: number): string {
+  if (year >= 2019) return `R${year - 2018}`;
+  if (year >= 1989) return `H${year - 1988}`;
+  return String(year);
+}
+
 /** A fiscal year named in running text, with the words that name it as written. */
 export interface YearMention {
   fiscalYear: number;

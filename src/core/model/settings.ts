@@ -163,6 +163,8 @@ const reportSchema = strictObject({
   notes: oneOf(["all", "excluded", "none"]).default("excluded"),
   /** The reviewers' detail list and 要確認 in the report export too (not published by default). */
   includeReviewSheets: boolean().default(false),
+  /** 評価の推移 (上昇 / 維持 / 低下 since the year before) under each 表3-N, where the workbook holds another year. */
+  movementTable: boolean().default(false),
 }).default({
   itemNoun: null,
   summaryTables: { chapter: 3, start: 1 },
@@ -171,6 +173,7 @@ const reportSchema = strictObject({
   totalRow: false,
   notes: "excluded",
   includeReviewSheets: false,
+  movementTable: false,
 });
 export type ReportRules = Infer<typeof reportSchema>;
 

@@ -83,6 +83,29 @@ export interface Evaluation {
    * and items whose grade went down from the year before: listed on 要確認 beside `review`, never counted.
    */
   checks?: ReviewEntry[];
+  /**
+   * 上昇 / 維持 / 低下 / 前年度評価なし per group since the year before: only for a year's evaluation in a workbook
+   * that holds another year (the items graded this year, by their adopted grade).
+   */
+  movement?: Movement;
+}
+
+/** Items per 評価の推移 class since the year before (movement.ts). */
+export interface MovementCounts {
+  /** A better grade than the year before. */
+  up: number;
+  same: number;
+  down: number;
+  /** No grade the year before (not graded, or not in that year's data): 前年度評価なし. */
+  noPrevious: number;
+}
+
+export interface Movement {
+  previousYear: number;
+  /** The year before as the workbook labels it; null when no item has that year. */
+  previousLabel: string | null;
+  groups: (MovementCounts & { name: string })[];
+  total: MovementCounts;
 }
 
 export interface SkippedSheet {

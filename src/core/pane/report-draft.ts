@@ -1,7 +1,7 @@
 /**
  * The 報告書 part of the pane's 設定: the report's wording and numbering (rules.report) as the user
  * types them — the item noun, 「3-1」 for the first 表 / 図 and 「4-1」 for the list, the total row,
- * the notes, the reviewers' sheets — and back, with a message per field.
+ * the notes, the reviewers' sheets, the movement table — and back, with a message per field.
  */
 import type { ReportRules } from "../model/settings";
 import type { DraftErrors } from "./rules-draft";
@@ -15,6 +15,7 @@ export interface ReportDraft {
   totalRow: boolean;
   notes: ReportRules["notes"];
   includeReviewSheets: boolean;
+  movementTable: boolean;
 }
 
 const numberText = (n: { chapter: number; start: number }) => `${n.chapter}-${n.start}`;
@@ -28,6 +29,7 @@ export function reportDraftOf(report: ReportRules): ReportDraft {
     totalRow: report.totalRow,
     notes: report.notes,
     includeReviewSheets: report.includeReviewSheets,
+    movementTable: report.movementTable,
   };
 }
 
@@ -63,6 +65,7 @@ export function reportRulesOf(
       totalRow: draft.totalRow,
       notes: draft.notes,
       includeReviewSheets: draft.includeReviewSheets,
+      movementTable: draft.movementTable,
     },
   };
 }

@@ -8,14 +8,18 @@
  * ※ notes are settings (rules.report), right under the table, without gaps;
  * then the numbered charts (図3-N: pie of all items, bars per group) inside
  * the printed page. The charts' data block sits right of the print area.
+ * Where the settings ask (rules.report.movementTable) and the workbook holds the year before, 評価の推移
+ * (上昇 / 維持 / 低下 / 前年度評価なし per group) follows the notes, inside the printed page: beside the table
+ * it would not fit A4 portrait at a readable size.
  */
 import type { ReportRules, Rules } from "../model/settings";
-import type { Evaluation } from "../model/summary";
+import type { Evaluation, MovementCounts } from "../model/summary";
 import type { PlanChart, PlanValue, RangeFormat, SheetPlan } from "../model/sheet-plan";
 import type { CellRect } from "../model/snapshot";
 import type { SheetLabels } from "../i18n/sheet-labels";
 import { GRADE_CHART_COLOURS, PAGE_FOOTER, PRINT_MARGINS } from "./plan-styles";
 import { fitRowHeights, textUnits } from "./row-heights";
+import { formatFiscalYearJa } from "../japanese/fiscal-year";
 
 /** Width units of the printed table (A4 portrait at ≥ 9 pt for 11 pt text, REPORT.md §2). */
 const PRINTABLE_UNITS = 83;
@@ -127,7 +131,10 @@ export function planSummarySheet(
   const report = rules.report;
   const labels = rules.bands.map((b) => b.label);
   const width = labels.length + 2; // group, grades…, A-or-B
-  const dataCol = width + 1; // one empty column, then the charts' data
+  // 評価の推移 (a setting) under a table: group and four counts, so a two-grade table's columns are one short.
+  const movementShown = (ev: Evaluation) => report.movementTable && ev.movement !== undefined;
+  const tableWidth = evaluations.some(movementShown) ? Math.max(width, 5) : width;
+  const dataCol = tableWidth + 1; // one empty column, then the charts' data
   const rows: PlanValue[][] = [];
   const formats: RangeFormat[] = [];
   const merges: CellRect[] = [];
@@ -153,6 +160,50 @@ export function planSummarySheet(
       set(r, 1 + j, counts[l] ?? 0);
       formats.push({ range: rect(r, 1 + j, r, 1 + j), numberFormat: L.countFormat(percent[l] ?? 0) });
     });
+
+  /** 評価の推移 from row r: title, header, a row per group, the total (as 表3-1 has one), a note; the next free row. */
+  const movementTable = (
+    top: number,
+    m: NonNullable<Evaluation["movement"]>,
+    label: string,
+    word: string | null,
+    shown: string | null,
+  ): number => {
+    let row = top;
+    const right = 4;
+    set(row, 0, L.movementTitle(m.previousLabel ?? formatFiscalYearJa(m.previousYear), label));
+    merges.push(rect(row, 0, row, Math.max(right, width - 1)));
+    formats.push({ range: rect(row, 0, row, Math.max(right, width - 1)), numberFormat: "@", style: "subtitle" });
+    row++;
+    set(row, 0, shown ?? L.groupHeader);
+    L.movementHeaders.forEach((h, j) => set(row, 1 + j, h));
+    formats.push({ range: rect(row, 0, row, right), numberFormat: "@", style: "header" });
+    row++;
+    const counts = (at: number, c: MovementCounts) =>
+      [c.up, c.same, c.down, c.noPrevious].forEach((n, j) => set(at, 1 + j, n));
+    const first = row;
+    for (const g of m.groups) {
+      set(row, 0, rowLabel(g.name, word));
+      counts(row, g);
+      row++;
+    }
+    if (row > first) {
+      formats.push({ range: rect(first, 0, row - 1, 0), numberFormat: "@", style: "body" });
+      formats.push({ range: rect(first, 1, row - 1, right), numberFormat: L.movementCountFormat, style: "body" });
+    }
+    if (look.totalRow) {
+      set(row, 0, L.total);
+      counts(row, m.total);
+      formats.push({ range: rect(row, 0, row, right), style: "total" });
+      formats.push({ range: rect(row, 0, row, 0), numberFormat: "@" });
+      formats.push({ range: rect(row, 1, row, right), numberFormat: L.movementCountFormat });
+      row++;
+    }
+    set(row, 0, L.movementNote);
+    merges.push(rect(row, 0, row, Math.max(right, width - 1)));
+    formats.push({ range: rect(row, 0, row, Math.max(right, width - 1)), numberFormat: "@", style: "note" });
+    return row + 2;
+  };
 
   let r = 0;
   if (evaluations.length === 0) {
@@ -210,6 +261,7 @@ export function planSummarySheet(
       r++;
     }
     r++;
+    if (movementShown(ev)) r = movementTable(r, ev.movement!, ev.label, word, shown);
 
     // Chart data beside the print area: grade counts of the total (pie), and per group (bars), as numbers.
     const pieTop = r; // level with the charts
@@ -271,7 +323,9 @@ export function planSummarySheet(
       for (const l of labels)
         countWidth = Math.max(countWidth, textUnits(L.countCell(g.counts[l] ?? 0, g.percent[l] ?? 0)) + 2);
   const groupWidth = Math.max(24, PRINTABLE_UNITS - labels.length * countWidth - AOB_WIDTH);
-  const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH, 2, 30, ...labels.map(() => 8)];
+  const columnWidths = [groupWidth, ...labels.map(() => countWidth), AOB_WIDTH];
+  while (columnWidths.length < tableWidth) columnWidths.push(countWidth);
+  columnWidths.push(2, 30, ...labels.map(() => 8));
   // A chart title wider than its chart breaks after the figure number, never inside a word (titles are 12 pt).
   for (const c of charts) {
     let room = 0;
@@ -303,7 +357,7 @@ export function planSummarySheet(
       paperSize: "A4",
       fitToWidth: true,
       centerFooter: PAGE_FOOTER,
-      printArea: rect(0, 0, lastPrinted, width - 1),
+      printArea: rect(0, 0, lastPrinted, tableWidth - 1),
       margins: { ...PRINT_MARGINS },
       rowBreaksBefore: breaks,
     },

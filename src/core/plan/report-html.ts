@@ -2,12 +2,13 @@
  * The report's tables for the clipboard (the pane's 「報告書用にコピー」): each
  * evaluation's 表3-N and the 表4-N list exactly as the report export prints
  * them — the same titles, two header rows, 「16件 (84%)」 cells, A-or-B share,
- * ※ notes, group heading rows spanning the list — as HTML tables (pasted into
+ * ※ notes, 評価の推移 where the settings ask, group heading rows spanning the list — as HTML tables (pasted into
  * Word they become real tables, captions above) and as tab-separated text
  * for editors without HTML. Built from the summary only.
  */
 import type { Rules } from "../model/settings";
-import type { Evaluation } from "../model/summary";
+import type { Evaluation, MovementCounts } from "../model/summary";
+import { formatFiscalYearJa } from "../japanese/fiscal-year";
 import type { SheetLabels } from "../i18n/sheet-labels";
 import { commonGroupWord, rowLabel, summaryNotes, summaryTableTitle } from "./plan-summary-sheet";
 import { publishedList } from "./plan-published-list";
@@ -33,6 +34,21 @@ const caption = (t: string) => `<p style="${CAPTION}">${escapeHtml(t)}</p>`;
 const notesHtml = (notes: string[]) => notes.map((n) => `<p style="${NOTE}">${escapeHtml(n)}</p>`).join("");
 const th = (s: string, attrs = "") => `<th${attrs} style="${HEAD}">${escapeHtml(s).replace(/\n/g, "<br>")}</th>`;
 
+/** 評価の推移 under a 表3-N, as the summary sheet prints it (rules.report.movementTable), or null. */
+function movementRows(ev: Evaluation, rules: Rules, L: SheetLabels, word: string | null, groupWord: string) {
+  const m = ev.movement;
+  if (!rules.report.movementTable || !m) return null;
+  const counts = (c: MovementCounts) => [c.up, c.same, c.down, c.noPrevious].map((n) => L.countOnly(n));
+  const rows = m.groups.map((g) => [rowLabel(g.name, word), ...counts(g)]);
+  if (rules.report.totalRow) rows.push([L.total, ...counts(m.total)]);
+  return {
+    title: L.movementTitle(m.previousLabel ?? formatFiscalYearJa(m.previousYear), ev.label),
+    headers: [groupWord, ...L.movementHeaders],
+    rows,
+    note: L.movementNote,
+  };
+}
+
 /** 表3-N of each evaluation. */
 function summaryTables(
   evaluations: Evaluation[],
@@ -57,6 +73,7 @@ function summaryTables(
     const rows = ev.groups.map((g) => rowOf(rowLabel(g.name, word), g));
     if (rules.report.totalRow) rows.push(rowOf(L.total, ev.total));
     const notes = summaryNotes(ev, rules, L);
+    const movement = movementRows(ev, rules, L, word, groupWord);
     html.push(
       caption(title) +
         `<table style="${TABLE}">` +
@@ -74,7 +91,21 @@ function summaryTables(
               `</tr>`,
           )
           .join("")}</tbody></table>` +
-        notesHtml(notes),
+        notesHtml(notes) +
+        (movement
+          ? caption(movement.title) +
+            `<table style="${TABLE}"><thead><tr>${movement.headers.map((h) => th(h)).join("")}</tr></thead><tbody>` +
+            movement.rows
+              .map(
+                (r) =>
+                  `<tr><td style="${CELL}">${escapeHtml(r[0]!)}</td>` +
+                  r.slice(1).map((c) => `<td style="${CELL}text-align:right">${escapeHtml(c)}</td>`).join("") +
+                  `</tr>`,
+              )
+              .join("") +
+            `</tbody></table>` +
+            notesHtml([movement.note])
+          : ""),
     );
     text.push(
       [
@@ -83,6 +114,9 @@ function summaryTables(
         ["", ...labels.map((l) => L.gradeHeader(l)), ""].join("\t"),
         ...rows.map((r) => r.join("\t")),
         ...notes,
+        ...(movement
+          ? ["", movement.title, movement.headers.map((h) => h.replace(/\n/g, "")).join("\t"), ...movement.rows.map((r) => r.join("\t")), movement.note]
+          : []),
       ].join("\n"),
     );
   });

@@ -7,6 +7,7 @@ import type { Rules } from "../model/settings";
 import type { Evaluation, GroupSummary, ItemResult } from "../model/summary";
 import type { GradedEvaluation, GradedItem } from "../grading/evaluate-items";
 import { Tally } from "./grade-tally";
+import { movementOf } from "./movement";
 
 export { roundedPercent } from "./grade-tally";
 
@@ -42,6 +43,7 @@ export function evaluationSummary(
   /** The scale's labels, best first (written as `grades`). */
   labels: string[],
 ): Evaluation {
+  const movement = movementOf(ev, labels);
   // The contract's fields, in the order summary.json has always written them (no rest-copy per item).
   const items: ItemResult[] = ev.items.map((i) => ({
     sheet: i.sheet,
@@ -67,5 +69,6 @@ export function evaluationSummary(
     review: ev.review.map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
     grades: labels.slice(),
     checks: (ev.checks ?? []).map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reason })),
+    ...(movement ? { movement } : {}),
   };
 }

@@ -148,6 +148,7 @@ export const en: Messages = {
   reportNotesExcluded: "Only the items not evaluated",
   reportNotesNone: "None",
   reportReviewSheets: "Put the detail list and the review sheet in the report workbook and PDF too",
+  reportMovement: "Add the movement since the year before (up, same, down) under each table 3-N (workbooks with several years)",
   apply: "Save and recompute",
   reset: "Reset",
   applyNote: "Settings are saved in the workbook, so everyone who opens it grades the same way.",

@@ -147,6 +147,7 @@ export const ja = {
   reportNotesExcluded: "評価対象外の項目だけ",
   reportNotesNone: "付けない",
   reportReviewSheets: "報告書用ブックと PDF に評価一覧（詳細）と要確認も入れる",
+  reportMovement: "表3-N の下に前年度からの評価の推移（上昇・維持・低下）を入れる（複数年度のブック）",
   apply: "保存して集計を更新",
   reset: "元に戻す",
   applyNote: "設定はブックに保存され、このブックを開く全員が同じ基準で評価します。",

@@ -1,7 +1,8 @@
 /**
  * 設定 › 報告書: the report's wording and numbering (rules.report) — the item noun, the first 表 / 図
- * numbers and the list's, the total row, the notes, and whether the reviewers' sheets go into the
- * report export. A part of SettingsView's form; the draft is validated with the rest (rules-draft.ts).
+ * numbers and the list's, the total row, the notes, whether the reviewers' sheets go into the
+ * report export, and the movement table (上昇 / 維持 / 低下) under 表3-N. A part of SettingsView's
+ * form; the draft is validated with the rest (rules-draft.ts).
  */
 import { Checkbox, Dropdown, Field, Input, Option, Subtitle2 } from "@fluentui/react-components";
 import type { ReportDraft } from "../../core/pane/report-draft";
@@ -58,6 +59,11 @@ export function ReportSettingsFields({ value, onChange, currentNoun, error }: Re
         checked={value.includeReviewSheets}
         label={t.reportReviewSheets}
         onChange={(_, d) => set({ includeReviewSheets: d.checked === true })}
+      />
+      <Checkbox
+        checked={value.movementTable}
+        label={t.reportMovement}
+        onChange={(_, d) => set({ movementTable: d.checked === true })}
       />
     </fieldset>
   );

@@ -6,6 +6,7 @@
 import { Body1, Card, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { IndicatorResult } from "../../core/model/summary";
 import type { RowHit } from "../../core/pane/row-index";
+import { nextGradeText } from "../../core/i18n/next-grade-text";
 import { useMessages } from "../i18n/i18n";
 import type { Messages } from "../i18n/messages-ja";
 
@@ -33,23 +34,9 @@ function indicatorReason(ind: IndicatorResult, lang: string): string {
   return lang === "en" ? ind.reason : (ind.reasonJa ?? ind.reason);
 }
 
-/** The figure to the digits the grader checked (a percent in points). */
-function fixed(x: number, unit: string | null, decimals: number): string {
-  const shown = unit === "%" ? x * 100 : x;
-  return shown.toLocaleString("ja-JP", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
-
-/** 「C まであと 4.0 ポイント（実績 10.0% 以上で C）」, 目標未設定, or nothing above the top grade. */
+/** 「C まであと 4.0 ポイント（実績 10.0% 以上で C）」, 目標未設定, or nothing above the top grade (the list's words too). */
 export function toNextText(ind: IndicatorResult, t: Messages): string {
-  if (ind.target === null) return t.noTarget;
-  const ng = ind.nextGrade;
-  if (!ng) return ind.grade === null ? "-" : t.topGrade;
-  const unit = ind.unit;
-  const needed = `${fixed(ng.actual, unit, ng.decimals)}${unit ?? ""}`;
-  const gapValue = ind.actual === null ? null : Math.abs(ng.actual - ind.actual);
-  const gap =
-    gapValue === null ? needed : `${fixed(gapValue, unit, ng.decimals)}${unit === "%" ? t.points : (unit ?? "")}`;
-  return t.toNextText(ng.grade, gap, needed, ng.bound === "atMost");
+  return nextGradeText(ind, { ...t, notGraded: "-" });
 }
 
 export function ThisRowView({ selection, hits }: { selection: { sheet: string; row: number } | null; hits: RowHit[] }) {

@@ -8,7 +8,7 @@ import { OWNER_NAME } from "../../../src/core/ownership";
 import { SETTINGS_SHEET_NAME } from "../../../src/core/settings-store";
 import { DEFAULT_RULES, rulesSchema } from "../../../src/core/model/settings";
 import type { SimulatedExcel } from "../../../src/preview/simulated-excel";
-import { digestOf, loadWorkbook, recomputeIn, simOf, simOfFixture, TOKORO } from "./helpers";
+import { digestOf, loadWorkbook, recomputeIn, simOf, simOfFixture, SUITA, TOKORO } from "./helpers";
 
 const TOTAL_A = expected.evaluations[0]!.total.counts.A; // 50 in the published R3 report
 
@@ -184,5 +184,45 @@ describe("ownership: a name proves nothing", () => {
     await recomputeIn(sim);
     expect(await sheetNames(sim)).toEqual(names);
     expect(await digestOf(sim, (n) => n === SETTINGS_SHEET_NAME)).toEqual(before);
+  });
+});
+
+describe("評価一覧 written by a version without 次の評価まで and the year columns (issue 18)", () => {
+  /** The list's table: id, name, address and header row. */
+  async function listTable(sim: SimulatedExcel) {
+    return run(sim, async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem("評価一覧").tables.getItem("ProgressReviewList");
+      const range = t.getRange();
+      const head = t.getHeaderRowRange();
+      t.load("id,name");
+      range.load("address");
+      head.load("values");
+      await ctx.sync();
+      return { id: t.id, name: t.name, address: range.address, head: head.values[0] as string[] };
+    });
+  }
+
+  test("is refreshed in place: the same table (id, name) grows over the new columns, headed by them", async () => {
+    const sim = await simOfFixture(SUITA);
+    await recomputeIn(sim);
+    const now = await listTable(sim);
+    // Make it the older sheet: its table over the 14 columns of then (評価 … 元の行), the new columns gone.
+    const old = ["評価", "No", "項目", "区分", "担当課", "評価指標", "目標", "実績", "達成率", "指標の\n評価", "項目の\n自己評価", "項目の\n採用評価", "理由", "元の行"];
+    const rows = Number(/(\d+)$/.exec(now.address)![1]);
+    await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("評価一覧");
+      const t = ws.tables.getItem("ProgressReviewList");
+      t.resize(ws.getRange(`A1:N${rows}`));
+      ws.getRange(`O1:Z${rows}`).clear("All");
+      ws.getRange("A1:N1").values = [old];
+      await ctx.sync();
+    });
+    expect((await listTable(sim)).address).toBe(`評価一覧!A1:N${rows}`);
+    await recomputeIn(sim);
+    const after = await listTable(sim);
+    // The same table (id and name), over 17 columns again: … 項目の採用評価, R1 評価, R2 評価, 次の評価まで, 理由, 元の行.
+    expect([after.id, after.name]).toEqual([now.id, "ProgressReviewList"]);
+    expect(after.address).toBe(`評価一覧!A1:Q${rows}`);
+    expect(after.head.slice(11)).toEqual(["項目の\n採用評価", "R1 評価", "R2 評価", "次の評価まで", "理由", "元の行"]);
   });
 });

@@ -133,6 +133,9 @@ beforeAll(async () => {
   printed.set("tokorozawa", await print("tokorozawa", path.join(SHARED_FIXTURES, "tokorozawa-r3-list.xlsx")));
   printed.set("suita", await print("suita", path.join(SHARED_FIXTURES, "suita-5year-plan.xlsx")));
   printed.set("sample", await print("sample", path.join(ROOT, "assets", "sample-progress.xlsx")));
+  const detail = path.join(tmp, "detail.json");
+  fs.writeFileSync(detail, JSON.stringify({ report: { includeReviewSheets: true, movementTable: true } }));
+  printed.set("suita-detail", await print("suita-detail", path.join(SHARED_FIXTURES, "suita-5year-plan.xlsx"), ["--rules", detail]));
   const english = path.join(tmp, "english.json");
   fs.writeFileSync(english, JSON.stringify({ language: "en" }));
   printed.set(
@@ -453,5 +456,48 @@ describe("--report / --pdf with --out and --json: every file or none", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^エラー \/ error: [^\n]*simulated failure[^\n]*\n$/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("Suita's 評価の推移 under 表3-1 (report.movementTable)", () => {
+  it("prints 上昇 / 維持 / 低下 / 前年度評価なし per 基本方針 on the table's page, counted from the fixture by hand", () => {
+    const page = squash(printed.get("suita-detail")!.pages[0]!);
+    expect(page).toContain(squash("前年度からの評価の推移（令和元年度 → 令和２年度）"));
+    // The two-line header 「前年度 / 評価なし」 comes out of pdftotext beside its neighbours, not in column order.
+    for (const h of ["上昇", "維持", "低下", "前年度評価なし"]) expect(page).toContain(h);
+    // 基本方針１: 7 stay, ② ④ had no grade; ２: ⑬ stays, ⑭ A → C; ３: ⑳ C → A, ⑲ had no grade.
+    expect(page).toContain(squash("１：市民のためのサービスデザイン 0件 7件 0件 2件"));
+    expect(page).toContain(squash("２：市民を守るICT 0件 1件 1件 0件"));
+    expect(page).toContain(squash("３：業務改善を支えるICT 1件 0件 0件 1件"));
+  });
+});
+
+describe("Suita's reviewers' detail list in the report (report.includeReviewSheets)", () => {
+  // The pages after 表3-1 and 表4-1 (one A4 portrait page each) up to 要確認 (A4 landscape, the last).
+  const detailPages = () => {
+    const p = printed.get("suita-detail")!;
+    const first = p.pages.findIndex((t) => squash(t).includes("次の評価まで"));
+    return { p, first, pages: p.pages.slice(first, -1).map((t, k) => ({ text: squash(t), at: first + k })) };
+  };
+
+  it("prints the two years' grades and 次の評価まで (R1 評価, R2 評価; 特定保健指導実施率 B from 0.8 × 65 % = 52.0 %)", () => {
+    const { first, pages } = detailPages();
+    expect(first).toBeGreaterThan(0);
+    const all = pages.map((x) => x.text).join("");
+    expect(all).toContain("R1評価");
+    expect(all).toContain("R2評価");
+    // Its wrapped lines come out between the 理由 column's: each line whole.
+    expect(all).toContain(squash("B まであと 16.6 ポイント"));
+    expect(all).toContain(squash("（実績 52.0% 以上で B）"));
+    expect(all).not.toContain("元の行");
+  });
+
+  it("prints them at ≥ 8 pt on A3 landscape (word box ÷ 1.30, REPORT.md §4)", () => {
+    const { p, pages } = detailPages();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    for (const { at } of pages) {
+      expect(p.pageSizes[at]).toMatch(/^1190\.\d+ x 841\.\d+ pts \(A3\)/);
+      expect(median(p.wordHeights[at]!) / 1.3).toBeGreaterThanOrEqual(8);
+    }
   });
 });

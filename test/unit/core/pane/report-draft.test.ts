@@ -3,7 +3,7 @@ import { DEFAULT_RULES } from "../../../../src/core/model/settings";
 import { applyDraft, draftOf } from "../../../../src/core/pane/rules-draft";
 import { parseReportNumber, reportDraftOf } from "../../../../src/core/pane/report-draft";
 
-test("the defaults are the report's look: 表3-1, 図3-1, 表4-1, no total row, the excluded note, no reviewers' sheets", () => {
+test("the defaults are the report's look: 表3-1, 図3-1, 表4-1, no total row, the excluded note, no reviewers' sheets, no movement table", () => {
   expect(reportDraftOf(DEFAULT_RULES.report)).toEqual({
     itemNoun: "",
     summaryTables: "3-1",
@@ -12,10 +12,11 @@ test("the defaults are the report's look: 表3-1, 図3-1, 表4-1, no total row, 
     totalRow: false,
     notes: "excluded",
     includeReviewSheets: false,
+    movementTable: false,
   });
 });
 
-test("numbers as typed (full-width too), a noun, a total row: saved in rules.report", () => {
+test("numbers as typed (full-width too), a noun, a total row, the movement table: saved in rules.report", () => {
   const d = draftOf(DEFAULT_RULES);
   const r = applyDraft(DEFAULT_RULES, {
     ...d,
@@ -26,6 +27,7 @@ test("numbers as typed (full-width too), a noun, a total row: saved in rules.rep
       figures: "5-3",
       listTable: "6-1",
       totalRow: true,
+      movementTable: true,
     },
   });
   expect(r.ok && r.rules.report).toEqual({
@@ -36,6 +38,7 @@ test("numbers as typed (full-width too), a noun, a total row: saved in rules.rep
     totalRow: true,
     notes: "excluded",
     includeReviewSheets: false,
+    movementTable: true,
   });
 });
 

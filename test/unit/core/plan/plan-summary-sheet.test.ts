@@ -262,3 +262,45 @@ describe("planSummarySheet: a long table", () => {
     expect(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA).pageLayout!.rowBreaksBefore).toEqual([]);
   });
 });
+
+describe("評価の推移 under 表3-1 (rules.report.movementTable, issue 18)", () => {
+  const withMovement: Evaluation = {
+    ...R3,
+    movement: {
+      previousYear: 2020,
+      previousLabel: "R2",
+      groups: [
+        { name: "ビジョン1. 市民本位なサービス", up: 2, same: 15, down: 1, noPrevious: 1 },
+        { name: "ビジョン2. 行政経営", up: 0, same: 33, down: 2, noPrevious: 0 },
+      ],
+      total: { up: 2, same: 48, down: 3, noPrevious: 1 },
+    },
+  };
+  const on = { ...DEFAULT_RULES, report: { ...DEFAULT_RULES.report, movementTable: true } };
+  const text = (p: SheetPlan) => p.rows.map((r) => (r ?? []).map((v) => (v === null || v === undefined ? "" : String(v))));
+
+  it("is off by default: the sheet is the same as without the counts", () => {
+    expect(planSummarySheet("評価集計", [withMovement], DEFAULT_RULES, JA)).toEqual(planSummarySheet("評価集計", [R3], DEFAULT_RULES, JA));
+  });
+
+  it("when on, follows the table inside the printed page: title, 上昇 / 維持 / 低下 / 前年度評価なし, a row per group", () => {
+    const plan = planSummarySheet("評価集計", [withMovement], on, JA);
+    const rows = text(plan);
+    const title = rows.findIndex((r) => r[0] === "前年度からの評価の推移（R2 → R3）");
+    expect(title).toBeGreaterThan(0);
+    expect(rows[title + 1]!.slice(0, 5)).toEqual(["ビジョン", "上昇", "維持", "低下", "前年度\n評価なし"]);
+    expect(plan.rows[title + 2]!.slice(0, 5)).toEqual(["1. 市民本位なサービス", 2, 15, 1, 1]);
+    expect(plan.rows[title + 3]!.slice(0, 5)).toEqual(["2. 行政経営", 0, 33, 2, 0]);
+    expect(formatAt(plan, title + 2, 1)).toBe('0"件"');
+    // Printed, and above the charts of the same evaluation.
+    const print = plan.pageLayout!.printArea!;
+    expect(print.bottom).toBeGreaterThan(title + 3);
+    expect(print.right).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...plan.charts.map((c) => c.anchor.row))).toBeGreaterThan(title + 3);
+  });
+
+  it("is not there for an evaluation without the year before, even when on", () => {
+    const rows = text(planSummarySheet("評価集計", [R3], on, JA));
+    expect(rows.flat().some((v) => v.includes("評価の推移"))).toBe(false);
+  });
+});

@@ -163,3 +163,44 @@ describe("reportTablesForClipboard", () => {
     ]);
   });
 });
+
+describe("評価の推移 in the copy for Word (report.movementTable, issue 18)", () => {
+  const moved: Evaluation = {
+    ...R3,
+    movement: {
+      previousYear: 2020,
+      previousLabel: "R2",
+      groups: [
+        { name: "ビジョン1. 市民本位な<サービス> & 価値創出", up: 2, same: 15, down: 1, noPrevious: 1 },
+        { name: "ビジョン3. 情報セキュリティ", up: 0, same: 3, down: 0, noPrevious: 0 },
+      ],
+      total: { up: 2, same: 18, down: 1, noPrevious: 1 },
+    },
+  };
+  const on = { ...DEFAULT_RULES, report: { ...DEFAULT_RULES.report, movementTable: true } };
+
+  it("is left out unless the setting asks", () => {
+    expect(reportTablesForClipboard([moved], DEFAULT_RULES, JA)).toEqual(reportTablesForClipboard([R3], DEFAULT_RULES, JA));
+  });
+
+  it("follows 表3-1 as a table of its own, counts as 「2件」, names escaped", () => {
+    const { html, text } = reportTablesForClipboard([moved], on, JA);
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const tables = [...doc.querySelectorAll("table")];
+    const movement = tables[1]!;
+    expect([...movement.querySelectorAll("th")].map((c) => c.textContent)).toEqual(["ビジョン", "上昇", "維持", "低下", "前年度評価なし"]);
+    expect([...movement.querySelectorAll("tbody tr")].map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
+      ["1. 市民本位な<サービス> & 価値創出", "2件", "15件", "1件", "1件"],
+      ["3. 情報セキュリティ", "0件", "3件", "0件", "0件"],
+    ]);
+    expect(doc.body.textContent).toContain("前年度からの評価の推移（R2 → R3）");
+    expect(text).toContain(
+      [
+        "前年度からの評価の推移（R2 → R3）",
+        "ビジョン\t上昇\t維持\t低下\t前年度評価なし",
+        "1. 市民本位な<サービス> & 価値創出\t2件\t15件\t1件\t1件",
+        "3. 情報セキュリティ\t0件\t3件\t0件\t0件",
+      ].join("\n"),
+    );
+  });
+});
