@@ -89,7 +89,7 @@ const POLYFILLS_NOT_CALLED = [
  * startsWith/endsWith/includes Symbol.match check; RegExp and the String methods that take one, rebuilt for
  * named groups and the `s` flag at run time (Babel rewrites those in literals; the two RegExps built from
  * strings use `g`/`gu` only); Error's `cause` option (no code passes it). Each was a whole implementation
- * loaded on open (BENCHMARKS.md, task pane). What EdgeHTML 18 lacks and the pane calls stays
+ * loaded on open (BENCHMARKS.md, task pane). What EdgeHTML 18 lacks stays
  * (Object.fromEntries, flatMap, Array#at, stable sort, RegExp#flags, Symbol#description, queueMicrotask …).
  */
 const POLYFILLS_NATIVE_IN_PANE_TARGETS = [
