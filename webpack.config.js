@@ -69,15 +69,39 @@ const TARGETS = {
  * JavaScript (BENCHMARKS.md, task pane). The ribbon command (IE11) keeps everything.
  */
 const POLYFILLS_NOT_CALLED = [
-  /^es\.iterator\./,
-  /^es\.typed-array\./,
-  /^es\.array-buffer\./,
-  /^es\.uint8-array\./,
-  /^es\.set\.[a-z-]+\.v2$/,
-  /^es\.(weak-)?map\.get-or-insert/,
+  // `esnext.X` is core-js's alias of `es.X` (it requires it): Babel adds both, so both are left out.
+  /^es(next)?\.iterator\./,
+  /^es(next)?\.typed-array\./,
+  /^es(next)?\.array-buffer\./,
+  /^es(next)?\.uint8-array\./,
+  /^es(next)?\.set\.[a-z-]+\.v2$/,
+  /^es(next)?\.(weak-)?map\.get-or-insert/,
   /^web\.url/,
   /^web\.dom-exception\./,
   /^web\.(set-|clear-)?immediate$/,
+];
+
+/**
+ * Polyfills that REPLACE a built-in every pane target has (EdgeHTML 18, Chrome 90, Safari 14 per
+ * @mdn/browser-compat-data) to fix a corner the pane never reaches: JSON.parse's reviver source text and
+ * JSON.stringify of lone surrogates; Promise (native with `finally` in EdgeHTML 18; core-js swaps it for its
+ * unhandled-rejection events); WeakMap (symbols as keys); push/unshift past 2^53 − 1 elements; the
+ * startsWith/endsWith/includes Symbol.match check; RegExp and the String methods that take one, rebuilt for
+ * named groups and the `s` flag at run time (Babel rewrites those in literals; the two RegExps built from
+ * strings use `g`/`gu` only); Error's `cause` option (no code passes it). Each was a whole implementation
+ * loaded on open (BENCHMARKS.md, task pane). What EdgeHTML 18 lacks stays
+ * (Object.fromEntries, flatMap, Array#at, stable sort, RegExp#flags, Symbol#description, queueMicrotask …).
+ */
+const POLYFILLS_NATIVE_IN_PANE_TARGETS = [
+  /^es(next)?\.json\.(parse|stringify)$/,
+  /^es(next)?\.promise(\.(constructor|all|race|reject|resolve|catch|finally))?$/,
+  /^es(next)?\.weak-map(\.constructor)?$/,
+  /^es\.array\.(push|unshift)$/,
+  /^es\.(string|array)\.includes$/,
+  /^es\.string\.(starts-with|ends-with)$/,
+  /^es\.regexp\.(constructor|exec|test|to-string|dot-all)$/,
+  /^es\.string\.(replace|split|match)$/,
+  /^es\.error\.cause$/,
 ];
 
 function flag(env, name) {
@@ -86,11 +110,14 @@ function flag(env, name) {
 }
 
 /** Babel over the page's code and every package it bundles, with the polyfills the code uses. */
-function babelRule(targets, dev, exclude = []) {
+function babelRule(targets, dev, exclude = [], sharedHelpers = false) {
   return {
     test: /\.(m?js|tsx?)$/,
     // core-js must not be polyfilled with itself; webpack's own runtime is written for the target by `target`.
-    exclude: /[\\/]node_modules[\\/](core-js|webpack)[\\/]/,
+    // @babel/runtime's helpers are what the compiled modules import (scripts/babel-shared-helpers.cjs).
+    exclude: sharedHelpers
+      ? /[\\/]node_modules[\\/](core-js|webpack|@babel[\\/]runtime)[\\/]/
+      : /[\\/]node_modules[\\/](core-js|webpack)[\\/]/,
     use: {
       loader: "babel-loader",
       options: {
@@ -117,6 +144,7 @@ function babelRule(targets, dev, exclude = []) {
           // tsconfig's "jsx": "react-jsx"
           ["@babel/preset-react", { runtime: "automatic" }],
         ],
+        plugins: sharedHelpers ? [require.resolve("./scripts/babel-shared-helpers.cjs")] : [],
       },
     },
   };
@@ -148,7 +176,9 @@ function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
     },
     module: {
       rules: [
-        babelRule(TARGETS[page], dev, page === "taskpane" ? POLYFILLS_NOT_CALLED : []),
+        page === "taskpane"
+          ? babelRule(TARGETS.taskpane, dev, [...POLYFILLS_NOT_CALLED, ...POLYFILLS_NATIVE_IN_PANE_TARGETS], true)
+          : babelRule(TARGETS.commands, dev),
         {
           test: /\.(png|jpe?g|gif|ico|svg)$/,
           type: "asset/resource",

@@ -2,7 +2,7 @@
  * The task pane: recompute with progress, the result, the review list, "This row" and the
  * settings. All workbook access goes through `host` (PaneHost), i.e. Office.js.
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -29,12 +29,13 @@ import { describeError } from "./host/pane-errors";
 import { useMessages } from "./i18n/i18n";
 import { initialState, paneReducer } from "./state/pane-state";
 import { ResultView } from "./views/ResultView";
-import { ThisRowView } from "./views/ThisRowView";
+import { lazyView } from "./views/LazyView";
 
-// The settings view (and its form controls) loads on demand: not part of what Excel loads first.
-const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./views/SettingsView"));
-// So does the review list (Fluent's DataGrid).
-const ReviewView = lazy(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
+// The views not shown on open load on demand (not part of what Excel loads first): the settings (and their
+// form controls), the review list (Fluent's DataGrid) and この行.
+const SettingsView = lazyView(() => import(/* webpackChunkName: "settings" */ "./views/SettingsView"));
+const ReviewView = lazyView(() => import(/* webpackChunkName: "review" */ "./views/ReviewView"));
+const ThisRowView = lazyView(() => import(/* webpackChunkName: "this-row" */ "./views/ThisRowView"));
 
 const SELECTION_DEBOUNCE_MS = 100;
 // この行 follows what the user types: one read of the workbook after a pause in the edits, nothing written.
@@ -266,17 +267,13 @@ export default function App({ host, inExcel = true }: AppProps) {
             )}
             {tab === "review" &&
               (ev ? (
-                <Suspense fallback={<Spinner label={t.loadingView} />}>
-                  <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
-                </Suspense>
+                <ReviewView ev={ev} onActivate={(sheet, row) => void host.select(sheet, row, 0).catch((e) => dispatch({ type: "failed", error: describeError(e, t, lang) }))} />
               ) : (
                 <Body1>{t.reviewEmpty}</Body1>
               ))}
             {tab === "row" && <ThisRowView selection={state.selection} hits={hits} />}
             {tab === "settings" && (
-              <Suspense fallback={<Spinner label={t.loadingView} />}>
-                <SettingsView rules={state.rules ?? DEFAULT_RULES} result={state.result} busy={busy} onApply={(r) => void recompute(r)} />
-              </Suspense>
+              <SettingsView rules={state.rules ?? DEFAULT_RULES} result={state.result} busy={busy} onApply={(r) => void recompute(r)} />
             )}
           </section>
         </>

@@ -15,6 +15,8 @@ export const en: Messages = {
   details: "Details",
   loading: "Reading the workbook…",
   loadingView: "Preparing the view…",
+  viewLoadFailed: "This view could not be loaded (a file of the add-in could not be fetched). Check the network connection and where the add-in is served from, then try again.",
+  retry: "Load again",
   placemat: "Reads each department's progress sheets and suggests A–D grades from targets and actuals. Your sheets are not changed.",
   notInExcel: "Shown outside Excel. Open this add-in in Excel to work on a workbook.",
   evaluation: "Evaluation",

@@ -97,3 +97,6 @@ export function ThisRowView({ selection, hits }: { selection: { sheet: string; r
     </div>
   );
 }
+
+// The pane loads it on demand (App.tsx, lazyView).
+export default ThisRowView;
