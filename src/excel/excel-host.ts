@@ -18,4 +18,6 @@ export interface ExcelPortOptions {
   maxBatchBytes?: number;
   /** Token used in temporary sheet names (injected by tests so names are repeatable). */
   token?: () => string;
+  /** Called with the measure of each write batch just before its sync (the benchmarks set it beside Office.js's real request). */
+  onWriteBatch?: (measuredBytes: number) => void;
 }

@@ -197,7 +197,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       known = null;
       const warnings: string[] = [];
       const writeNotes: string[] = [];
-      const counter = { syncs: 0 };
+      const counter: WriteCounter = { syncs: 0, onBatch: options.onWriteBatch };
       try {
         await writePlans(api, {
           plans,
@@ -242,7 +242,12 @@ interface WriteJob {
   token: string;
   notes: string[];
   warnings: string[];
-  counter: { syncs: number };
+  counter: WriteCounter;
+}
+
+interface WriteCounter {
+  syncs: number;
+  onBatch?: (measuredBytes: number) => void;
 }
 
 /** Where each plan goes. */
@@ -453,6 +458,12 @@ async function writePlans(api: ExcelHostApi, job: WriteJob): Promise<void> {
           sentCommit = true;
         }
         job.counter.syncs++;
+        job.counter.onBatch?.(
+          batches[b]!.reduce((n, o) => n + o.bytes, 0) +
+            targets.length * SHEET_BYTES +
+            (b === 0 ? prepareBytes : 0) +
+            (b === batches.length - 1 ? commitBytes : 0),
+        );
         try {
           await ctx.sync();
         } catch (e) {
@@ -629,6 +640,7 @@ async function writeCosmetics(
           for (const o of u.ops) o.apply(sheets[o.sheet]!);
         });
         job.counter.syncs++;
+        job.counter.onBatch?.(sheetBytes + batch.reduce((n, u) => n + u.bytes, 0));
         await ctx.sync();
       });
       pending = pending.slice(batch.length);

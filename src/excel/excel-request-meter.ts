@@ -21,6 +21,18 @@ const ACTION_BYTES = utf8Length(
 );
 
 /**
+ * Inside Excel.run, Office.js keeps every Range it creates alive for the run (context._autoCleanup → trackedObjects):
+ * besides the method's path and instantiate action, each gets a `_KeepReference` method action and a second
+ * instantiate action. On a write of one link per cell this is a fifth of the request; measured on the real bodies
+ * (excel-win32-16.01.js, test/integration/office-js/request-meter-office-js.test.ts).
+ */
+const KEEP_REFERENCE_BYTES =
+  INSTANTIATE_BYTES +
+  utf8Length(`{"Id":${ID},"ActionType":3,"Name":"_KeepReference","ObjectPathId":${ID},"ArgumentInfo":{"Arguments":[]}},`);
+/** The methods of the writes that return a Range (kept alive as above). */
+const RANGE_METHODS = new Set(["getRange", "getRangeByIndexes", "getEntireColumn"]);
+
+/**
  * Office.js (setRangePropertiesInBulk, ExcelApi 1.3+) sends a values / numberFormat / formulas assignment of more
  * than 1,500 cells as chunks of about 1,500 cells: per chunk, range.getRow(first).getBoundingRect(range.getRow(last))
  * (three object paths, the last one referencing another) and a SetProperty action carrying the chunk's rows.
@@ -33,6 +45,8 @@ function chunkPathsBytesOf(): number {
   return (chunkPathsBytes ??=
     2 * objectPathBytesOf("GetRow", [Number(ID)]) +
     objectPathBytesOf("GetBoundingRect", [Number(ID)]) +
+    // The three ranges are created in the run (a second instantiate action each); untrack() drops their _KeepReference.
+    3 * INSTANTIATE_BYTES +
     utf8Length(`,"ReferencedObjectPathIds":[${ID}]`));
 }
 
@@ -254,7 +268,7 @@ for (const name of METHODS as readonly string[]) {
       return (...args: unknown[]) => {
         // A method path with its arguments (a void method is an action of the same size).
         this.reach(this.node);
-        this.meter.bytes += objectPathBytes(name, args);
+        this.meter.bytes += objectPathBytes(name, args) + (RANGE_METHODS.has(name) ? KEEP_REFERENCE_BYTES : 0);
         return new StandIn({ name, parent: this.node, used: true }, this.meter);
       };
     },

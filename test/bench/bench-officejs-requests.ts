@@ -9,6 +9,7 @@
  * One line per case:
  *   rows=<n> syncs=<k> maxRequest=<bytes> (sync <i>) maxResponse=<bytes> simEstimateOfThatSync=<bytes>
  *   budget=<bytes> overBudget=<n> over5MB=<n> refused=<codes> ms=<…>
+ *   write batches=<n> largest sent=<bytes> (meter <bytes>) worst sent/meter=<ratio> sent over meter=<n>
  */
 import ExcelJS from "exceljs";
 import { recompute } from "../../src/core/recompute";
@@ -41,9 +42,12 @@ async function runCase(sheets: number, rows: number): Promise<void> {
   realm.richApi.resetExchanges();
   sim.resetStats();
   const started = Date.now();
+  /** The meter's figure of each write batch and the index its request will have among the exchanges. */
+  const measured: { bytes: number; exchange: number }[] = [];
   let failure = "";
   try {
-    await recompute(createExcelPort({ Excel: w.Excel, Office: w.Office }), { now: NOW });
+    const onWriteBatch = (bytes: number) => measured.push({ bytes, exchange: realm.richApi.exchanges.length });
+    await recompute(createExcelPort({ Excel: w.Excel, Office: w.Office }, { onWriteBatch }), { now: NOW });
   } catch (e) {
     failure = ` FAILED: ${(e as Error).message.slice(0, 160)}`;
   }
@@ -58,10 +62,18 @@ async function runCase(sheets: number, rows: number): Promise<void> {
   // The simulated host counts request + response of each sync it ran; its syncs are the requests with actions on the workbook.
   const simMax = sim.stats.maxBatchBytes;
   const refused = ex.filter((e) => e.error).map((e) => e.error);
+  // Each write batch: what the meter said beside what Office.js sent.
+  const pairs = measured
+    .map((m) => ({ measured: m.bytes, sent: realm.richApi.exchanges[m.exchange]?.requestBytes ?? 0 }))
+    .filter((p) => p.sent > 0);
+  const largest = pairs.reduce((a, p) => (p.sent > a.sent ? p : a), { measured: 0, sent: 0 });
+  const worst = pairs.reduce((m, p) => Math.max(m, p.sent / p.measured), 0);
   console.log(
     `sheets=${sheets} rows=${rows} syncs=${ex.length} maxRequest=${ex[at]!.requestBytes} (sync ${at + 1}) maxResponse=${maxResponse} ` +
       `simEstimateMax=${simMax} budget=${budget} overBudget=${ex.filter((e) => e.requestBytes > budget).length} ` +
-      `over5MB=${ex.filter((e) => e.requestBytes > 5_000_000).length} refused=[${refused.join(",")}] ms=${ms}${failure}`,
+      `over5MB=${ex.filter((e) => e.requestBytes > 5_000_000).length} refused=[${refused.join(",")}] ms=${ms}${failure}\n` +
+      `  write batches=${pairs.length} largest sent=${largest.sent} (meter ${largest.measured}) ` +
+      `worst sent/meter=${worst.toFixed(4)} sent over meter=${pairs.filter((p) => p.sent > p.measured).length}`,
   );
   for (const e of ex.filter((x) => x.error)) console.log(`  refused: ${e.error} ${e.errorMessage ?? ""}`);
   realm.close();

@@ -11,6 +11,16 @@ const setAction = (name: string, valueJson: string) =>
   bytes(`{"Id":12345678,"ActionType":4,"Name":"${name}","ObjectPathId":12345678,"ArgumentInfo":{"Arguments":[]}},`) +
   bytes(valueJson);
 
+/**
+ * A Range created inside Excel.run is kept for the run by Office.js: a _KeepReference action and a second
+ * instantiate action (excel-win32-16.01.js, ClientObject → trackedObjects._autoAdd).
+ */
+const keptRange =
+  bytes(`{"Id":12345678,"ActionType":1,"Name":"","ObjectPathId":12345678},`) +
+  bytes(
+    `{"Id":12345678,"ActionType":3,"Name":"_KeepReference","ObjectPathId":12345678,"ArgumentInfo":{"Arguments":[]}},`,
+  );
+
 describe("request meter", () => {
   it("measures in a realm without Proxy", () => {
     const saved = globalThis.Proxy;
@@ -18,12 +28,13 @@ describe("request meter", () => {
     delete globalThis.Proxy;
     try {
       jest.isolateModules(() => {
+        type MeterModule = typeof import("../../../src/excel/excel-request-meter");
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded afresh without Proxy
-        const meter = require("../../../src/excel/excel-request-meter") as typeof import("../../../src/excel/excel-request-meter");
+        const meter = require("../../../src/excel/excel-request-meter") as MeterModule;
         const n = meter.measureRequest<Ws>((ws) => {
           ws.getRange("A1").values = [["x"]];
         });
-        expect(n).toBe(meter.objectPathBytes("getRange", ["A1"]) + setAction("values", '[["x"]]'));
+        expect(n).toBe(meter.objectPathBytes("getRange", ["A1"]) + keptRange + setAction("values", '[["x"]]'));
       });
     } finally {
       globalThis.Proxy = saved;
@@ -38,6 +49,7 @@ describe("request meter", () => {
     });
     expect(n).toBe(
       objectPathBytes("getRange", ["A1:B2"]) +
+        keptRange +
         objectPathBytes("format") +
         objectPathBytes("font") +
         setAction("bold", "true") +
@@ -48,7 +60,10 @@ describe("request meter", () => {
   it("objects passed as arguments travel as ids (null)", () => {
     const n = measureRequest<Ws>((ws) => void ws.tables.add(ws.getRange("A1:C3") as unknown as string, true));
     expect(n).toBe(
-      objectPathBytes("getRange", ["A1:C3"]) + objectPathBytes("tables") + objectPathBytes("add", [null, true]),
+      objectPathBytes("getRange", ["A1:C3"]) +
+        keptRange +
+        objectPathBytes("tables") +
+        objectPathBytes("add", [null, true]),
     );
   });
 
