@@ -13,7 +13,7 @@
  * core-js's Promise ahead of this code (test/integration/office-js/webview-realms-office-js.test.ts sees it).
  */
 export function hideOfficePromisePolyfill(scope: Record<string, unknown>): boolean {
-  const office = scope["Office"] as { Promise?: unknown } | undefined;
+  const office = scope["Office"] as Pick<typeof Office, "Promise"> | undefined;
   const current = scope["Promise"];
   if (typeof current !== "function" || !office || office.Promise !== current) return false;
   // The engine's own Promise (EdgeHTML, Chromium) is left alone: Office.js uses it as Office.Promise too.

@@ -114,7 +114,9 @@ describe("payload limit", () => {
     expect(result.summary).toEqual(reference.summary);
     expect(small.stats.batchBytes.every((b) => b <= LIMIT)).toBe(true);
     expect(small.stats.syncs).toBeGreaterThan(4);
-    expect(small.stats.syncs).toBeLessThan(60);
+    // Splitting packs blocks at least half full: not many more round trips than the bytes need.
+    const sent = small.stats.batchBytes.reduce((a, b) => a + b, 0);
+    expect(small.stats.syncs).toBeLessThanOrEqual(Math.ceil(sent / (LIMIT / 2)) + 8);
     const names = new Set(result.plans.map((p) => p.name));
     expect(await digestOf(small, (n) => names.has(n))).toEqual(await digestOf(big, (n) => names.has(n)));
   });
