@@ -256,7 +256,21 @@ describe("the built ribbon command in IE11 when Office.js's host file runs befor
   });
 });
 
-describe("the built task pane in EdgeHTML 18 (Office 2019, ExcelApi 1.7), through Office.js", () => {
+/** PANE.md: below ExcelApi 1.9 selections and edits are heard on each sheet; from 1.9 on the sheet collection. */
+const PANE_EVENTS: Record<"edge18" | "webview2", string[]> = {
+  edge18: ["Worksheet.DataChanged", "Worksheet.SelectionChanged", "WorksheetCollection.Added", "WorksheetCollection.Deleted"],
+  webview2: [
+    "WorksheetCollection.Added",
+    "WorksheetCollection.DataChanged",
+    "WorksheetCollection.Deleted",
+    "WorksheetCollection.SelectionChanged",
+  ],
+};
+
+describe.each([
+  ["edge18", "EdgeHTML 18 (Office 2019, ExcelApi 1.7)"],
+  ["webview2", "WebView2 (Office 2021 / Microsoft 365, ExcelApi 1.14)"],
+] as const)("the built task pane in %s — %s, through Office.js", (engine: "edge18" | "webview2", _label: string) => {
   let sim: SimulatedExcel;
   let page: Page;
   let doc: Document;
@@ -264,8 +278,8 @@ describe("the built task pane in EdgeHTML 18 (Office 2019, ExcelApi 1.7), throug
   const until = <T>(f: () => T) => waitFor(f, { timeout: 60_000, container: doc.body });
 
   beforeAll(async () => {
-    sim = await SimulatedExcel.fromFile(path.join(FIXTURES, TOKORO), { excelApiLevel: 7 });
-    page = await openPage("edge18", sim, "taskpane.html");
+    sim = await SimulatedExcel.fromFile(path.join(FIXTURES, TOKORO), { excelApiLevel: EXCEL_API[engine] });
+    page = await openPage(engine, sim, "taskpane.html");
     doc = page.webview.window.document as unknown as Document;
   });
   afterAll(() => page?.close());
@@ -283,13 +297,7 @@ describe("the built task pane in EdgeHTML 18 (Office 2019, ExcelApi 1.7), throug
     expect(sim.toExcelJs().worksheets.map((w) => w.name)).toEqual(["表4-1"]);
     expect(page.realm.served).toEqual(expect.arrayContaining(["office.js", "taskpane.js", "excel-win32-16.01.js"]));
     expect([page.realm.refused, page.realm.parseFailures, page.pageErrors]).toEqual([[], [], []]);
-    // ExcelApi 1.7: selections and edits are heard on each sheet (the collection's need 1.9); sheets added or deleted on the collection.
-    expect(page.realm.richApi.events.map((e) => `${e.on}.${e.event}`).sort()).toEqual([
-      "Worksheet.DataChanged",
-      "Worksheet.SelectionChanged",
-      "WorksheetCollection.Added",
-      "WorksheetCollection.Deleted",
-    ]);
+    expect(page.realm.richApi.events.map((e) => `${e.on}.${e.event}`).sort()).toEqual(PANE_EVENTS[engine]);
   });
 
   test("集計を更新 writes the same summary as the command line", async () => {
