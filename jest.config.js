@@ -1,3 +1,5 @@
+const { jestModuleNameMapper: PREACT } = require("./scripts/preact-alias.cjs");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -10,6 +12,8 @@ module.exports = {
   // tsconfig has isolatedModules, so ts-jest only transpiles (~5x faster); type errors come from `npm run typecheck`.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {
+    // The pane's tests render with Preact, as the built pane does (scripts/preact-alias.cjs).
+    ...PREACT,
     // office-addin-mock pulls an ESM-only dependency through office-addin-manifest; its CommonJS entry is enough.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },

@@ -26,6 +26,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { webpackAlias: PREACT_ALIAS } = require("./scripts/preact-alias.cjs");
 const { rewriteManifestUrls } = require("./scripts/manifest-url.js");
 
 const DEV_PORT = 3000;
@@ -173,6 +174,8 @@ function pageConfig(page, { dev, officeJsUrl, outputPath, extraPlugins = [] }) {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // React's API rendered by Preact (scripts/preact-alias.cjs says why).
+      alias: PREACT_ALIAS,
     },
     module: {
       rules: [

@@ -9,6 +9,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { webpackAlias: PREACT_ALIAS } = require("./scripts/preact-alias.cjs");
 
 module.exports = (env = {}, argv = {}) => {
   const out = (env && env.PREVIEW_OUT) || process.env.PREVIEW_OUT || path.resolve(__dirname, "dist-preview");
@@ -22,6 +23,8 @@ module.exports = (env = {}, argv = {}) => {
     output: { path: out, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", publicPath: "auto", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // The pane as Excel gets it: React's API rendered by Preact (scripts/preact-alias.cjs).
+      alias: PREACT_ALIAS,
       // ExcelJS's browser build (package.json "browser") needs none of Node's modules.
       fallback: { fs: false, path: false, stream: false, crypto: false },
     },

@@ -31,10 +31,18 @@ export async function startPreview(): Promise<Preview> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pr-e2e-"));
   const dir = await buildPreview({ mode: "development", out: path.join(tmp, "site") });
   const { server, url } = await servePreview({ dir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  } catch (e) {
+    // No browser (not installed): stop the server too, or jest waits for it forever after the run.
+    await new Promise((r) => server.close(r));
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
     url,

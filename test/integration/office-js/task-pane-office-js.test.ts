@@ -98,12 +98,20 @@ test("設定: choosing A ≥ 110% and saving stores the rule in the workbook", a
   fireEvent.click(pane().getByRole("tab", { name: "設定" }));
   await until(() => pane().getByText("保存して集計を更新"));
   fireEvent.click(pane().getByLabelText(/A ≥ 110%/));
+  // A person's two clicks are two tasks: the pane renders the choice in between (Preact renders after the event's
+  // microtasks, not inside the event as React DOM does).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   fireEvent.click(pane().getByRole("button", { name: "保存して集計を更新" }));
   await until(() => {
     const st = sim.toExcelJs().getWorksheet("ProgressReview_Settings");
     const values: string[] = [];
     st?.eachRow((r) => r.eachCell((c) => void (typeof c.value === "string" && values.push(c.value))));
     expect(values.join("")).toContain('{"label":"A","min":1.1}');
+  });
+  // …and the recompute it started finishes with the new rule (the pane is idle and says so).
+  await until(() => {
+    expect(doc.querySelector("main")!.getAttribute("aria-busy")).toBe("false");
+    pane().getByText(/集計しました（評価集計・評価一覧・要確認）/);
   });
   expect(realm.refused).toEqual([]);
 });
