@@ -66,6 +66,11 @@ export interface OfficeJsRealm {
   loadSiteScript(name: string): Promise<void>;
   /** Resolves once Office.actions.associate(name, …) has run in the realm (the function file is ready). */
   whenAssociated(name: string): Promise<void>;
+  /**
+   * Closes the window. Close it with the pane idle (a test waits for the end of what it started): the pane renders
+   * with Preact, whose queued renders are promise jobs that window.close() cannot cancel — one running after it finds
+   * no document and fails the whole jest process.
+   */
   close(): void;
 }
 
