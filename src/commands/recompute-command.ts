@@ -96,7 +96,8 @@ async function recomputeOnce(
       notice = successNotice(result, port.notes);
       notice.kind = "info";
     } else {
-      await activateSheet(deps.api, summarySheet);
+      // The port shows it in the write's last batch; a sync of its own only if that could not be done.
+      if (port.shownSheet !== summarySheet) await activateSheet(deps.api, summarySheet);
       // The previous run left our sheets incomplete and this one redid them: worth telling (a dialog).
       if (result.warnings.includes(NOTE_REPAIRED)) {
         notice = successNotice(result, port.notes);

@@ -48,7 +48,10 @@ export async function recompute(port: WorkbookPort, options: RecomputeOptions = 
     fingerprint: result.fingerprint,
     generatedAt: (options.now ?? (() => new Date()))().toISOString(),
   };
-  const report = await port.applyPlans(result.plans, ownership, stored);
+  // Shown where the user looks once written, as long as there is something in it.
+  const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
+  const show = result.summary.evaluations.length > 0 ? summarySheet : undefined;
+  const report = await port.applyPlans(result.plans, ownership, stored, { show });
   result.warnings.push(...report.warnings);
   progress("done", 1);
   return { ...result, ownership, stored };

@@ -33,5 +33,13 @@ export interface WorkbookPort {
    * sheet, any other plan adds a sheet named plan.name; owned sheets without a plan are deleted; `next` is stored
    * in `ownership.settingsSheetName`. Nothing else is written, renamed or deleted.
    */
-  applyPlans(plans: SheetPlan[], ownership: Ownership, next: StoredState): Promise<WriteReport>;
+  applyPlans(plans: SheetPlan[], ownership: Ownership, next: StoredState, options?: ApplyOptions): Promise<WriteReport>;
+}
+
+export interface ApplyOptions {
+  /**
+   * The generated sheet to show once written (the summary, when it has results), for hosts that have an active
+   * sheet: Excel shows it in the write's last batch. A file written by the command line ignores it.
+   */
+  show?: string;
 }

@@ -16,7 +16,7 @@
  *                         settings written (the commit point)
  *                 sync 4  cosmetics, best effort: table, freeze panes, tab colour,
  *                         links, conditional formats, charts, page layout, fonts,
- *                         row heights
+ *                         row heights; last, the sheet to show (applyPlans' `show`)
  * Larger data adds syncs (row blocks under the 5 MB limit, each measured as it is
  * built), never one per row or per sheet.
  *
@@ -46,7 +46,7 @@ import {
   type SettingsCandidate,
   type SheetIdentity,
 } from "../core/ownership";
-import type { StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
+import type { ApplyOptions, StateRead, WorkbookPort, WriteReport } from "../core/workbook-port";
 import { budgetOf, EXCEL_PAYLOAD_LIMIT, packBatches, WRITE_BUDGET_SHARE } from "./excel-batching";
 import {
   CellEditModeError,
@@ -84,6 +84,11 @@ export interface ExcelWorkbookPort extends WorkbookPort {
   readonly incompleteFromLastRun: boolean;
   /** Syncs of the last applyPlans (data and cosmetics). */
   readonly lastWriteSyncs: number;
+  /**
+   * The sheet the last applyPlans showed (its `show`, activated in the write's last batch), or null when it was
+   * not asked or could not be done: the caller may then activate it on its own.
+   */
+  readonly shownSheet: string | null;
 }
 
 export const NOTE_REPAIRED =
@@ -120,6 +125,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
   let known: { layout: WorkbookLayout; at: number } | null = null;
   let incomplete = false;
   let writeSyncs = 0;
+  let shownSheet: string | null = null;
   const notes: string[] = [];
 
   const addNotes = (more: readonly string[]) => {
@@ -147,6 +153,9 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
     },
     get lastWriteSyncs() {
       return writeSyncs;
+    },
+    get shownSheet() {
+      return shownSheet;
     },
 
     async readState() {
@@ -184,7 +193,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       return { source: layout.workbookName, sheets: cells.sheets };
     },
 
-    async applyPlans(plans, ownership, next): Promise<WriteReport> {
+    async applyPlans(plans, ownership, next, applyOptions: ApplyOptions = {}): Promise<WriteReport> {
       const f = ensureFeatures();
       layoutFromState = null;
       let layout: WorkbookLayout;
@@ -198,8 +207,12 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
       const warnings: string[] = [];
       const writeNotes: string[] = [];
       const counter: WriteCounter = { syncs: 0, onBatch: options.onWriteBatch };
+      const shown = { sheet: null as string | null };
+      shownSheet = null;
       try {
         await writePlans(api, {
+          show: applyOptions.show,
+          shown,
           plans,
           ownership,
           next,
@@ -213,6 +226,7 @@ export function createExcelPort(api: ExcelHostApi, options: ExcelPortOptions = {
         });
       } finally {
         writeSyncs = counter.syncs;
+        shownSheet = shown.sheet;
         addNotes(writeNotes);
       }
       // Notes (features this Excel lacks) stay in `notes`; the report carries what failed, and a repair.
@@ -233,6 +247,10 @@ function uniqueToken(make: () => string, layout: WorkbookLayout): string {
 }
 
 interface WriteJob {
+  /** The plan to activate in the last cosmetics batch, by name. */
+  show?: string;
+  /** Set to that name once the batch that activated it succeeded. */
+  shown: { sheet: string | null };
   plans: SheetPlan[];
   ownership: Ownership;
   next: StoredState;
@@ -591,6 +609,9 @@ function codeNote(e: unknown): string {
   return code ? ` (${code})` : "";
 }
 
+/** The cosmetics group that activates the sheet to show. */
+const SHOW_KIND = "show";
+
 /**
  * The cosmetic operations, packed into as few syncs as the limit allows. Each group (one kind on one sheet) is
  * preceded by a trace message; when a sync fails, the last trace received names the group that failed: what ran
@@ -617,6 +638,13 @@ async function writeCosmetics(
       else groups.push({ sheet: i, kind: op.kind ?? "other", ops: [op] });
     }
   });
+  // Last of all, the sheet to show: in the last batch, not a sync of its own.
+  const showAt = job.show === undefined ? -1 : targets.findIndex((t) => t.plan.name === job.show);
+  if (showAt >= 0) {
+    const show: WriteOp = { sheet: showAt, bytes: 0, apply: (ws) => ws.activate() };
+    show.bytes = measureRequest<Excel.Worksheet>(show.apply);
+    groups.push({ sheet: showAt, kind: SHOW_KIND, ops: [show] });
+  }
   if (groups.length === 0) return;
   const traceBytes = measureRequest<Excel.RequestContext>((ctx) => ctx.trace("g:0000"));
   // Units of packing: a group, or its operations one by one when it is bigger than a batch (links of a long list).
@@ -643,6 +671,7 @@ async function writeCosmetics(
         job.counter.onBatch?.(sheetBytes + batch.reduce((n, u) => n + u.bytes, 0));
         await ctx.sync();
       });
+      if (batch.some((u) => groups[u.group]!.kind === SHOW_KIND)) job.shown.sheet = job.show ?? null;
       pending = pending.slice(batch.length);
     } catch (e) {
       if (officeErrorCode(e) === "RequestPayloadSizeLimitExceeded") {
@@ -670,7 +699,8 @@ async function writeCosmetics(
       const last = traces.length ? Number(/^g:(\d+)$/.exec(traces[traces.length - 1]!)?.[1] ?? -1) : -1;
       const at = last >= 0 && last < batch.length ? last : 0;
       const failed = batch[at]!;
-      if (!failedGroups.has(failed.group)) {
+      // Not showing the sheet is no failure of the write (the caller may show it on its own): no warning.
+      if (!failedGroups.has(failed.group) && groups[failed.group]!.kind !== SHOW_KIND) {
         failedGroups.add(failed.group);
         const g = groups[failed.group]!;
         const label = COSMETIC_LABELS[g.kind as keyof typeof COSMETIC_LABELS] ?? g.kind;

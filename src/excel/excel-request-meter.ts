@@ -133,6 +133,7 @@ type MemberName = WriteObject extends infer U ? (U extends unknown ? keyof U & s
  * not listed is a compile error, and a listed name that is no member of the objects above is one too.
  */
 const METHODS = [
+  "activate",
   "add",
   "autofitRows",
   "clear",

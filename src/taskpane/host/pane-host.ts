@@ -135,9 +135,10 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office }, options: Pa
         const result = await runRecompute(port, { rules, onProgress });
         const generated = result.plans.map((p) => p.name);
         remember(generated);
-        // Show the result where the user looks, as the ribbon command does: the summary sheet.
+        // Show the result where the user looks, as the ribbon command does: the summary sheet. The port shows it
+        // in the write's last batch; only if that could not be done does it take a sync of its own.
         const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
-        if (summarySheet !== undefined && result.summary.evaluations.length > 0) {
+        if (summarySheet !== undefined && result.summary.evaluations.length > 0 && port.shownSheet !== summarySheet) {
           await api.Excel.run(async (ctx) => {
             ctx.workbook.worksheets.getItem(summarySheet).activate();
             await ctx.sync();
