@@ -18,6 +18,7 @@ import vm from "vm";
 import { JSDOM, type DOMWindow } from "jsdom";
 import { RichApiHost, type RichApiHostOptions } from "../../src/excel-sim/richapi-host";
 import { Win32OfficeHost } from "../../src/excel-sim/win32-office-host";
+import { MacOfficeHost } from "../../src/excel-sim/mac-office-host";
 import type { SimulatedExcel } from "../../src/preview/simulated-excel";
 import { membrane } from "./realm-membrane";
 import { syntaxErrors, type WebviewEngine, type WebviewRealm } from "./webview-realms";
@@ -48,7 +49,15 @@ export interface OfficeJsRealmOptions extends RichApiHostOptions {
    * page's scripts are not run (the test runs them).
    */
   pageScripts?: "before-host-file" | "after-host-file";
+  /**
+   * The Excel behind the page: "win32" (default; `window.external`, excel-win32-16.01.js) or "mac"
+   * (`window.webkit.messageHandlers.Agave`, excel-mac-16.00.js; the page URL must carry MAC_HOST_INFO).
+   */
+  platform?: "win32" | "mac";
 }
+
+/** The `_host_Info` query Excel for Mac adds to the add-in page's URL (ja-JP; Office.js logging off, as the Windows host here). */
+export const MAC_HOST_INFO = "_host_Info=Excel$Mac$16.00$ja-JP$$$disableLogging$0";
 
 export interface OfficeJsRealm {
   window: DOMWindow;
@@ -160,9 +169,24 @@ export async function createOfficeJsRealm(options: OfficeJsRealmOptions): Promis
       }
   });
   observer.observe(doc, { childList: true, subtree: true });
-  (window as unknown as { external: unknown }).external = options.webview
-    ? membrane(options.webview.context).wrap(host.external())
-    : host.external();
+  const toPage = options.webview ? membrane(options.webview.context).wrap : (v: unknown) => v;
+  if (options.platform === "mac") {
+    // WKWebView: no window.external; Office.js posts to webkit.messageHandlers and is called back by name.
+    if (!/[?&]_host_Info=Excel\$Mac\$/.test(window.location.search)) throw new Error(`a Mac page's URL carries ${MAC_HOST_INFO}`);
+    const mac = new MacOfficeHost(host, options.locale ?? "ja-JP");
+    const callPage = (name: string, args: unknown[]) => {
+      let target: unknown = window;
+      for (const part of name.split(".")) target = (target as Record<string, unknown> | undefined)?.[part];
+      if (typeof target !== "function") {
+        mac.unsupported.push(name);
+        return;
+      }
+      (target as (...a: unknown[]) => unknown)(...(toPage(args) as unknown[]));
+    };
+    (window as unknown as { webkit: unknown }).webkit = toPage(mac.webkit(callPage));
+  } else {
+    (window as unknown as { external: unknown }).external = toPage(host.external());
+  }
   served.push(officeFile);
   evaluate(path.join(OFFICE_JS_DIST, officeFile), officeFile);
   // The rest of the page as it is parsed (office.js is the first script of the add-in's pages).
