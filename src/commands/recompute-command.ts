@@ -15,7 +15,7 @@
  * clicks) waits for it and then recomputes again: the second click means
  * "recompute with what the sheets say now".
  */
-import { recompute } from "../core/recompute";
+import { recompute, sheetToShow } from "../core/recompute";
 import type { ReviewResult } from "../core/run-review";
 import { createExcelPort, NOTE_REPAIRED, type ExcelWorkbookPort } from "../excel/excel-port";
 import type { ExcelHostApi, ExcelPortOptions } from "../excel/excel-host";
@@ -91,8 +91,8 @@ async function recomputeOnce(
     const port = createExcelPort(deps.api, deps.portOptions);
     const result = await (deps.run ?? ((p) => recompute(p)))(port);
     for (const line of [...result.warnings, ...port.notes]) console.info("progress-review:", line);
-    const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
-    if (result.summary.evaluations.length === 0 || summarySheet === undefined) {
+    const summarySheet = sheetToShow(result);
+    if (summarySheet === undefined) {
       notice = successNotice(result, port.notes);
       notice.kind = "info";
     } else {

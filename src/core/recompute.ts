@@ -30,6 +30,12 @@ export async function readOwnership(port: WorkbookPort, newId: () => string = ()
   return resolveOwnership(read.identities, read.candidates, newId);
 }
 
+/** The sheet to show once written, where the user looks: the summary, as long as there is something in it. */
+export function sheetToShow(result: Pick<ReviewResult, "plans" | "summary">): string | undefined {
+  if (result.summary.evaluations.length === 0) return undefined;
+  return result.plans.find((p) => p.role === "summary")?.name;
+}
+
 export async function recompute(port: WorkbookPort, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const progress = options.onProgress ?? (() => undefined);
   const newId = options.newId ?? (() => newOwnerId());
@@ -48,10 +54,7 @@ export async function recompute(port: WorkbookPort, options: RecomputeOptions = 
     fingerprint: result.fingerprint,
     generatedAt: (options.now ?? (() => new Date()))().toISOString(),
   };
-  // Shown where the user looks once written, as long as there is something in it.
-  const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
-  const show = result.summary.evaluations.length > 0 ? summarySheet : undefined;
-  const report = await port.applyPlans(result.plans, ownership, stored, { show });
+  const report = await port.applyPlans(result.plans, ownership, stored, { show: sheetToShow(result) });
   result.warnings.push(...report.warnings);
   progress("done", 1);
   return { ...result, ownership, stored };

@@ -12,6 +12,11 @@
  */
 import type { Win32OfficeHost } from "./win32-office-host";
 
+/** The `_host_Info` Excel for Mac puts in the add-in page's URL (Office.js logging off, as the Windows host here). */
+export function macHostInfo(locale: string): string {
+  return `Excel$Mac$16.00$${locale}$$$disableLogging$0`;
+}
+
 /** OSF.Webkit.MethodId. */
 const METHOD = { execute: 1, registerEvent: 2, unregisterEvent: 3, writeSettings: 4, getContext: 5 } as const;
 
@@ -45,11 +50,6 @@ export class MacOfficeHost {
     private readonly hostFullVersion = "16.43.20110804",
   ) {
     this.external = core.external() as unknown as Win32External;
-  }
-
-  /** The `_host_Info` Excel for Mac puts in the add-in page's URL. */
-  get hostInfo(): string {
-    return `Excel$Mac$16.00$${this.locale}$$$disableLogging$0`;
   }
 
   /** The object to install as the page's `window.webkit`; answers go to the page through `callPage`. */

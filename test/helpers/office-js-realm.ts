@@ -18,7 +18,7 @@ import vm from "vm";
 import { JSDOM, type DOMWindow } from "jsdom";
 import { RichApiHost, type RichApiHostOptions } from "../../src/excel-sim/richapi-host";
 import { Win32OfficeHost } from "../../src/excel-sim/win32-office-host";
-import { MacOfficeHost } from "../../src/excel-sim/mac-office-host";
+import { MacOfficeHost, macHostInfo } from "../../src/excel-sim/mac-office-host";
 import type { SimulatedExcel } from "../../src/preview/simulated-excel";
 import { membrane } from "./realm-membrane";
 import { syntaxErrors, type WebviewEngine, type WebviewRealm } from "./webview-realms";
@@ -56,8 +56,8 @@ export interface OfficeJsRealmOptions extends RichApiHostOptions {
   platform?: "win32" | "mac";
 }
 
-/** The `_host_Info` query Excel for Mac adds to the add-in page's URL (ja-JP; Office.js logging off, as the Windows host here). */
-export const MAC_HOST_INFO = "_host_Info=Excel$Mac$16.00$ja-JP$$$disableLogging$0";
+/** The `_host_Info` query Excel for Mac adds to the add-in page's URL (ja-JP). */
+export const MAC_HOST_INFO = `_host_Info=${macHostInfo("ja-JP")}`;
 
 export interface OfficeJsRealm {
   window: DOMWindow;

@@ -4,7 +4,7 @@
  * from the simulated host. Reads and writes use the adapter (src/excel) and the core's job.
  */
 import { loadItemNames, loadNames } from "../../excel/excel-load";
-import { recompute as runRecompute } from "../../core/recompute";
+import { recompute as runRecompute, sheetToShow } from "../../core/recompute";
 import type { ReviewResult } from "../../core/run-review";
 import type { Rules } from "../../core/model/settings";
 import { SETTINGS_SHEET_NAME } from "../../core/settings-store";
@@ -137,8 +137,8 @@ export function createPaneHost(api: PaneHostApi = { Excel, Office }, options: Pa
         remember(generated);
         // Show the result where the user looks, as the ribbon command does: the summary sheet. The port shows it
         // in the write's last batch; only if that could not be done does it take a sync of its own.
-        const summarySheet = result.plans.find((p) => p.role === "summary")?.name;
-        if (summarySheet !== undefined && result.summary.evaluations.length > 0 && port.shownSheet !== summarySheet) {
+        const summarySheet = sheetToShow(result);
+        if (summarySheet !== undefined && port.shownSheet !== summarySheet) {
           await api.Excel.run(async (ctx) => {
             ctx.workbook.worksheets.getItem(summarySheet).activate();
             await ctx.sync();
